@@ -1,0 +1,51 @@
+# One Percent. The README's two commands are `make serve` and `make test`; the rest are steps.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+PORT ?= 8080
+
+.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check
+
+## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
+serve: dist
+	@echo "One Percent is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## make test: install what is missing, then every check and test layer
+test: tools-test fmt-check lint test-native test-wasm dist size-check test-e2e
+	@echo "make test: all checks passed"
+
+tools:
+	bash tools/install.sh build
+
+tools-test:
+	bash tools/install.sh test
+
+## make dist: a static release build in dist/
+dist: tools
+	trunk build --release
+
+## make size: raw and gzip bytes of every file in dist/
+size: dist
+	python3 tools/size.py dist
+
+size-check:
+	python3 tools/size.py dist --check
+
+fmt-check:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+test-native:
+	cargo test --locked --no-fail-fast
+
+test-wasm:
+	cargo test --locked --no-fail-fast --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,55 @@
+//! The page header: name, purpose, language switch and navigation.
+
+use yew::prelude::*;
+
+use super::state::View;
+use super::view_link::ViewLink;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub view: View,
+    pub on_lang: Callback<Lang>,
+    pub on_view: Callback<View>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let t = props.lang.texts();
+    html! {
+        <header class="site-header">
+            <div class="brand">
+                <p class="app-name">
+                    <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                        <circle cx="16" cy="16" r="14" class="logo-ring" />
+                        <path d="M16 2 A14 14 0 0 1 17 2.04 L16 16 Z" class="logo-slice" />
+                    </svg>
+                    { t.app_name }
+                </p>
+                <p class="tagline">{ t.tagline }</p>
+            </div>
+            <div class="lang-switch" role="group" aria-label={t.language_switch_label}>
+                { for Lang::ALL.into_iter().map(|l| {
+                    let pressed = l == props.lang;
+                    let onclick = props.on_lang.reform(move |_: MouseEvent| l);
+                    html! {
+                        <button type="button" lang={l.code()} aria-pressed={pressed.to_string()} {onclick}>
+                            { l.texts().language_name }
+                        </button>
+                    }
+                }) }
+            </div>
+            <nav class="main-nav" aria-label={t.nav_label}>
+                <ul>
+                    { for View::ALL.into_iter().map(|v| html! {
+                        <li>
+                            <ViewLink lang={props.lang} view={v} current={v == props.view}
+                                on_view={props.on_view.clone()} />
+                        </li>
+                    }) }
+                </ul>
+            </nav>
+        </header>
+    }
+}

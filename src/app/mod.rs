@@ -1,0 +1,63 @@
+//! The Yew interface: one root reducer ([`state`]), small components that receive values and
+//! callbacks, and effects in custom hooks ([`hooks`]). Nothing here computes a model result.
+
+mod footer;
+mod header;
+pub mod hooks;
+mod how;
+mod overview;
+mod sources;
+pub mod state;
+mod view_link;
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use footer::Footer;
+use header::Header;
+use how::How;
+use overview::Overview;
+use sources::Sources;
+use state::{Action, AppState, View};
+
+/// Properties of the root component: the state to start from (the web layer works it out from
+/// the URL, storage and the browser).
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub initial: AppState,
+}
+
+/// The whole app.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
+    hooks::use_document_sync(state.lang, state.view);
+
+    let on_lang = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |lang: Lang| {
+            crate::web::remember_lang(lang);
+            dispatcher.dispatch(Action::SetLang(lang));
+        })
+    };
+    let on_view = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |view: View| dispatcher.dispatch(Action::Show(view)))
+    };
+    let t = state.lang.texts();
+    let body = match state.view {
+        View::Overview => html! { <Overview lang={state.lang} /> },
+        View::How => html! { <How lang={state.lang} /> },
+        View::Sources => html! { <Sources lang={state.lang} /> },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ t.skip_to_content }</a>
+            <Header lang={state.lang} view={state.view} {on_lang} on_view={on_view.clone()} />
+            <main id="main" tabindex="-1">{ body }</main>
+            <Footer lang={state.lang} {on_view} />
+        </>
+    }
+}

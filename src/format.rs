@@ -1,0 +1,182 @@
+//! Number, money and percentage formatting per language: the one helper every view, export and
+//! summary uses, so a figure reads the same everywhere.
+//!
+//! Danish: `1.234,5 kr.`, `30 %`; English: `DKK 1,234.5`, `30%`. Values that are not finite are
+//! shown as an en dash rather than `NaN`.
+
+use crate::i18n::Lang;
+
+/// Display currency. Amounts are always in the scenario's own currency: this only labels them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Currency {
+    #[default]
+    Dkk,
+    Eur,
+    Gbp,
+}
+
+impl Currency {
+    /// ISO 4217 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Dkk => "DKK",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+        }
+    }
+
+    /// Parse an ISO code, case-insensitive.
+    pub fn parse(s: &str) -> Option<Currency> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "DKK" => Some(Currency::Dkk),
+            "EUR" => Some(Currency::Eur),
+            "GBP" => Some(Currency::Gbp),
+            _ => None,
+        }
+    }
+}
+
+/// Shown for values that are not finite numbers.
+pub const NOT_A_NUMBER: &str = "–";
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// Format `x` with `decimals` digits after the decimal mark and grouped thousands.
+///
+/// ```
+/// use onepercent::{format::number, i18n::Lang};
+/// assert_eq!(number(1234.5, 1, Lang::Da), "1.234,5");
+/// assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
+/// ```
+pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.to_string();
+    }
+    let (group, mark) = separators(lang);
+    let plain = format!("{:.*}", decimals, x.abs());
+    let (int_part, frac_part) = match plain.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (plain.as_str(), None),
+    };
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3 + 2);
+    // A value that rounds to zero is shown without a sign ("-0" reads as an error).
+    let is_zero = plain.bytes().all(|b| b == b'0' || b == b'.');
+    if x < 0.0 && !is_zero {
+        out.push('-');
+    }
+    let digits = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac_part {
+        out.push(mark);
+        out.push_str(f);
+    }
+    out
+}
+
+/// Format an amount of money with its currency, the way each language writes it.
+///
+/// ```
+/// use onepercent::{format::{money, Currency}, i18n::Lang};
+/// assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::Da), "1.234,5 kr.");
+/// assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::En), "DKK 1,234.5");
+/// ```
+pub fn money(x: f64, decimals: usize, currency: Currency, lang: Lang) -> String {
+    let n = number(x, decimals, lang);
+    if !x.is_finite() {
+        return n;
+    }
+    match (lang, currency) {
+        (Lang::Da, Currency::Dkk) => format!("{n} kr."),
+        (Lang::Da, Currency::Eur) => format!("{n} €"),
+        (Lang::Da, Currency::Gbp) => format!("{n} £"),
+        (Lang::En, Currency::Dkk) => format!("DKK {n}"),
+        (Lang::En, Currency::Eur) => prefix_symbol('€', &n),
+        (Lang::En, Currency::Gbp) => prefix_symbol('£', &n),
+    }
+}
+
+fn prefix_symbol(symbol: char, n: &str) -> String {
+    match n.strip_prefix('-') {
+        Some(rest) => format!("-{symbol}{rest}"),
+        None => format!("{symbol}{n}"),
+    }
+}
+
+/// Format a share (0.3) as a percentage ("30 %" in Danish, "30%" in English).
+pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(share * 100.0, decimals, lang);
+    if !share.is_finite() {
+        return n;
+    }
+    match lang {
+        Lang::Da => format!("{n} %"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_per_language() {
+        let cases: &[(f64, usize, &str, &str)] = &[
+            (0.0, 0, "0", "0"),
+            (999.0, 0, "999", "999"),
+            (1000.0, 0, "1.000", "1,000"),
+            (1234.5, 1, "1.234,5", "1,234.5"),
+            (-1234567.891, 2, "-1.234.567,89", "-1,234,567.89"),
+            (3.6e9, 0, "3.600.000.000", "3,600,000,000"),
+            (-0.004, 2, "0,00", "0.00"),
+            (0.5, 0, "0", "0"),
+            (1.5, 0, "2", "2"),
+        ];
+        for &(x, d, da, en) in cases {
+            assert_eq!(number(x, d, Lang::Da), da, "{x} da");
+            assert_eq!(number(x, d, Lang::En), en, "{x} en");
+        }
+    }
+
+    #[test]
+    fn money_per_language_and_currency() {
+        assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::Da), "1.234,5 kr.");
+        assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::En), "DKK 1,234.5");
+        assert_eq!(money(-20.0, 0, Currency::Eur, Lang::En), "-€20");
+        assert_eq!(money(20.0, 0, Currency::Gbp, Lang::En), "£20");
+        assert_eq!(money(20.0, 0, Currency::Eur, Lang::Da), "20 €");
+    }
+
+    #[test]
+    fn percent_per_language() {
+        assert_eq!(percent(0.3, 0, Lang::Da), "30 %");
+        assert_eq!(percent(0.3, 0, Lang::En), "30%");
+        assert_eq!(percent(0.053, 1, Lang::Da), "5,3 %");
+    }
+
+    #[test]
+    fn non_finite_values_are_a_dash() {
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(number(x, 1, Lang::En), NOT_A_NUMBER);
+            assert_eq!(money(x, 1, Currency::Dkk, Lang::Da), NOT_A_NUMBER);
+            assert_eq!(percent(x, 1, Lang::Da), NOT_A_NUMBER);
+        }
+    }
+
+    #[test]
+    fn currency_codes_round_trip() {
+        for c in [Currency::Dkk, Currency::Eur, Currency::Gbp] {
+            assert_eq!(Currency::parse(c.code()), Some(c));
+        }
+        assert_eq!(Currency::parse("usd"), None);
+    }
+}

@@ -1,0 +1,269 @@
+//! Languages and the interface texts in each.
+//!
+//! Every text lives in one [`Texts`] struct with a Danish and an English instance, so the compiler
+//! refuses a text that exists in only one language. Choosing the language is a pure function of the
+//! `lang` query parameter, the stored preference and the browser's languages ([`Lang::resolve`]), so
+//! it is tested natively; the web layer only gathers those three inputs.
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    Da,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The BCP 47 code used in `lang` attributes, links and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parse exactly `da` or `en` (case-insensitive, surrounding space ignored).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Parse a browser language tag such as `da-DK` or `en-GB` by its primary subtag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Choose the language: a valid `lang` query parameter wins (links and embeds), then a valid
+    /// stored preference, then the first browser language we speak, then English. Anything that
+    /// does not parse is ignored silently: a bad value must never stop the app.
+    pub fn resolve(query: Option<&str>, stored: Option<&str>, browser: &[String]) -> Lang {
+        query
+            .and_then(Lang::parse)
+            .or_else(|| stored.and_then(Lang::parse))
+            .or_else(|| browser.iter().find_map(|t| Lang::from_tag(t)))
+            .unwrap_or_default()
+    }
+
+    /// The texts of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every interface text, one field per text. Add a field here and the compiler asks for both
+/// languages.
+#[derive(Debug)]
+pub struct Texts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub language_switch_label: &'static str,
+    /// The name of this language, in this language.
+    pub language_name: &'static str,
+    pub nav_label: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_how: &'static str,
+    pub nav_sources: &'static str,
+    pub skip_to_content: &'static str,
+    pub footer_label: &'static str,
+    pub footer_privacy: &'static str,
+    pub overview_title: &'static str,
+    pub overview_intro: &'static str,
+    pub overview_q1_title: &'static str,
+    pub overview_q1: &'static str,
+    pub overview_q2_title: &'static str,
+    pub overview_q2: &'static str,
+    pub overview_status: &'static str,
+    pub how_title: &'static str,
+    pub how_paragraphs: &'static [&'static str],
+    pub sources_title: &'static str,
+    pub sources_intro: &'static str,
+    pub sources: &'static [&'static str],
+    pub panic_title: &'static str,
+    pub panic_body: &'static str,
+    pub panic_reload: &'static str,
+}
+
+/// Danish texts.
+pub static DA: Texts = Texts {
+    app_name: "One Percent",
+    tagline: "Regn på to kommunale beslutninger: borgerbudgetter og mere tid til sagsbehandlingen.",
+    language_switch_label: "Sprog",
+    language_name: "Dansk",
+    nav_label: "Hovedmenu",
+    nav_overview: "Overblik",
+    nav_how: "Sådan virker det",
+    nav_sources: "Kilder",
+    skip_to_content: "Gå til indholdet",
+    footer_label: "Om beregningerne",
+    footer_privacy: "Alt regnes ud i din browser. Intet af det, du indtaster, forlader din computer.",
+    overview_title: "Hvad sker der, hvis …",
+    overview_intro: "One Percent er en simulator til kommuner. Den viser to beslutninger måned for måned over \
+        flere år – altid sammenlignet med en grundbane uden beslutningen – så du selv kan afprøve \
+        påstandene om dem.",
+    overview_q1_title: "… vi lader borgerne bestemme over 0,5-1 % af budgettet?",
+    overview_q1: "Hvem deltager, hvad bliver der gennemført, og vinder kommunen tillid og legitimitet for de \
+        øvrige 99 %?",
+    overview_q2_title: "… sagsbehandlerne får mere tid til hver afgørelse?",
+    overview_q2: "Forkerte afgørelser, der omgøres i klagesystemet, koster genbehandling, ventetid, \
+        forværrede behov, tillid og sygefravær. Betaler den ekstra tid sig hjem – og hvornår?",
+    overview_status: "Modellerne bag de to spørgsmål er under opbygning. Under »Sådan virker det« og \
+        »Kilder« kan du se, hvad de bygger på.",
+    how_title: "Sådan virker det",
+    how_paragraphs: &[
+        "Simulatoren regner i måneder, fra 1 til 10 år frem. Hver beregning køres to gange med de samme \
+         tilfældige træk: én gang med din beslutning og én gang uden (grundbanen). Forskellen mellem de \
+         to er beslutningens virkning – ikke tilfældig støj.",
+        "Hver antagelse har en enhed, et tilladt interval, et usikkerhedsinterval og en kilde – eller \
+         ordet »antagelse« med en begrundelse. Usikre antagelser trækkes tilfældigt inden for deres \
+         interval, så resultaterne vises som intervaller og ikke som ét falsk præcist tal.",
+        "Alt regnes ud i din browser. Det samme scenarie og det samme frø giver præcis de samme tal i \
+         browseren og på kommandolinjen.",
+    ],
+    sources_title: "Kilder",
+    sources_intro: "Modellens standardværdier bygger på disse kilder. Hvor der ikke findes et offentliggjort \
+        tal, står der »antagelse« ved parameteren.",
+    sources: &[
+        "Danmarks Statistik: befolkning og kommunernes budgetter 2024.",
+        "Advokatsamfundet: Retssikkerhedsanalyse 2023 (tillid til, at kommunerne følger loven).",
+        "Ankestyrelsen: omgørelsesprocenter for serviceloven 2016-2023 og sagsbehandlingstider.",
+        "Foreningen Dike (2020): stikprøver af ikke-påklagede afgørelser.",
+        "Dansk Socialrådgiverforening: vejledende sagstal.",
+        "COSLA og skotske kommuner (2017): aftalen om 1 % til borgerbudgetter.",
+        "Johnson, Carlson & Reynolds, Political Behavior 2021: borgerbudgetter og valgdeltagelse.",
+        "Ardanaz m.fl., World Development 2023: borgerbudgetter og tillid.",
+        "Center for God Forvaltning: blogindlæg om borgerbudgettering og forkerte afgørelser.",
+    ],
+    panic_title: "Noget gik galt",
+    panic_body: "One Percent stødte på en fejl, det ikke kunne komme videre fra. Dine gemte scenarier er \
+        ikke berørt. Genindlæs siden for at fortsætte.",
+    panic_reload: "Genindlæs siden",
+};
+
+/// English texts.
+pub static EN: Texts = Texts {
+    app_name: "One Percent",
+    tagline: "Work through two council decisions: participatory budgeting and more time for casework.",
+    language_switch_label: "Language",
+    language_name: "English",
+    nav_label: "Main menu",
+    nav_overview: "Overview",
+    nav_how: "How it works",
+    nav_sources: "Sources",
+    skip_to_content: "Skip to content",
+    footer_label: "About the calculations",
+    footer_privacy: "Everything is computed in your browser. Nothing you enter leaves your computer.",
+    overview_title: "What happens if …",
+    overview_intro: "One Percent is a simulator for councils. It plays out two decisions month by month over \
+        several years – always against a baseline without the decision – so you can test the claims made \
+        for them yourself.",
+    overview_q1_title: "… we let citizens decide on 0.5-1% of the budget?",
+    overview_q1: "Who takes part, what gets done, and does the council earn trust and legitimacy for the \
+        other 99%?",
+    overview_q2_title: "… caseworkers get more time for each decision?",
+    overview_q2: "Wrong decisions overturned on appeal cost rework, delay, escalating needs, trust and sick \
+        leave. Does the extra time pay for itself, and when?",
+    overview_status: "The models behind the two questions are being built. \"How it works\" and \"Sources\" \
+        show what they rest on.",
+    how_title: "How it works",
+    how_paragraphs: &[
+        "The simulator steps month by month, from 1 to 10 years ahead. Every calculation runs twice on the \
+         same random draws: once with your decision and once without it (the baseline). The difference \
+         between the two is the effect of the decision, not random noise.",
+        "Every assumption has a unit, an allowed range, an uncertainty range and a source – or the word \
+         \"assumption\" with a reason. Uncertain assumptions are drawn at random within their range, so \
+         results are shown as ranges rather than one falsely precise number.",
+        "Everything is computed in your browser. The same scenario and the same seed give exactly the same \
+         numbers in the browser and on the command line.",
+    ],
+    sources_title: "Sources",
+    sources_intro: "The model's defaults rest on these sources. Where no figure has been published, the \
+        parameter says \"assumption\".",
+    sources: &[
+        "Statistics Denmark: population and municipal budgets 2024.",
+        "The Danish Bar and Law Society: Rule of Law Analysis 2023 (trust that municipalities follow the law).",
+        "The National Social Appeals Board (Ankestyrelsen): overturn shares under the Social Services Act \
+         2016-2023 and processing times.",
+        "Foreningen Dike (2020): spot checks of decisions that were not appealed.",
+        "The Danish Association of Social Workers: guideline caseloads.",
+        "COSLA and Scottish councils (2017): the 1% participatory budgeting agreement.",
+        "Johnson, Carlson & Reynolds, Political Behavior 2021: participatory budgeting and voter turnout.",
+        "Ardanaz et al., World Development 2023: participatory budgeting and trust.",
+        "Center for Good Administration (Center for God Forvaltning): blog posts on participatory \
+         budgeting and wrong decisions.",
+    ],
+    panic_title: "Something went wrong",
+    panic_body: "One Percent hit an error it could not recover from. Your saved scenarios are not affected. \
+        Reload the page to carry on.",
+    panic_reload: "Reload the page",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(t: &[&str]) -> Vec<String> {
+        t.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn query_beats_storage_beats_browser() {
+        assert_eq!(
+            Lang::resolve(Some("da"), Some("en"), &tags(&["en-GB"])),
+            Lang::Da
+        );
+        assert_eq!(Lang::resolve(None, Some("da"), &tags(&["en-GB"])), Lang::Da);
+        assert_eq!(Lang::resolve(None, None, &tags(&["da-DK", "en"])), Lang::Da);
+        assert_eq!(
+            Lang::resolve(None, None, &tags(&["de-DE", "en-US"])),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn bad_values_fall_back_silently() {
+        // An unknown query value, a broken stored preference, an unknown browser language.
+        assert_eq!(
+            Lang::resolve(Some("xx"), Some("\u{0}garbage{"), &tags(&["da"])),
+            Lang::Da
+        );
+        assert_eq!(Lang::resolve(Some(""), Some(""), &tags(&[])), Lang::En);
+        assert_eq!(
+            Lang::resolve(Some("klingon"), None, &tags(&["fr", "tlh"])),
+            Lang::En
+        );
+        assert_eq!(Lang::resolve(Some(" DA "), None, &tags(&[])), Lang::Da);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+            assert_eq!(Lang::from_tag(l.code()), Some(l));
+        }
+    }
+
+    #[test]
+    fn no_text_is_empty_and_lists_match() {
+        for l in Lang::ALL {
+            let t = l.texts();
+            assert!(!t.tagline.is_empty() && !t.panic_body.is_empty());
+            assert!(t.how_paragraphs.iter().all(|p| !p.trim().is_empty()));
+        }
+        assert_eq!(DA.how_paragraphs.len(), EN.how_paragraphs.len());
+        assert_eq!(DA.sources.len(), EN.sources.len());
+    }
+}

@@ -1,0 +1,9 @@
+//! One Percent: a council scenario simulator that runs in the browser.
+//!
+//! Bird's-eye view (see ARCHITECTURE.md): pure modules ([`format`], [`i18n`]) hold logic that never
+//! touches the browser; [`app`] is the Yew interface and [`web`] the browser glue.
+
+pub mod app;
+pub mod format;
+pub mod i18n;
+pub mod web;

@@ -1,0 +1,185 @@
+//! The browser glue: the only module (with `app`) that touches `web_sys`. It reads the URL, the
+//! stored preferences and the browser's languages, writes the document's `lang`, title and URL,
+//! installs the panic screen and mounts the app. Every call tolerates a missing or failing browser
+//! API: a blocked storage or an odd URL must never stop the app.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Storage, UrlSearchParams, Window};
+
+use crate::app::state::{AppState, View};
+use crate::app::{App, AppProps};
+use crate::i18n::Lang;
+
+/// The storage key of the remembered language.
+pub const LANG_KEY: &str = "onepercent.lang";
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<Document> {
+    window()?.document()
+}
+
+fn search_params() -> Option<UrlSearchParams> {
+    let search = window()?.location().search().ok()?;
+    UrlSearchParams::new_with_str(&search).ok()
+}
+
+/// The value of query parameter `name`, if present.
+pub fn query_param(name: &str) -> Option<String> {
+    search_params()?.get(name)
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut tags: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if let Some(l) = nav.language() {
+        tags.push(l);
+    }
+    tags
+}
+
+fn local_storage() -> Option<Storage> {
+    // `local_storage()` throws when storage is blocked (for example in some iframes).
+    window()?.local_storage().ok().flatten()
+}
+
+/// Read a stored string; `None` when absent or storage is unavailable.
+pub fn stored(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Remember the chosen language. A full or blocked storage only means it is not remembered, which
+/// is logged, not shown: the language switch itself still works.
+pub fn remember_lang(lang: Lang) {
+    let ok = local_storage().is_some_and(|s| s.set_item(LANG_KEY, lang.code()).is_ok());
+    if !ok {
+        web_sys::console::warn_1(
+            &"One Percent: could not remember the language (storage unavailable)".into(),
+        );
+    }
+}
+
+/// Set the document's `lang` attribute and title.
+pub fn set_document(lang: Lang, title: &str) {
+    let Some(doc) = document() else { return };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    doc.set_title(title);
+}
+
+/// Set (`Some`) or remove (`None`) query parameters in the address bar without a reload or a new
+/// history entry; other parameters are kept.
+pub fn replace_query(pairs: &[(&str, Option<&str>)]) {
+    let (Some(win), Some(params)) = (window(), search_params()) else {
+        return;
+    };
+    for (k, v) in pairs {
+        match v {
+            Some(v) => params.set(k, v),
+            None => params.delete(k),
+        }
+    }
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() {
+        "?".to_string()
+    } else {
+        format!("?{query}")
+    };
+    let hash = win.location().hash().unwrap_or_default();
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{url}{hash}")),
+        );
+    }
+}
+
+/// Work out the state to start from: the language from the URL, the stored preference and the
+/// browser (bad values fall back silently), the view from the URL.
+pub fn initial_state() -> AppState {
+    let lang = Lang::resolve(
+        query_param("lang").as_deref(),
+        stored(LANG_KEY).as_deref(),
+        &browser_languages(),
+    );
+    let view = query_param("view")
+        .as_deref()
+        .and_then(View::parse)
+        .unwrap_or_default();
+    AppState { lang, view }
+}
+
+/// Replace the page with a readable message and a reload link. Used by the panic hook, so it
+/// builds the DOM by hand and must not panic itself.
+pub fn show_fatal_error(detail: &str) {
+    let Some(doc) = document() else { return };
+    let lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default();
+    let t = lang.texts();
+    let Some(body) = doc.body() else { return };
+    let build = || -> Option<web_sys::Element> {
+        let main = doc.create_element("main").ok()?;
+        main.set_class_name("fatal");
+        main.set_attribute("role", "alert").ok()?;
+        let h1 = doc.create_element("h1").ok()?;
+        h1.set_text_content(Some(t.panic_title));
+        let p = doc.create_element("p").ok()?;
+        p.set_text_content(Some(t.panic_body));
+        let a = doc.create_element("a").ok()?;
+        a.set_class_name("button");
+        let here = window()?.location().href().ok()?;
+        a.set_attribute("href", &here).ok()?;
+        a.set_text_content(Some(t.panic_reload));
+        let details = doc.create_element("pre").ok()?;
+        details.set_class_name("fatal-detail");
+        details.set_text_content(Some(detail));
+        for child in [&h1, &p, &a, &details] {
+            main.append_child(child).ok()?;
+        }
+        Some(main)
+    };
+    if let Some(main) = build() {
+        body.set_text_content(None);
+        let _ = body.append_child(&main);
+    }
+}
+
+/// Install the panic hook: log the panic and show [`show_fatal_error`] instead of a blank page.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&format!("One Percent panicked: {detail}").into());
+        show_fatal_error(&detail);
+    }));
+}
+
+/// Start the app in the browser: panic hook, initial state, mount into `#app`.
+pub fn start() {
+    install_panic_hook();
+    let initial = initial_state();
+    let root = document().and_then(|d| d.get_element_by_id("app"));
+    let props = AppProps { initial };
+    match root.and_then(|r| r.dyn_into::<web_sys::Element>().ok()) {
+        Some(root) => {
+            root.set_text_content(None);
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the app mounts, and the language
+//! switch re-renders it. Run with `make test-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use onepercent::app::state::{AppState, View};
+use onepercent::app::{App, AppProps};
+use onepercent::i18n::{Lang, DA, EN};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Let Yew's scheduler and the browser run (a macrotask).
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn mount(initial: AppState) -> web_sys::Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial }).render();
+    root
+}
+
+fn text(root: &web_sys::Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_in_english() {
+    let root = mount(AppState {
+        lang: Lang::En,
+        view: View::Overview,
+    });
+    tick().await;
+    let t = text(&root);
+    assert!(t.contains(EN.tagline), "English tagline missing in: {t}");
+    assert!(t.contains(EN.overview_title));
+    assert!(!t.contains(DA.tagline));
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_re_renders_in_danish() {
+    let root = mount(AppState {
+        lang: Lang::En,
+        view: View::How,
+    });
+    tick().await;
+    assert!(text(&root).contains(EN.how_title));
+    let da_button = root
+        .query_selector("button[lang='da']")
+        .unwrap()
+        .expect("a Danish button in the language switch")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    da_button.click();
+    tick().await;
+    let t = text(&root);
+    assert!(
+        t.contains(DA.tagline),
+        "Danish tagline missing after switch: {t}"
+    );
+    assert!(t.contains(DA.how_title));
+    assert!(!t.contains(EN.tagline));
+    assert_eq!(
+        da_button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let html_lang = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap()
+        .get_attribute("lang");
+    assert_eq!(html_lang.as_deref(), Some("da"));
+}
