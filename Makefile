@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 PORT ?= 8080
 
-.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check
+.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench
 
 ## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
 serve: dist
@@ -46,6 +46,10 @@ test-native:
 
 test-wasm:
 	cargo test --locked --no-fail-fast --target wasm32-unknown-unknown --test web
+
+## make bench: model benchmarks (figures, not pass/fail)
+bench:
+	cargo bench --locked --bench model
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -1,8 +1,9 @@
 //! Number, money and percentage formatting per language: the one helper every view, export and
 //! summary uses, so a figure reads the same everywhere.
 //!
-//! Danish: `1.234,5 kr.`, `30 %`; English: `DKK 1,234.5`, `30%`. Values that are not finite are
-//! shown as an en dash rather than `NaN`.
+//! Danish: `1.234,5 kr.`, `30 %`; English: `DKK 1,234.5`, `30%`, with a no-break space between
+//! number and unit so they never part at a line end. Values that are not finite are shown as an
+//! en dash rather than `NaN`.
 
 use crate::i18n::Lang;
 
@@ -87,19 +88,23 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
 ///
 /// ```
 /// use onepercent::{format::{money, Currency}, i18n::Lang};
-/// assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::Da), "1.234,5 kr.");
-/// assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::En), "DKK 1,234.5");
+/// assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::Da), "1.234,5\u{a0}kr.");
+/// assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::En), "DKK\u{a0}1,234.5");
 /// ```
 pub fn money(x: f64, decimals: usize, currency: Currency, lang: Lang) -> String {
-    let n = number(x, decimals, lang);
+    with_currency(number(x, decimals, lang), x, currency, lang)
+}
+
+/// Put the currency where each language writes it; non-finite values stay a dash.
+fn with_currency(n: String, x: f64, currency: Currency, lang: Lang) -> String {
     if !x.is_finite() {
         return n;
     }
     match (lang, currency) {
-        (Lang::Da, Currency::Dkk) => format!("{n} kr."),
-        (Lang::Da, Currency::Eur) => format!("{n} €"),
-        (Lang::Da, Currency::Gbp) => format!("{n} £"),
-        (Lang::En, Currency::Dkk) => format!("DKK {n}"),
+        (Lang::Da, Currency::Dkk) => format!("{n}\u{a0}kr."),
+        (Lang::Da, Currency::Eur) => format!("{n}\u{a0}€"),
+        (Lang::Da, Currency::Gbp) => format!("{n}\u{a0}£"),
+        (Lang::En, Currency::Dkk) => format!("DKK\u{a0}{n}"),
         (Lang::En, Currency::Eur) => prefix_symbol('€', &n),
         (Lang::En, Currency::Gbp) => prefix_symbol('£', &n),
     }
@@ -112,6 +117,11 @@ fn prefix_symbol(symbol: char, n: &str) -> String {
     }
 }
 
+/// Money in the compact form used in summaries: `8,5 mio. kr.` / `DKK 8.5m`.
+pub fn money_compact(x: f64, currency: Currency, lang: Lang) -> String {
+    with_currency(compact(x, lang), x, currency, lang)
+}
+
 /// Format a share (0.3) as a percentage ("30 %" in Danish, "30%" in English).
 pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
     let n = number(share * 100.0, decimals, lang);
@@ -119,8 +129,33 @@ pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
         return n;
     }
     match lang {
-        Lang::Da => format!("{n} %"),
+        Lang::Da => format!("{n}\u{a0}%"),
         Lang::En => format!("{n}%"),
+    }
+}
+
+/// A short form for chart axes and summaries: millions from 100,000 up (`0,35 mio.` / `0.35m`),
+/// whole numbers below.
+pub fn compact(x: f64, lang: Lang) -> String {
+    let a = x.abs();
+    let (v, da, en) = if a >= 1e9 {
+        (x / 1e9, "\u{a0}mia.", "bn")
+    } else if a >= 1e5 {
+        (x / 1e6, "\u{a0}mio.", "m")
+    } else {
+        return number(x, if a > 0.0 && a < 10.0 && x.fract() != 0.0 { 1 } else { 0 }, lang);
+    };
+    let decimals = if v.abs() < 1.0 {
+        2
+    } else if v.abs() < 10.0 && v.fract().abs() > 1e-9 {
+        1
+    } else {
+        0
+    };
+    let n = number(v, decimals, lang);
+    match lang {
+        Lang::Da => format!("{n}{da}"),
+        Lang::En => format!("{n}{en}"),
     }
 }
 
@@ -149,18 +184,35 @@ mod tests {
 
     #[test]
     fn money_per_language_and_currency() {
-        assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::Da), "1.234,5 kr.");
-        assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::En), "DKK 1,234.5");
+        assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::Da), "1.234,5\u{a0}kr.");
+        assert_eq!(money(1234.5, 1, Currency::Dkk, Lang::En), "DKK\u{a0}1,234.5");
         assert_eq!(money(-20.0, 0, Currency::Eur, Lang::En), "-€20");
         assert_eq!(money(20.0, 0, Currency::Gbp, Lang::En), "£20");
-        assert_eq!(money(20.0, 0, Currency::Eur, Lang::Da), "20 €");
+        assert_eq!(money(20.0, 0, Currency::Eur, Lang::Da), "20\u{a0}€");
     }
 
     #[test]
     fn percent_per_language() {
-        assert_eq!(percent(0.3, 0, Lang::Da), "30 %");
+        assert_eq!(percent(0.3, 0, Lang::Da), "30\u{a0}%");
         assert_eq!(percent(0.3, 0, Lang::En), "30%");
-        assert_eq!(percent(0.053, 1, Lang::Da), "5,3 %");
+        assert_eq!(percent(0.053, 1, Lang::Da), "5,3\u{a0}%");
+    }
+
+    #[test]
+    fn compact_money() {
+        assert_eq!(money_compact(8_460_000.0, Currency::Dkk, Lang::Da), "8,5\u{a0}mio.\u{a0}kr.");
+        assert_eq!(money_compact(8_460_000.0, Currency::Dkk, Lang::En), "DKK\u{a0}8.5m");
+        assert_eq!(money_compact(-2_000_000.0, Currency::Gbp, Lang::En), "-£2m");
+    }
+
+    #[test]
+    fn compact_numbers_for_axes() {
+        assert_eq!(compact(3_600_000_000.0, Lang::Da), "3,6\u{a0}mia.");
+        assert_eq!(compact(-1_500_000.0, Lang::En), "-1.5m");
+        assert_eq!(compact(2_000_000.0, Lang::En), "2m");
+        assert_eq!(compact(350_000.0, Lang::Da), "0,35\u{a0}mio.");
+        assert_eq!(compact(35_000.0, Lang::Da), "35.000");
+        assert_eq!(compact(2.5, Lang::En), "2.5");
     }
 
     #[test]

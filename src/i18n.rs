@@ -92,9 +92,57 @@ pub struct Texts {
     pub sources_title: &'static str,
     pub sources_intro: &'static str,
     pub sources: &'static [&'static str],
+    pub nav_casework: &'static str,
+    pub case: CaseTexts,
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub panic_reload: &'static str,
+}
+
+/// Texts of the casework view.
+#[derive(Debug)]
+pub struct CaseTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub presets_legend: &'static str,
+    pub area_label: &'static str,
+    pub size_label: &'static str,
+    pub decision_heading: &'static str,
+    pub own_figures_heading: &'static str,
+    pub more_assumptions: &'static str,
+    pub about_param: &'static str,
+    pub range_label: &'static str,
+    pub uncertainty_label: &'static str,
+    pub source_label: &'static str,
+    pub assumption_label: &'static str,
+    pub reset: &'static str,
+    pub open_file: &'static str,
+    pub file_problems: &'static str,
+    pub file_loaded: &'static str,
+    pub result_heading: &'static str,
+    pub with_decision: &'static str,
+    pub baseline: &'static str,
+    pub payback: &'static str,
+    pub net_saving: &'static str,
+    pub wrong_per_year: &'static str,
+    pub overturns_per_year: &'static str,
+    pub right_first_time: &'static str,
+    pub waiting: &'static str,
+    pub sick_leave: &'static str,
+    pub trust: &'static str,
+    pub chart_saving: &'static str,
+    pub chart_costs: &'static str,
+    pub chart_overturns: &'static str,
+    pub chart_trust: &'static str,
+    pub show_table: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
+    pub payback_marker: &'static str,
+    /// Cost categories in the order of `Costs::KEYS`.
+    pub cost_categories: [&'static str; 6],
+    /// Funding choices in the order of the parameter's choices.
+    pub funding_choices: [&'static str; 2],
+    pub table_caption_suffix: &'static str,
 }
 
 /// Danish texts.
@@ -120,16 +168,17 @@ pub static DA: Texts = Texts {
     overview_q2_title: "… sagsbehandlerne får mere tid til hver afgørelse?",
     overview_q2: "Forkerte afgørelser, der omgøres i klagesystemet, koster genbehandling, ventetid, \
         forværrede behov, tillid og sygefravær. Betaler den ekstra tid sig hjem – og hvornår?",
-    overview_status: "Modellerne bag de to spørgsmål er under opbygning. Under »Sådan virker det« og \
-        »Kilder« kan du se, hvad de bygger på.",
+    overview_status: "Spørgsmålet om tid til sagsbehandlingen kan du afprøve under »Sagsbehandling«. \
+        Modellen for borgerbudgetter er under opbygning.",
     how_title: "Sådan virker det",
     how_paragraphs: &[
         "Simulatoren regner i måneder, fra 1 til 10 år frem. Hver beregning køres to gange med de samme \
          tilfældige træk: én gang med din beslutning og én gang uden (grundbanen). Forskellen mellem de \
          to er beslutningens virkning – ikke tilfældig støj.",
         "Hver antagelse har en enhed, et tilladt interval, et usikkerhedsinterval og en kilde – eller \
-         ordet »antagelse« med en begrundelse. Usikre antagelser trækkes tilfældigt inden for deres \
-         interval, så resultaterne vises som intervaller og ikke som ét falsk præcist tal.",
+         ordet »antagelse« med en begrundelse – se »Om tallet« ved hver skyder. På kommandolinjen kan de \
+         usikre antagelser trækkes tilfældigt inden for deres interval (Monte Carlo), så resultatet \
+         vises som et interval og ikke som ét falsk præcist tal; i appen kommer intervallerne snart.",
         "Alt regnes ud i din browser. Det samme scenarie og det samme frø giver præcis de samme tal i \
          browseren og på kommandolinjen.",
     ],
@@ -147,6 +196,57 @@ pub static DA: Texts = Texts {
         "Ardanaz m.fl., World Development 2023: borgerbudgetter og tillid.",
         "Center for God Forvaltning: blogindlæg om borgerbudgettering og forkerte afgørelser.",
     ],
+    nav_casework: "Sagsbehandling",
+    case: CaseTexts {
+        title: "Mere tid til hver afgørelse",
+        intro: "Hvad sker der, hvis sagsbehandlerne får mere tid til hver afgørelse? Færre forkerte afgørelser \
+            betyder færre omgjorte klager, mindre genbehandling og færre borgere, der står uden den rette hjælp. \
+            Betaler tiden sig hjem – og hvornår? Alt sammenlignes med en grundbane uden ekstra tid.",
+        presets_legend: "Udgangspunkt",
+        area_label: "Sagsområde",
+        size_label: "Kommunestørrelse",
+        decision_heading: "Beslutningen",
+        own_figures_heading: "Kommunens egne tal",
+        more_assumptions: "Flere antagelser",
+        about_param: "Om tallet",
+        range_label: "Tilladt interval",
+        uncertainty_label: "Usikkerhedsinterval",
+        source_label: "Kilde",
+        assumption_label: "Antagelse",
+        reset: "Nulstil til standardværdier",
+        open_file: "Åbn en scenariefil (JSON)",
+        file_problems: "Scenariefilen blev ikke indlæst. Dit nuværende scenarie er uændret.",
+        file_loaded: "Scenariefilen er indlæst.",
+        result_heading: "Resultat",
+        with_decision: "Med ekstra tid",
+        baseline: "Grundbane",
+        payback: "Betaler sig hjem",
+        net_saving: "Nettobesparelse i alt",
+        wrong_per_year: "Forkerte afgørelser pr. år",
+        overturns_per_year: "Omgjorte afgørelser pr. år",
+        right_first_time: "Rigtige første gang",
+        waiting: "Borgere uden den rette hjælp",
+        sick_leave: "Sygefravær",
+        trust: "Høj tillid blandt voksne",
+        chart_saving: "Samlet nettobesparelse måned for måned",
+        chart_costs: "Udgifter i forhold til grundbanen, pr. år og kategori",
+        chart_overturns: "Omgjorte afgørelser pr. år",
+        chart_trust: "Andel voksne med høj tillid",
+        show_table: "Vis tallene som tabel",
+        month: "Måned",
+        year: "År",
+        payback_marker: "Betaler sig hjem",
+        cost_categories: [
+            "Sagsbehandlertid",
+            "Ekstra medarbejdere",
+            "Genvurdering af klager",
+            "Genbehandling af hjemviste sager",
+            "Fejlbetinget efterspørgsel",
+            "Forværring (antagelse)",
+        ],
+        funding_choices: ["Ansæt nye medarbejdere", "Inden for den nuværende bemanding"],
+        table_caption_suffix: "(tabel)",
+    },
     panic_title: "Noget gik galt",
     panic_body: "One Percent stødte på en fejl, det ikke kunne komme videre fra. Dine gemte scenarier er \
         ikke berørt. Genindlæs siden for at fortsætte.",
@@ -176,16 +276,17 @@ pub static EN: Texts = Texts {
     overview_q2_title: "… caseworkers get more time for each decision?",
     overview_q2: "Wrong decisions overturned on appeal cost rework, delay, escalating needs, trust and sick \
         leave. Does the extra time pay for itself, and when?",
-    overview_status: "The models behind the two questions are being built. \"How it works\" and \"Sources\" \
-        show what they rest on.",
+    overview_status: "You can test the casework question under \"Casework\". The participatory \
+        budgeting model is being built.",
     how_title: "How it works",
     how_paragraphs: &[
         "The simulator steps month by month, from 1 to 10 years ahead. Every calculation runs twice on the \
          same random draws: once with your decision and once without it (the baseline). The difference \
          between the two is the effect of the decision, not random noise.",
         "Every assumption has a unit, an allowed range, an uncertainty range and a source – or the word \
-         \"assumption\" with a reason. Uncertain assumptions are drawn at random within their range, so \
-         results are shown as ranges rather than one falsely precise number.",
+         \"assumption\" with a reason – see \"About this figure\" next to each slider. On the command line \
+         the uncertain assumptions can be drawn at random within their range (Monte Carlo), so the \
+         result is a range rather than one falsely precise number; ranges in the app come next.",
         "Everything is computed in your browser. The same scenario and the same seed give exactly the same \
          numbers in the browser and on the command line.",
     ],
@@ -205,6 +306,57 @@ pub static EN: Texts = Texts {
         "Center for Good Administration (Center for God Forvaltning): blog posts on participatory \
          budgeting and wrong decisions.",
     ],
+    nav_casework: "Casework",
+    case: CaseTexts {
+        title: "More time for each decision",
+        intro: "What happens if caseworkers get more time for each decision? Fewer wrong decisions mean fewer \
+            appeals overturned, less rework and fewer citizens left without the right help. Does the time pay \
+            for itself, and when? Everything is compared with a baseline without extra time.",
+        presets_legend: "Starting point",
+        area_label: "Casework area",
+        size_label: "Municipality size",
+        decision_heading: "The decision",
+        own_figures_heading: "The council's own figures",
+        more_assumptions: "More assumptions",
+        about_param: "About this figure",
+        range_label: "Allowed range",
+        uncertainty_label: "Uncertainty range",
+        source_label: "Source",
+        assumption_label: "Assumption",
+        reset: "Reset to the defaults",
+        open_file: "Open a scenario file (JSON)",
+        file_problems: "The scenario file was not loaded. Your current scenario is unchanged.",
+        file_loaded: "The scenario file is loaded.",
+        result_heading: "Result",
+        with_decision: "With extra time",
+        baseline: "Baseline",
+        payback: "Pays back",
+        net_saving: "Net saving in total",
+        wrong_per_year: "Wrong decisions per year",
+        overturns_per_year: "Overturned decisions per year",
+        right_first_time: "Right first time",
+        waiting: "Citizens without the right help",
+        sick_leave: "Sick leave",
+        trust: "High trust among adults",
+        chart_saving: "Cumulative net saving, month by month",
+        chart_costs: "Cost against the baseline, per year and category",
+        chart_overturns: "Overturned decisions per year",
+        chart_trust: "Share of adults with high trust",
+        show_table: "Show the numbers as a table",
+        month: "Month",
+        year: "Year",
+        payback_marker: "Pays back",
+        cost_categories: [
+            "Caseworker time",
+            "Extra staff",
+            "Reconsidering appeals",
+            "Deciding remanded cases again",
+            "Failure demand",
+            "Escalation (assumption)",
+        ],
+        funding_choices: ["Hire new staff", "Within current staffing"],
+        table_caption_suffix: "(table)",
+    },
     panic_title: "Something went wrong",
     panic_body: "One Percent hit an error it could not recover from. Your saved scenarios are not affected. \
         Reload the page to carry on.",
@@ -221,30 +373,18 @@ mod tests {
 
     #[test]
     fn query_beats_storage_beats_browser() {
-        assert_eq!(
-            Lang::resolve(Some("da"), Some("en"), &tags(&["en-GB"])),
-            Lang::Da
-        );
+        assert_eq!(Lang::resolve(Some("da"), Some("en"), &tags(&["en-GB"])), Lang::Da);
         assert_eq!(Lang::resolve(None, Some("da"), &tags(&["en-GB"])), Lang::Da);
         assert_eq!(Lang::resolve(None, None, &tags(&["da-DK", "en"])), Lang::Da);
-        assert_eq!(
-            Lang::resolve(None, None, &tags(&["de-DE", "en-US"])),
-            Lang::En
-        );
+        assert_eq!(Lang::resolve(None, None, &tags(&["de-DE", "en-US"])), Lang::En);
     }
 
     #[test]
     fn bad_values_fall_back_silently() {
         // An unknown query value, a broken stored preference, an unknown browser language.
-        assert_eq!(
-            Lang::resolve(Some("xx"), Some("\u{0}garbage{"), &tags(&["da"])),
-            Lang::Da
-        );
+        assert_eq!(Lang::resolve(Some("xx"), Some("\u{0}garbage{"), &tags(&["da"])), Lang::Da);
         assert_eq!(Lang::resolve(Some(""), Some(""), &tags(&[])), Lang::En);
-        assert_eq!(
-            Lang::resolve(Some("klingon"), None, &tags(&["fr", "tlh"])),
-            Lang::En
-        );
+        assert_eq!(Lang::resolve(Some("klingon"), None, &tags(&["fr", "tlh"])), Lang::En);
         assert_eq!(Lang::resolve(Some(" DA "), None, &tags(&[])), Lang::Da);
     }
 

@@ -4,6 +4,10 @@
 //! touches the browser; [`app`] is the Yew interface and [`web`] the browser glue.
 
 pub mod app;
+pub mod charts;
+pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod model;
+pub mod report;
 pub mod web;

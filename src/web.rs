@@ -36,11 +36,7 @@ pub fn browser_languages() -> Vec<String> {
     let Some(nav) = window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let mut tags: Vec<String> = nav
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let mut tags: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
     if let Some(l) = nav.language() {
         tags.push(l);
     }
@@ -62,9 +58,7 @@ pub fn stored(key: &str) -> Option<String> {
 pub fn remember_lang(lang: Lang) {
     let ok = local_storage().is_some_and(|s| s.set_item(LANG_KEY, lang.code()).is_ok());
     if !ok {
-        web_sys::console::warn_1(
-            &"One Percent: could not remember the language (storage unavailable)".into(),
-        );
+        web_sys::console::warn_1(&"One Percent: could not remember the language (storage unavailable)".into());
     }
 }
 
@@ -90,45 +84,70 @@ pub fn replace_query(pairs: &[(&str, Option<&str>)]) {
         }
     }
     let query: String = params.to_string().into();
-    let url = if query.is_empty() {
-        "?".to_string()
-    } else {
-        format!("?{query}")
-    };
+    let url = if query.is_empty() { "?".to_string() } else { format!("?{query}") };
     let hash = win.location().hash().unwrap_or_default();
     if let Ok(history) = win.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{url}{hash}")),
-        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{url}{hash}")));
     }
+}
+
+/// Draw a chart on a canvas, sized to the canvas's CSS box at the device pixel ratio. Drawing
+/// errors are logged, never raised: a chart that cannot draw leaves its table.
+pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Chart, lang: Lang) {
+    let ratio = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
+    let (w, h) = (canvas.client_width().max(1) as f64, canvas.client_height().max(1) as f64);
+    canvas.set_width((w * ratio).round() as u32);
+    canvas.set_height((h * ratio).round() as u32);
+    let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else {
+        web_sys::console::warn_1(&"One Percent: no 2D canvas for a chart".into());
+        return;
+    };
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    if let Err(e) = chart.draw(&area, lang, ratio) {
+        web_sys::console::warn_1(&format!("One Percent: a chart could not be drawn: {e:?}").into());
+    }
+}
+
+/// A window resize listener that lives as long as the returned value.
+pub struct Listener {
+    closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback("resize", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Call `f` whenever the window is resized, until the returned [`Listener`] is dropped.
+pub fn on_resize(f: impl FnMut() + 'static) -> Option<Listener> {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    window()?.add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref()).ok()?;
+    Some(Listener { closure })
+}
+
+/// Read a file the user picked as text.
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
 }
 
 /// Work out the state to start from: the language from the URL, the stored preference and the
 /// browser (bad values fall back silently), the view from the URL.
 pub fn initial_state() -> AppState {
-    let lang = Lang::resolve(
-        query_param("lang").as_deref(),
-        stored(LANG_KEY).as_deref(),
-        &browser_languages(),
-    );
-    let view = query_param("view")
-        .as_deref()
-        .and_then(View::parse)
-        .unwrap_or_default();
-    AppState { lang, view }
+    let lang = Lang::resolve(query_param("lang").as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
+    let view = query_param("view").as_deref().and_then(View::parse).unwrap_or_default();
+    AppState { lang, view, ..AppState::default() }
 }
 
 /// Replace the page with a readable message and a reload link. Used by the panic hook, so it
 /// builds the DOM by hand and must not panic itself.
 pub fn show_fatal_error(detail: &str) {
     let Some(doc) = document() else { return };
-    let lang = doc
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default();
+    let lang =
+        doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::parse(&l)).unwrap_or_default();
     let t = lang.texts();
     let Some(body) = doc.body() else { return };
     let build = || -> Option<web_sys::Element> {

@@ -13,10 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Let Yew's scheduler and the browser run (a macrotask).
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -35,10 +32,7 @@ fn text(root: &web_sys::Element) -> String {
 
 #[wasm_bindgen_test]
 async fn app_mounts_in_english() {
-    let root = mount(AppState {
-        lang: Lang::En,
-        view: View::Overview,
-    });
+    let root = mount(AppState { lang: Lang::En, view: View::Overview, ..AppState::default() });
     tick().await;
     let t = text(&root);
     assert!(t.contains(EN.tagline), "English tagline missing in: {t}");
@@ -48,10 +42,7 @@ async fn app_mounts_in_english() {
 
 #[wasm_bindgen_test]
 async fn language_switch_re_renders_in_danish() {
-    let root = mount(AppState {
-        lang: Lang::En,
-        view: View::How,
-    });
+    let root = mount(AppState { lang: Lang::En, view: View::How, ..AppState::default() });
     tick().await;
     assert!(text(&root).contains(EN.how_title));
     let da_button = root
@@ -63,22 +54,10 @@ async fn language_switch_re_renders_in_danish() {
     da_button.click();
     tick().await;
     let t = text(&root);
-    assert!(
-        t.contains(DA.tagline),
-        "Danish tagline missing after switch: {t}"
-    );
+    assert!(t.contains(DA.tagline), "Danish tagline missing after switch: {t}");
     assert!(t.contains(DA.how_title));
     assert!(!t.contains(EN.tagline));
-    assert_eq!(
-        da_button.get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
-    let html_lang = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang");
+    assert_eq!(da_button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let html_lang = web_sys::window().unwrap().document().unwrap().document_element().unwrap().get_attribute("lang");
     assert_eq!(html_lang.as_deref(), Some("da"));
 }

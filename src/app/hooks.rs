@@ -20,3 +20,22 @@ pub fn use_document_sync(lang: Lang, view: View) {
         crate::web::replace_query(&[("lang", Some(lang.code())), ("view", view_param)]);
     });
 }
+
+/// Draw `chart` on the canvas behind `canvas` whenever the chart or the language changes, and again
+/// when the window is resized (the canvas follows its CSS size at the device's pixel ratio).
+#[hook]
+pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang: Lang) {
+    use_effect_with((chart, lang), move |(chart, lang)| {
+        let draw = {
+            let (canvas, chart, lang) = (canvas.clone(), chart.clone(), *lang);
+            move || {
+                if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    crate::web::draw_chart(&el, &chart, lang);
+                }
+            }
+        };
+        draw();
+        let listener = crate::web::on_resize(draw);
+        move || drop(listener)
+    });
+}

@@ -1,6 +1,7 @@
 //! The Yew interface: one root reducer ([`state`]), small components that receive values and
 //! callbacks, and effects in custom hooks ([`hooks`]). Nothing here computes a model result.
 
+mod casework;
 mod footer;
 mod header;
 pub mod hooks;
@@ -13,6 +14,7 @@ mod view_link;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use casework::CaseworkView;
 use footer::Footer;
 use header::Header;
 use how::How;
@@ -45,9 +47,17 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |view: View| dispatcher.dispatch(Action::Show(view)))
     };
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
     let t = state.lang.texts();
     let body = match state.view {
         View::Overview => html! { <Overview lang={state.lang} /> },
+        View::Casework => html! {
+            <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
+                notice={state.notice.clone()} refusals={state.refusals} {on_action} />
+        },
         View::How => html! { <How lang={state.lang} /> },
         View::Sources => html! { <Sources lang={state.lang} /> },
     };

@@ -5,24 +5,28 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::i18n::{Lang, Texts};
+use crate::model::presets::{apply, Area, Size};
+use crate::model::{Problem, Scenario, P};
 
 /// A view of the app. Navigation lists exactly these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum View {
     #[default]
     Overview,
+    Casework,
     How,
     Sources,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 3] = [View::Overview, View::How, View::Sources];
+    pub const ALL: [View; 4] = [View::Overview, View::Casework, View::How, View::Sources];
 
     /// The value of the `view` query parameter.
     pub fn code(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Casework => "casework",
             View::How => "how",
             View::Sources => "sources",
         }
@@ -37,17 +41,48 @@ impl View {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             View::Overview => t.nav_overview,
+            View::Casework => t.nav_casework,
             View::How => t.nav_how,
             View::Sources => t.nav_sources,
         }
     }
 }
 
+/// A message about the last thing the user tried.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A change or a file was refused; the scenario is unchanged.
+    Refused(Vec<Problem>),
+    /// A scenario file was loaded.
+    Loaded,
+}
+
 /// Everything the root component renders from.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
     pub view: View,
+    pub scenario: Rc<Scenario>,
+    /// The casework area and municipality size last applied (preset ids).
+    pub area: &'static str,
+    pub size: &'static str,
+    pub notice: Option<Notice>,
+    /// Counts refused changes, so controls put back the value they showed.
+    pub refusals: u32,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            lang: Lang::default(),
+            view: View::default(),
+            scenario: Rc::new(Scenario::default()),
+            area: "adults",
+            size: "medium",
+            notice: None,
+            refusals: 0,
+        }
+    }
 }
 
 /// Something the user did.
@@ -55,6 +90,18 @@ pub struct AppState {
 pub enum Action {
     SetLang(Lang),
     Show(View),
+    /// Set one parameter (validated; refused values leave the scenario as it was).
+    SetParam(P, f64),
+    /// Apply a casework area and a municipality size (preset ids).
+    ApplyPreset {
+        area: String,
+        size: String,
+    },
+    /// Back to the defaults.
+    Reset,
+    /// The result of reading a scenario file.
+    Load(Result<Rc<Scenario>, Vec<Problem>>),
+    DismissNotice,
 }
 
 impl AppState {
@@ -62,16 +109,37 @@ impl AppState {
     /// re-render).
     pub fn apply(&self, action: Action) -> Option<AppState> {
         match action {
-            Action::SetLang(lang) if lang != self.lang => Some(AppState {
-                lang,
-                ..self.clone()
-            }),
-            Action::Show(view) if view != self.view => Some(AppState {
-                view,
-                ..self.clone()
-            }),
+            Action::SetLang(lang) if lang != self.lang => Some(AppState { lang, ..self.clone() }),
+            Action::Show(view) if view != self.view => Some(AppState { view, ..self.clone() }),
+            Action::SetParam(p, v) => {
+                let mut next = (*self.scenario).clone();
+                match next.set(p, v) {
+                    Ok(()) if next == *self.scenario && self.notice.is_none() => None,
+                    Ok(()) => Some(AppState { scenario: Rc::new(next), notice: None, ..self.clone() }),
+                    Err(problem) => Some(self.refuse(vec![problem])),
+                }
+            }
+            Action::ApplyPreset { area, size } => {
+                let a = Area::by_id(&area)?;
+                let z = Size::by_id(&size)?;
+                let next = apply(&self.scenario, a, z);
+                Some(AppState { scenario: Rc::new(next), area: a.id, size: z.id, notice: None, ..self.clone() })
+            }
+            Action::Reset => {
+                let fresh = AppState { lang: self.lang, view: self.view, ..AppState::default() };
+                (fresh != *self).then_some(fresh)
+            }
+            Action::Load(Ok(scenario)) => Some(AppState { scenario, notice: Some(Notice::Loaded), ..self.clone() }),
+            Action::Load(Err(problems)) => Some(self.refuse(problems)),
+            Action::DismissNotice if self.notice.is_some() => Some(AppState { notice: None, ..self.clone() }),
             _ => None,
         }
+    }
+}
+
+impl AppState {
+    fn refuse(&self, problems: Vec<Problem>) -> AppState {
+        AppState { notice: Some(Notice::Refused(problems)), refusals: self.refusals + 1, ..self.clone() }
     }
 }
 
@@ -107,6 +175,43 @@ mod tests {
         assert_eq!(da.view, View::Overview);
         let how = da.reduce(Action::Show(View::How));
         assert_eq!((how.lang, how.view), (Lang::Da, View::How));
+    }
+
+    #[test]
+    fn a_refused_change_keeps_the_scenario_and_says_why() {
+        let s = Rc::new(AppState::default());
+        let changed = s.clone().reduce(Action::SetParam(P::ExtraTime, 0.5));
+        assert_eq!(changed.scenario.get(P::ExtraTime), 0.5);
+        // Overturn share above what the board can detect is impossible.
+        let refused = changed.clone().reduce(Action::SetParam(P::BoardDetection, 0.3));
+        assert_eq!(refused.scenario, changed.scenario);
+        assert!(matches!(refused.notice, Some(Notice::Refused(_))));
+        assert_eq!(refused.refusals, 1);
+        let out_of_range = refused.reduce(Action::SetParam(P::ExtraTime, 9.0));
+        assert_eq!(out_of_range.scenario, changed.scenario);
+        assert_eq!(out_of_range.refusals, 2);
+    }
+
+    #[test]
+    fn a_bad_file_keeps_the_scenario_a_good_one_replaces_it() {
+        let s = Rc::new(AppState::default()).reduce(Action::SetParam(P::ExtraTime, 1.0));
+        let bad = Scenario::from_json(r#"{"version":1,"params":{"case.extra_time":"lots"}}"#).map(Rc::new);
+        let after = s.clone().reduce(Action::Load(bad));
+        assert_eq!(after.scenario, s.scenario);
+        let good = Scenario::from_json(r#"{"version":1,"params":{"case.extra_time":0.1}}"#).map(Rc::new);
+        let after = after.reduce(Action::Load(good));
+        assert_eq!(after.scenario.get(P::ExtraTime), 0.1);
+        assert_eq!(after.notice, Some(Notice::Loaded));
+    }
+
+    #[test]
+    fn presets_set_area_and_size() {
+        let s = Rc::new(AppState::default());
+        let next = s.reduce(Action::ApplyPreset { area: "children".into(), size: "large".into() });
+        assert_eq!((next.area, next.size), ("children", "large"));
+        assert_eq!(next.scenario.get(P::Population), 350_000.0);
+        let same = next.clone().reduce(Action::ApplyPreset { area: "nope".into(), size: "large".into() });
+        assert!(Rc::ptr_eq(&next, &same));
     }
 
     #[test]

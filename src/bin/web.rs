@@ -7,8 +7,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "onepercent-web runs in a browser: use `make serve`, or `onepercent` on the command line."
-    );
+    eprintln!("onepercent-web runs in a browser: use `make serve`, or `onepercent` on the command line.");
     std::process::exit(2);
 }

@@ -1,0 +1,47 @@
+//! Benchmarks of the model (not timed tests: they print figures and never fail on speed).
+//! Run with `make bench`. Each figure is the median of 15 batches.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use onepercent::model::casework::{simulate, Inputs};
+use onepercent::model::montecarlo::monte_carlo;
+use onepercent::model::{run, Scenario, P};
+
+fn median_per_iter(batches: usize, iters: usize, mut f: impl FnMut()) -> f64 {
+    for _ in 0..iters {
+        f();
+    }
+    let mut times: Vec<f64> = (0..batches)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..iters {
+                f();
+            }
+            t.elapsed().as_secs_f64() / iters as f64
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[batches / 2]
+}
+
+fn main() {
+    let mut s = Scenario::default();
+    s.set(P::Horizon, 120.0).expect("120 months is allowed");
+    let inputs = Inputs::from_scenario(&s);
+
+    let one = median_per_iter(15, 2_000, || {
+        black_box(simulate(black_box(&inputs), 0.25));
+    });
+    println!("casework: one 120-month run (scenario only):        {:>9.2} µs", one * 1e6);
+
+    let pair = median_per_iter(15, 1_000, || {
+        black_box(run(black_box(&s)));
+    });
+    println!("casework: scenario + baseline, 120 months:          {:>9.2} µs", pair * 1e6);
+
+    let mc = median_per_iter(5, 1, || {
+        black_box(monte_carlo(black_box(&s), 1_000));
+    });
+    println!("monte carlo: 1,000 runs x 120 months (with bands):  {:>9.2} ms", mc * 1e3);
+}

@@ -1,0 +1,65 @@
+//! A chart as a figure: the canvas, an HTML legend, and the same numbers as a table.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::charts::Chart;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub chart: Rc<Chart>,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn ChartFigure(props: &ChartProps) -> Html {
+    let canvas = use_node_ref();
+    crate::app::hooks::use_chart(canvas.clone(), props.chart.clone(), props.lang);
+    let ct = &props.lang.texts().case;
+    let table = props.chart.table(ct.year, props.lang);
+    let caption_id = format!("{}-caption", props.id);
+    html! {
+        <figure class="chart" id={props.id.clone()} aria-labelledby={caption_id.clone()}>
+            <figcaption id={caption_id.clone()}>{ props.title.clone() }</figcaption>
+            <canvas ref={canvas} role="img" aria-label={format!("{} – {}", props.title, ct.show_table)}></canvas>
+            <ul class="legend">
+                { for props.chart.legend().into_iter().map(|(label, color, dashed)| html! {
+                    <li>
+                        <svg width="28" height="12" aria-hidden="true" focusable="false">
+                            if dashed {
+                                <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3" stroke-dasharray="6 4" />
+                            } else {
+                                <rect x="1" y="1" width="26" height="10" fill={color.hex()} />
+                            }
+                        </svg>
+                        { label }
+                    </li>
+                }) }
+            </ul>
+            <details class="chart-table">
+                <summary>{ ct.show_table }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} {}", props.title, ct.table_caption_suffix)}>
+                    <table>
+                        <caption class="visually-hidden">{ format!("{} {}", props.title, ct.table_caption_suffix) }</caption>
+                        <thead><tr>{ for table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <tbody>
+                            { for table.rows.iter().map(|row| html! {
+                                <tr>
+                                    { for row.iter().enumerate().map(|(i, c)| if i == 0 {
+                                        html! { <th scope="row">{ c }</th> }
+                                    } else {
+                                        html! { <td>{ c }</td> }
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,225 @@
+//! One parameter's control: a slider (or a number field for very wide ranges, or radio buttons for
+//! a choice), its value in the user's language, and its unit, range and source on demand.
+
+use yew::prelude::*;
+
+use super::lang_index;
+use crate::app::state::Action;
+use crate::format::{money, number, percent, Currency};
+use crate::i18n::Lang;
+use crate::model::params::{Source, Unit, PARAMS};
+use crate::model::P;
+
+#[derive(Properties, PartialEq)]
+pub struct ParamProps {
+    pub lang: Lang,
+    pub param: P,
+    pub value: f64,
+    pub currency: Currency,
+    /// Changes when a change was refused, so the control shows the kept value again.
+    pub refusals: u32,
+    pub on_action: Callback<Action>,
+}
+
+/// How a value of this parameter reads: shares as percentages, money with its currency, the rest as
+/// numbers.
+pub fn display(p: P, x: f64, lang: Lang, cur: Currency) -> String {
+    let spec = &PARAMS[p as usize];
+    match spec.unit {
+        Unit::CurrencyPerHour | Unit::CurrencyPerCitizenMonth | Unit::CurrencyPerYear => money(x, 0, cur, lang),
+        Unit::Share => percent(x, if spec.max <= 0.3 { 1 } else { 0 }, lang),
+        Unit::Choice => spec.choices.get(x as usize).copied().unwrap_or("").to_string(),
+        _ if spec.integer || x.abs() >= 100.0 => number(x, 0, lang),
+        _ => number(x, if x.fract() == 0.0 { 0 } else { 2 }, lang),
+    }
+}
+
+/// The unit as words for a field label: "residents", "DKK per year".
+fn unit_name(p: P, lang: Lang, cur: Currency) -> String {
+    let spec = &PARAMS[p as usize];
+    let words = spec.unit.label()[lang_index(lang)];
+    words.replace("valuta", cur.code()).replace("currency", cur.code())
+}
+
+/// A slider step: the largest 1, 2 or 5 times a power of ten that gives at least 50 steps over the
+/// range and lands exactly on the default (a browser snaps a slider to its step grid).
+fn step(p: P) -> f64 {
+    let spec = &PARAMS[p as usize];
+    if spec.integer {
+        return 1.0;
+    }
+    let limit = (spec.max - spec.min) / 50.0;
+    let mut pow = 10f64.powf(limit.log10().floor());
+    loop {
+        for m in [5.0, 2.0, 1.0] {
+            let s = m * pow;
+            let k = (spec.default - spec.min) / s;
+            if s <= limit * (1.0 + 1e-9) && (k - k.round()).abs() < 1e-6 {
+                return s;
+            }
+        }
+        pow /= 10.0;
+    }
+}
+
+/// Very wide ranges (population, budget, decisions) get a number field instead of a slider.
+fn wide(p: P) -> bool {
+    let spec = &PARAMS[p as usize];
+    spec.min > 0.0 && spec.max / spec.min > 1_000.0
+}
+
+/// Parse what a person typed: either decimal mark, thousands separators and spaces ignored.
+pub fn parse_typed(s: &str, lang: Lang) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let normal = match lang {
+        Lang::Da => cleaned.replace('.', "").replace(',', "."),
+        Lang::En => cleaned.replace(',', ""),
+    };
+    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+#[component]
+pub fn ParamControl(props: &ParamProps) -> Html {
+    let lang = props.lang;
+    let li = lang_index(lang);
+    let t = &lang.texts().case;
+    let p = props.param;
+    let spec = &PARAMS[p as usize];
+    let id = format!("p-{}", spec.key.replace('.', "-"));
+    let help_id = format!("{id}-help");
+    let input = use_node_ref();
+    let cur = props.currency;
+
+    // Put the kept value back into the field after a refused change (the DOM holds what was typed).
+    {
+        let input = input.clone();
+        let shown = if wide(p) { number(props.value, 0, lang) } else { props.value.to_string() };
+        use_effect_with((props.value, props.refusals, lang), move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                if el.value() != shown {
+                    el.set_value(&shown);
+                }
+            }
+        });
+    }
+
+    let about = {
+        let (kind, text) = match spec.source {
+            Source::Cited(s) => (t.source_label, s[li]),
+            Source::Assumption(s) => (t.assumption_label, s[li]),
+        };
+        let range = if spec.unit == Unit::Choice {
+            spec.choices.join(", ")
+        } else {
+            format!("{} – {}", display(p, spec.min, lang, cur), display(p, spec.max, lang, cur))
+        };
+        let unc =
+            spec.uncertainty.map(|(lo, hi)| format!("{} – {}", display(p, lo, lang, cur), display(p, hi, lang, cur)));
+        html! {
+            <details class="about">
+                <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label[li]) }</span></summary>
+                <p id={help_id.clone()}>{ spec.help[li] }</p>
+                <dl>
+                    <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label()[li]) }</dd>
+                    if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
+                    <dt>{ kind }</dt><dd>{ text }</dd>
+                </dl>
+                <p class="param-key"><code>{ spec.key }</code></p>
+            </details>
+        }
+    };
+
+    if spec.unit == Unit::Choice {
+        let labels: Vec<&str> = if p == P::Funding { t.funding_choices.to_vec() } else { spec.choices.to_vec() };
+        return html! {
+            <fieldset class="param param-choice">
+                <legend>{ spec.label[li] }</legend>
+                { for labels.iter().enumerate().map(|(i, label)| {
+                    let onchange = props.on_action.reform(move |_: Event| Action::SetParam(p, i as f64));
+                    let rid = format!("{id}-{i}");
+                    html! {
+                        <div class="radio">
+                            <input type="radio" id={rid.clone()} name={id.clone()} checked={props.value as usize == i} {onchange} />
+                            <label for={rid}>{ *label }</label>
+                        </div>
+                    }
+                }) }
+                { about }
+            </fieldset>
+        };
+    }
+
+    let value_text = display(p, props.value, lang, cur);
+    let field = if wide(p) {
+        let onchange = {
+            let cb = props.on_action.clone();
+            Callback::from(move |e: Event| {
+                let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+                // Unreadable text is refused like an out-of-range value: NaN fails validation.
+                let v = parse_typed(&el.value(), lang).unwrap_or(f64::NAN);
+                cb.emit(Action::SetParam(p, v));
+            })
+        };
+        html! {
+            <input ref={input} type="text" inputmode="decimal" id={id.clone()} class="param-number"
+                value={number(props.value, 0, lang)} aria-describedby={help_id.clone()} {onchange} />
+        }
+    } else {
+        let oninput = {
+            let cb = props.on_action.clone();
+            Callback::from(move |e: InputEvent| {
+                let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+                if let Ok(v) = el.value().parse::<f64>() {
+                    cb.emit(Action::SetParam(p, v));
+                }
+            })
+        };
+        html! {
+            <input ref={input} type="range" id={id.clone()} min={spec.min.to_string()} max={spec.max.to_string()}
+                step={step(p).to_string()} value={props.value.to_string()} aria-valuetext={value_text.clone()}
+                aria-describedby={help_id.clone()} {oninput} />
+        }
+    };
+    html! {
+        <div class="param">
+            <div class="param-head">
+                <label for={id.clone()}>
+                    { spec.label[li] }
+                    if wide(p) { <span class="param-unit">{ format!(" ({})", unit_name(p, lang, cur)) }</span> }
+                </label>
+                if !wide(p) { <output for={id.clone()} class="param-value">{ value_text }</output> }
+            </div>
+            { field }
+            { about }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_nice_and_fit_the_range() {
+        assert_eq!(step(P::ExtraTime), 0.05);
+        assert_eq!(step(P::AppealRate), 0.002);
+        assert_eq!(step(P::HourlyCost), 10.0);
+        assert_eq!(step(P::Horizon), 1.0);
+        for s in &PARAMS {
+            let st = step(s.id);
+            assert!(st > 0.0 && st <= (s.max - s.min).max(1.0), "{}", s.key);
+            let k = (s.default - s.min) / st;
+            assert!((k - k.round()).abs() < 1e-6, "{}: the default is off the step grid", s.key);
+        }
+    }
+
+    #[test]
+    fn typed_numbers_in_either_language() {
+        assert_eq!(parse_typed("50.000", Lang::Da), Some(50_000.0));
+        assert_eq!(parse_typed("3,5", Lang::Da), Some(3.5));
+        assert_eq!(parse_typed("50,000", Lang::En), Some(50_000.0));
+        assert_eq!(parse_typed(" 1 200 ", Lang::En), Some(1_200.0));
+        assert_eq!(parse_typed("lots", Lang::En), None);
+        assert_eq!(parse_typed("inf", Lang::En), None);
+    }
+}

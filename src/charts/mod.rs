@@ -1,0 +1,409 @@
+//! Charts, drawn with plotters on any `DrawingBackend`: a canvas in the browser, an SVG string in
+//! native tests (and later PNG exports). Pure: no browser types here. Each chart takes plain data
+//! ([`LineChart`], [`BarChart`]) that the view builds from a model outcome, and the same data fills
+//! the chart's table equivalent.
+
+pub mod palette;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::i18n::Lang;
+use palette::Rgb;
+
+/// A line on a line chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub label: String,
+    pub color: Rgb,
+    /// Dashed lines mark the baseline, so scenario and baseline differ by more than colour.
+    pub dashed: bool,
+    /// One value per x step.
+    pub values: Vec<f64>,
+}
+
+/// How the y axis labels its numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum YFormat {
+    /// Amounts of money (compact: thousands, millions).
+    Money,
+    /// Shares shown as percentages.
+    Percent,
+    /// Plain counts.
+    Count,
+}
+
+impl YFormat {
+    /// A table cell: full precision for the reader (whole numbers, shares with one decimal).
+    pub fn cell(self, x: f64, lang: Lang) -> String {
+        match self {
+            YFormat::Money => crate::format::number(x, 0, lang),
+            YFormat::Count => crate::format::number(x, 1, lang),
+            YFormat::Percent => crate::format::percent(x, 1, lang),
+        }
+    }
+
+    /// An axis label: compact.
+    pub fn label(self, x: f64, lang: Lang) -> String {
+        match self {
+            YFormat::Money | YFormat::Count => crate::format::compact(x, lang),
+            YFormat::Percent => crate::format::percent(x, 1, lang),
+        }
+    }
+}
+
+/// A line chart over months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChart {
+    pub x_label: String,
+    pub y_format: YFormat,
+    pub lines: Vec<Line>,
+    /// A vertical marker at this month (1-based) with its label, e.g. the payback month.
+    pub marker: Option<(u32, String)>,
+    /// Draw a line at y = 0.
+    pub zero_line: bool,
+}
+
+/// One stacked series of a bar chart (its values may be negative: stacked below zero).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    pub label: String,
+    pub color: Rgb,
+    pub values: Vec<f64>,
+}
+
+/// A (stacked or grouped) bar chart over categories such as years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub categories: Vec<String>,
+    pub y_format: YFormat,
+    pub stacks: Vec<Stack>,
+    /// Grouped side by side instead of stacked.
+    pub grouped: bool,
+}
+
+/// Any chart of the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    Line(LineChart),
+    Bar(BarChart),
+}
+
+impl Chart {
+    /// Draw on any backend.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, lang: Lang, scale: f64) -> DrawResult<DB> {
+        match self {
+            Chart::Line(c) => draw_line_chart(area, c, lang, scale),
+            Chart::Bar(c) => draw_bar_chart(area, c, lang, scale),
+        }
+    }
+
+    /// The table equivalent: yearly rows for line charts, one row per category for bar charts.
+    pub fn table(&self, first_column: &str, lang: Lang) -> Table {
+        match self {
+            Chart::Line(c) => c.table(12, lang),
+            Chart::Bar(c) => c.table(first_column, lang),
+        }
+    }
+
+    /// The legend: label, colour and whether the line is dashed.
+    pub fn legend(&self) -> Vec<(String, Rgb, bool)> {
+        match self {
+            Chart::Line(c) => c.lines.iter().map(|l| (l.label.clone(), l.color, l.dashed)).collect(),
+            Chart::Bar(c) => c.stacks.iter().map(|s| (s.label.clone(), s.color, false)).collect(),
+        }
+    }
+}
+
+/// The table equivalent of a chart: a header row and body rows of formatted cells.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl LineChart {
+    /// One row every `step` months (and the last month), one column per line.
+    pub fn table(&self, step: usize, lang: Lang) -> Table {
+        let months = self.lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
+        let mut head = vec![self.x_label.clone()];
+        head.extend(self.lines.iter().map(|l| l.label.clone()));
+        let mut picks: Vec<usize> = (step..=months).step_by(step.max(1)).collect();
+        if picks.last() != Some(&months) && months > 0 {
+            picks.push(months);
+        }
+        let rows = picks
+            .into_iter()
+            .map(|m| {
+                let mut row = vec![crate::format::number(m as f64, 0, lang)];
+                row.extend(
+                    self.lines
+                        .iter()
+                        .map(|l| l.values.get(m - 1).map(|v| self.y_format.cell(*v, lang)).unwrap_or_default()),
+                );
+                row
+            })
+            .collect();
+        Table { head, rows }
+    }
+}
+
+impl BarChart {
+    /// One row per category, one column per stack.
+    pub fn table(&self, first: &str, lang: Lang) -> Table {
+        let mut head = vec![first.to_string()];
+        head.extend(self.stacks.iter().map(|s| s.label.clone()));
+        let rows = self
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut row = vec![c.clone()];
+                row.extend(
+                    self.stacks
+                        .iter()
+                        .map(|s| s.values.get(i).map(|v| self.y_format.cell(*v, lang)).unwrap_or_default()),
+                );
+                row
+            })
+            .collect();
+        Table { head, rows }
+    }
+}
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn y_range(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    if include_zero {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    let pad = ((hi - lo) * 0.08).max(hi.abs().max(lo.abs()) * 0.02).max(1e-9);
+    (lo - if lo == 0.0 { 0.0 } else { pad }, hi + pad)
+}
+
+/// Sizes scaled for the device: `scale` is the canvas's pixels per CSS pixel.
+fn font(scale: f64, px: f64) -> (&'static str, f64) {
+    ("sans-serif", px * scale)
+}
+
+/// The common frame of every chart: margins and room for the axis labels.
+fn frame<'a, 'b, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, scale: f64) -> ChartBuilder<'a, 'b, DB> {
+    let mut b = ChartBuilder::on(area);
+    b.margin((8.0 * scale) as u32).x_label_area_size((34.0 * scale) as u32).y_label_area_size((64.0 * scale) as u32);
+    b
+}
+
+/// Draw a line chart. `scale` multiplies font sizes and line widths (device pixel ratio).
+pub fn draw_line_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &LineChart,
+    lang: Lang,
+    scale: f64,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let months = c.lines.iter().map(|l| l.values.len()).max().unwrap_or(1).max(2);
+    let (lo, hi) = y_range(c.lines.iter().flat_map(|l| l.values.iter().copied()), c.zero_line);
+    let mut chart = frame(area, scale).build_cartesian_2d(1f64..months as f64, lo..hi)?;
+    let fmt = c.y_format;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(RGBColor(235, 238, 241))
+        .bold_line_style(RGBColor(220, 224, 228))
+        .x_desc(c.x_label.as_str())
+        .x_labels(8)
+        .y_labels(6)
+        .label_style(font(scale, 12.0))
+        .axis_desc_style(font(scale, 12.0))
+        .x_label_formatter(&|x| crate::format::number(*x, 0, lang))
+        .y_label_formatter(&|y| fmt.label(*y, lang))
+        .draw()?;
+    if c.zero_line && lo < 0.0 && hi > 0.0 {
+        chart.draw_series(LineSeries::new(
+            [(1.0, 0.0), (months as f64, 0.0)],
+            BLACK.stroke_width(scale.max(1.0) as u32),
+        ))?;
+    }
+    let width = (2.5 * scale).round().max(1.0) as u32;
+    for line in &c.lines {
+        let pts = line.values.iter().enumerate().map(|(i, v)| ((i + 1) as f64, *v));
+        let style = color(line.color).stroke_width(width);
+        if line.dashed {
+            chart.draw_series(DashedLineSeries::new(pts, (8.0 * scale) as u32, (5.0 * scale) as u32, style))?;
+        } else {
+            chart.draw_series(LineSeries::new(pts, style))?;
+        }
+    }
+    if let Some((m, label)) = &c.marker {
+        let x = *m as f64;
+        chart.draw_series(DashedLineSeries::new(
+            [(x, lo), (x, hi)],
+            (4.0 * scale) as u32,
+            (4.0 * scale) as u32,
+            BLACK.stroke_width(scale.max(1.0) as u32),
+        ))?;
+        let anchor_right = x > months as f64 * 0.7;
+        let pos = Pos::new(if anchor_right { HPos::Right } else { HPos::Left }, VPos::Top);
+        let style = TextStyle::from(font(scale, 13.0)).pos(pos).color(&BLACK);
+        let dx = if anchor_right { -6.0 } else { 6.0 } * scale;
+        let (px, py) = chart.backend_coord(&(x, hi));
+        area.draw(&Text::new(label.clone(), (px + dx as i32, py + (4.0 * scale) as i32), style))?;
+    }
+    area.present()
+}
+
+/// Draw a bar chart: stacked (positives up, negatives down) or grouped.
+pub fn draw_bar_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &BarChart,
+    lang: Lang,
+    scale: f64,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let n = c.categories.len().max(1);
+    let extent = |i: usize| -> (f64, f64) {
+        if c.grouped {
+            let vals = c.stacks.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0));
+            vals.fold((0.0, 0.0), |(lo, hi), v| (f64::min(lo, v), f64::max(hi, v)))
+        } else {
+            let vals = c.stacks.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0));
+            vals.fold((0.0, 0.0), |(neg, pos), v| if v < 0.0 { (neg + v, pos) } else { (neg, pos + v) })
+        }
+    };
+    let (lo, hi) = y_range(
+        (0..n).flat_map(|i| {
+            let (a, b) = extent(i);
+            [a, b]
+        }),
+        true,
+    );
+    let mut chart = frame(area, scale).build_cartesian_2d(0f64..n as f64, lo..hi)?;
+    let fmt = c.y_format;
+    let cats = c.categories.clone();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(RGBColor(235, 238, 241))
+        .bold_line_style(RGBColor(220, 224, 228))
+        .x_labels(n * 2 + 1)
+        .label_style(font(scale, 12.0))
+        .x_label_formatter(&move |x| {
+            let i = x.floor() as usize;
+            if (x - i as f64 - 0.5).abs() < 1e-6 {
+                cats.get(i).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| fmt.label(*y, lang))
+        .draw()?;
+    let k = c.stacks.len().max(1) as f64;
+    for i in 0..n {
+        let (mut neg, mut pos) = (0.0, 0.0);
+        for (j, s) in c.stacks.iter().enumerate() {
+            let v = s.values.get(i).copied().unwrap_or(0.0);
+            if !v.is_finite() || v == 0.0 {
+                continue;
+            }
+            let (x0, x1, y0, y1) = if c.grouped {
+                let w = 0.8 / k;
+                let x0 = i as f64 + 0.1 + j as f64 * w;
+                (x0, x0 + w * 0.92, 0.0, v)
+            } else if v < 0.0 {
+                let r = (i as f64 + 0.2, i as f64 + 0.8, neg + v, neg);
+                neg += v;
+                r
+            } else {
+                let r = (i as f64 + 0.2, i as f64 + 0.8, pos, pos + v);
+                pos += v;
+                r
+            };
+            chart.draw_series(std::iter::once(Rectangle::new([(x0, y0), (x1, y1)], color(s.color).filled())))?;
+            // A white edge separates neighbouring segments for readers who cannot tell the colours.
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                WHITE.stroke_width(scale.max(1.0) as u32),
+            )))?;
+        }
+    }
+    if lo < 0.0 {
+        chart.draw_series(LineSeries::new([(0.0, 0.0), (n as f64, 0.0)], BLACK.stroke_width(scale.max(1.0) as u32)))?;
+    }
+    area.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn svg_of(f: impl FnOnce(&DrawingArea<SVGBackend, Shift>)) -> String {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (640, 320)).into_drawing_area();
+            f(&root);
+        }
+        out
+    }
+
+    #[test]
+    fn line_chart_draws_every_line_and_the_marker() {
+        let chart = LineChart {
+            x_label: "Month".into(),
+            y_format: YFormat::Money,
+            lines: vec![
+                Line { label: "a".into(), color: palette::SCENARIO, dashed: false, values: vec![-5.0, -2.0, 1.0, 4.0] },
+                Line { label: "b".into(), color: palette::BASELINE, dashed: true, values: vec![0.0; 4] },
+            ],
+            marker: Some((3, "Payback".into())),
+            zero_line: true,
+        };
+        let svg = svg_of(|a| draw_line_chart(a, &chart, Lang::En, 1.0).unwrap());
+        assert!(svg.contains("Payback"));
+        assert!(svg.to_lowercase().contains(&palette::SCENARIO.hex()), "scenario colour missing");
+        assert!(svg.matches("<polyline").count() >= 2, "{svg}");
+    }
+
+    #[test]
+    fn bar_chart_stacks_negatives_below_zero() {
+        let chart = BarChart {
+            categories: vec!["Y1".into(), "Y2".into()],
+            y_format: YFormat::Money,
+            stacks: vec![
+                Stack { label: "cost".into(), color: palette::SERIES[1], values: vec![10.0, 10.0] },
+                Stack { label: "saving".into(), color: palette::SERIES[2], values: vec![-4.0, -12.0] },
+            ],
+            grouped: false,
+        };
+        let svg = svg_of(|a| draw_bar_chart(a, &chart, Lang::Da, 1.0).unwrap());
+        assert!(svg.matches("<rect").count() > 4, "{svg}");
+        assert!(svg.contains("Y2"));
+    }
+
+    #[test]
+    fn empty_and_non_finite_data_do_not_fail() {
+        let chart = LineChart {
+            x_label: String::new(),
+            y_format: YFormat::Percent,
+            lines: vec![Line { label: "x".into(), color: palette::SCENARIO, dashed: false, values: vec![f64::NAN] }],
+            marker: None,
+            zero_line: false,
+        };
+        svg_of(|a| draw_line_chart(a, &chart, Lang::En, 2.0).unwrap());
+        let bars = BarChart { categories: vec![], y_format: YFormat::Count, stacks: vec![], grouped: true };
+        svg_of(|a| draw_bar_chart(a, &bars, Lang::En, 1.0).unwrap());
+    }
+}

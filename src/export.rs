@@ -1,0 +1,162 @@
+//! Exports of a run: JSON and CSV, shared by the command line and (later) the app's downloads, so
+//! both give the same numbers for the same scenario and seed. Pure: no browser, no files.
+
+use serde_json::{json, Value};
+
+use crate::model::casework::{Costs, Month};
+use crate::model::montecarlo::Summary;
+use crate::model::params::{Unit, PARAMS};
+use crate::model::{Outcome, Scenario, P};
+
+/// The whole result as JSON: the scenario, the headline, every month of scenario and baseline,
+/// and the Monte Carlo summary when there is one.
+pub fn to_json(s: &Scenario, o: &Outcome, mc: Option<&Summary>) -> String {
+    let scenario: Value = serde_json::from_str(&s.to_json()).unwrap_or(Value::Null);
+    let months: Vec<Value> = o
+        .scenario
+        .iter()
+        .zip(&o.baseline)
+        .zip(&o.cumulative_saving)
+        .map(|((a, b), c)| json!({"month": a.month, "scenario": a, "baseline": b, "cumulative_saving": c}))
+        .collect();
+    let mut top = json!({
+        "scenario": scenario,
+        "currency": s.choice(P::Currency),
+        "headline": o.headline,
+        "months": months,
+    });
+    if let (Some(mc), Some(obj)) = (mc, top.as_object_mut()) {
+        obj.insert("monte_carlo".into(), serde_json::to_value(mc).unwrap_or(Value::Null));
+    }
+    serde_json::to_string_pretty(&top).unwrap_or_default()
+}
+
+/// One CSV column: its name (with unit) and how to read it from a month.
+struct Column {
+    name: &'static str,
+    get: fn(&Month) -> f64,
+}
+
+const COLUMNS: &[Column] = &[
+    Column { name: "extra_time_share", get: |m| m.extra_time },
+    Column { name: "decisions_per_month", get: |m| m.decisions },
+    Column { name: "redecisions_per_month", get: |m| m.redecisions },
+    Column { name: "backlog_decisions", get: |m| m.backlog },
+    Column { name: "error_share", get: |m| m.error_share },
+    Column { name: "wrong_decisions_per_month", get: |m| m.wrong },
+    Column { name: "appeals_per_month", get: |m| m.appeals },
+    Column { name: "board_decided_per_month", get: |m| m.board_decided },
+    Column { name: "overturns_per_month", get: |m| m.overturns },
+    Column { name: "remands_per_month", get: |m| m.remands },
+    Column { name: "right_first_time_share", get: |m| m.right_first_time },
+    Column { name: "waiting_citizens", get: |m| m.waiting },
+    Column { name: "wait_months", get: |m| m.wait_months },
+    Column { name: "sick_leave_share", get: |m| m.sick_leave },
+    Column { name: "hours_per_month", get: |m| m.hours },
+    Column { name: "trust_share", get: |m| m.trust },
+    Column { name: "trust_flow_wrong_decisions_share", get: |m| m.trust_flows.wrong_decisions },
+    Column { name: "trust_flow_right_first_time_share", get: |m| m.trust_flows.right_first_time },
+    Column { name: "trust_flow_drift_share", get: |m| m.trust_flows.drift },
+];
+
+fn value_text(s: &Scenario, i: usize) -> String {
+    let spec = &PARAMS[i];
+    match spec.unit {
+        Unit::Choice => spec.choices[s.values()[i] as usize].to_string(),
+        _ => s.values()[i].to_string(),
+    }
+}
+
+/// The monthly series as CSV: `#` header lines with the seed and every parameter value, then one
+/// row a month with scenario and baseline columns (units in the column names).
+pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
+    let cur = s.choice(P::Currency);
+    let mut out = String::new();
+    out.push_str("# One Percent: casework scenario vs baseline, one row per month\n");
+    out.push_str(&format!("# seed = {}\n", s.seed));
+    for (i, spec) in PARAMS.iter().enumerate() {
+        out.push_str(&format!("# {} = {}\n", spec.key, value_text(s, i)));
+    }
+    let mut header = vec!["month".to_string()];
+    for run in ["scenario", "baseline"] {
+        header.extend(COLUMNS.iter().map(|c| format!("{run}_{}", c.name)));
+        header.extend(Costs::KEYS.iter().map(|k| format!("{run}_cost_{k}_{cur}_per_month")));
+        header.push(format!("{run}_cost_total_{cur}_per_month"));
+    }
+    header.push(format!("cumulative_net_saving_{cur}"));
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for ((a, b), c) in o.scenario.iter().zip(&o.baseline).zip(&o.cumulative_saving) {
+        let mut row = vec![a.month.to_string()];
+        for m in [a, b] {
+            row.extend(COLUMNS.iter().map(|col| (col.get)(m).to_string()));
+            row.extend(m.costs.as_array().iter().map(|x| x.to_string()));
+            row.push(m.costs.total().to_string());
+        }
+        row.push(c.to_string());
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// The parameter table as CSV (for `onepercent params`).
+pub fn params_csv() -> String {
+    let mut out = String::from(
+        "key,unit,default,min,max,uncertainty_low,uncertainty_high,source_kind,source_en,label_en,label_da\n",
+    );
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    for p in &PARAMS {
+        let (kind, src) = match p.source {
+            crate::model::params::Source::Cited(s) => ("source", s[1]),
+            crate::model::params::Source::Assumption(s) => ("assumption", s[1]),
+        };
+        let (lo, hi) = p.uncertainty.map(|(l, h)| (l.to_string(), h.to_string())).unwrap_or_default();
+        let unit = if p.unit == Unit::Choice { p.choices.join("|") } else { p.unit.label()[1].to_string() };
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{}\n",
+            p.key,
+            q(&unit),
+            p.default,
+            p.min,
+            p.max,
+            lo,
+            hi,
+            kind,
+            q(src),
+            q(p.label[1]),
+            q(p.label[0])
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::run;
+
+    #[test]
+    fn csv_has_a_row_per_month_and_matching_columns() {
+        let s = Scenario::default();
+        let o = run(&s);
+        let csv = to_csv(&s, &o);
+        let rows: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(rows.len(), 1 + o.scenario.len());
+        let width = rows[0].split(',').count();
+        assert!(rows.iter().all(|r| r.split(',').count() == width));
+        assert!(rows[0].contains("scenario_cost_escalation_DKK_per_month"));
+        let last: Vec<f64> = rows.last().unwrap().split(',').map(|x| x.parse().unwrap()).collect();
+        assert_eq!(*last.last().unwrap(), o.headline.net_saving);
+    }
+
+    #[test]
+    fn json_parses_and_carries_the_headline() {
+        let s = Scenario::default();
+        let o = run(&s);
+        let v: Value = serde_json::from_str(&to_json(&s, &o, None)).unwrap();
+        assert_eq!(v["months"].as_array().unwrap().len(), o.scenario.len());
+        assert_eq!(v["headline"]["net_saving"].as_f64().unwrap(), o.headline.net_saving);
+        assert_eq!(Scenario::from_json(&v["scenario"].to_string()).unwrap(), s);
+    }
+}

@@ -1,0 +1,16 @@
+//! The simulation model: pure Rust, no browser, no clock, no ambient randomness. It takes a
+//! checked [`Scenario`](scenario::Scenario) and returns plain data; the same scenario and seed give
+//! the same numbers natively and in the browser. Equations: docs/MODEL.md.
+
+pub mod casework;
+pub mod montecarlo;
+pub mod params;
+pub mod presets;
+pub mod rng;
+pub mod run;
+pub mod scenario;
+
+pub use casework::{Funding, Month};
+pub use params::{ParamSpec, P, PARAMS};
+pub use run::{run, Headline, Outcome, Payback};
+pub use scenario::{Problem, Scenario};

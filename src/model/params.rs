@@ -1,0 +1,489 @@
+//! The parameter table: the single source of truth for every input of the model. Sliders, scenario
+//! files, share links, CSV headers, the command line's `params` and the assumptions panel all read
+//! it. Adding a parameter is one variant of [`P`] and one entry of [`PARAMS`], in the same order.
+
+/// A parameter's identity; `P as usize` indexes [`PARAMS`] and a scenario's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(usize)]
+pub enum P {
+    Horizon,
+    Population,
+    AdultShare,
+    Budget,
+    Currency,
+    Trust0,
+    DecisionsPerMonth,
+    HoursPerDecision,
+    ExtraTime,
+    HourlyCost,
+    Funding,
+    ErrorRate,
+    FixableShare,
+    TimeEffect,
+    AppealRate,
+    OverturnShare,
+    RemandShare,
+    BoardDetection,
+    BoardDelay,
+    ReconsiderationMonths,
+    ReconsiderationHours,
+    RedecisionMonths,
+    ReworkHours,
+    WrongExitMonths,
+    EscalationCost,
+    FailureContacts,
+    ContactHours,
+    DistrustAppeals,
+    SickLeave,
+    SickConflict,
+    TrustReach,
+    TrustNegative,
+    TrustPositive,
+    TrustMemory,
+}
+
+/// Number of parameters.
+pub const N_PARAMS: usize = P::TrustMemory as usize + 1;
+
+/// What a value measures. Shares are stored as 0..1 and shown as percentages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Months,
+    Residents,
+    Share,
+    CurrencyPerYear,
+    CurrencyPerHour,
+    /// Currency per citizen-month without the right help.
+    CurrencyPerCitizenMonth,
+    DecisionsPerMonth,
+    Hours,
+    /// Contacts per citizen-month.
+    ContactsPerCitizenMonth,
+    /// A dimensionless factor.
+    Factor,
+    People,
+    /// One of a fixed list of choices.
+    Choice,
+}
+
+impl Unit {
+    /// The unit's name: `[Danish, English]`.
+    pub fn label(self) -> [&'static str; 2] {
+        match self {
+            Unit::Months => ["måneder", "months"],
+            Unit::Residents => ["indbyggere", "residents"],
+            Unit::Share => ["andel", "share"],
+            Unit::CurrencyPerYear => ["valuta pr. år", "currency per year"],
+            Unit::CurrencyPerHour => ["valuta pr. time", "currency per hour"],
+            Unit::CurrencyPerCitizenMonth => ["valuta pr. borger-måned", "currency per citizen-month"],
+            Unit::DecisionsPerMonth => ["afgørelser pr. måned", "decisions per month"],
+            Unit::Hours => ["timer", "hours"],
+            Unit::ContactsPerCitizenMonth => ["henvendelser pr. borger-måned", "contacts per citizen-month"],
+            Unit::Factor => ["faktor", "factor"],
+            Unit::People => ["personer", "people"],
+            Unit::Choice => ["valg", "choice"],
+        }
+    }
+}
+
+/// Where a default comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A published figure: `[Danish, English]` citation.
+    Cited([&'static str; 2]),
+    /// No published figure: an assumption, with the reason `[Danish, English]`.
+    Assumption([&'static str; 2]),
+}
+
+/// Which part of the model a parameter belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Simulation,
+    Municipality,
+    Casework,
+    Trust,
+}
+
+/// One row of the parameter table.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamSpec {
+    pub id: P,
+    /// The key in scenario files, links and CSV (as in MODEL.md).
+    pub key: &'static str,
+    /// `[Danish, English]`.
+    pub label: [&'static str; 2],
+    /// `[Danish, English]`.
+    pub help: [&'static str; 2],
+    pub unit: Unit,
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    /// Low and high of the uncertainty range around the default (triangular draws); `None` when the
+    /// value is a choice of the user's, not an uncertain quantity.
+    pub uncertainty: Option<(f64, f64)>,
+    pub source: Source,
+    pub group: Group,
+    /// Shown first in the view; the rest sit under "More assumptions".
+    pub primary: bool,
+    /// For [`Unit::Choice`]: the allowed values, stored as their index.
+    pub choices: &'static [&'static str],
+    /// Whole numbers only.
+    pub integer: bool,
+}
+
+const fn num(id: P, key: &'static str, unit: Unit, default: f64, min: f64, max: f64) -> ParamSpec {
+    ParamSpec {
+        id,
+        key,
+        label: ["", ""],
+        help: ["", ""],
+        unit,
+        default,
+        min,
+        max,
+        uncertainty: None,
+        source: Source::Assumption(["", ""]),
+        group: Group::Casework,
+        primary: false,
+        choices: &[],
+        integer: false,
+    }
+}
+
+impl ParamSpec {
+    const fn label(mut self, da: &'static str, en: &'static str) -> Self {
+        self.label = [da, en];
+        self
+    }
+    const fn help(mut self, da: &'static str, en: &'static str) -> Self {
+        self.help = [da, en];
+        self
+    }
+    const fn unc(mut self, low: f64, high: f64) -> Self {
+        self.uncertainty = Some((low, high));
+        self
+    }
+    const fn cited(mut self, da: &'static str, en: &'static str) -> Self {
+        self.source = Source::Cited([da, en]);
+        self
+    }
+    const fn assumed(mut self, da: &'static str, en: &'static str) -> Self {
+        self.source = Source::Assumption([da, en]);
+        self
+    }
+    const fn group(mut self, g: Group) -> Self {
+        self.group = g;
+        self
+    }
+    const fn primary(mut self) -> Self {
+        self.primary = true;
+        self
+    }
+    const fn integer(mut self) -> Self {
+        self.integer = true;
+        self
+    }
+    const fn choices(mut self, c: &'static [&'static str]) -> Self {
+        self.choices = c;
+        self
+    }
+
+    /// Look a parameter up by its key.
+    pub fn by_key(key: &str) -> Option<&'static ParamSpec> {
+        PARAMS.iter().find(|p| p.key == key)
+    }
+}
+
+/// The parameter table, in the order of [`P`].
+pub static PARAMS: [ParamSpec; N_PARAMS] = [
+    num(P::Horizon, "sim.horizon_months", Unit::Months, 60.0, 12.0, 120.0)
+        .label("Tidshorisont", "Horizon")
+        .help("Hvor mange måneder frem der regnes.", "How many months ahead to simulate.")
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .group(Group::Simulation)
+        .integer(),
+    num(P::Population, "muni.population", Unit::Residents, 50_000.0, 1_000.0, 2_000_000.0)
+        .label("Indbyggere", "Residents")
+        .help("Kommunens indbyggertal.", "The municipality's population.")
+        .cited("Typisk dansk kommune (Danmarks Statistik).", "A typical Danish municipality (Statistics Denmark).")
+        .group(Group::Municipality)
+        .integer(),
+    num(P::AdultShare, "muni.adult_share", Unit::Share, 0.79, 0.6, 0.9)
+        .label("Andel voksne (18+)", "Adult share (18+)")
+        .help("Andel af indbyggerne, der er 18 år eller ældre.", "Share of residents aged 18 or over.")
+        .cited("Danmarks Statistik (18+).", "Statistics Denmark (18+).")
+        .group(Group::Municipality),
+    num(P::Budget, "muni.budget", Unit::CurrencyPerYear, 3.6e9, 1.0e6, 1.0e12)
+        .label("Driftsbudget", "Operating budget")
+        .help("Kommunens nettodriftsudgifter pr. år.", "The council's net operating spend per year.")
+        .cited(
+            "Ca. 72.000 kr. pr. indbygger: 428 mia. kr. / 5.961.249 indbyggere (Danmarks Statistik, budgetter 2024).",
+            "About DKK 72,000 per resident: DKK 428 bn / 5,961,249 residents (Statistics Denmark, 2024 budgets).",
+        )
+        .group(Group::Municipality),
+    num(P::Currency, "muni.currency", Unit::Choice, 0.0, 0.0, 2.0)
+        .label("Valuta", "Currency")
+        .help("Kun visning: beløbene er i forudindstillingens valuta.", "Display only: amounts are in the preset's currency.")
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .group(Group::Municipality)
+        .choices(&["DKK", "EUR", "GBP"]),
+    num(P::Trust0, "muni.trust0", Unit::Share, 0.30, 0.05, 0.9)
+        .label("Tillid i dag", "Trust today")
+        .help(
+            "Andel af voksne med høj tillid til, at kommunen følger loven og behandler folk retfærdigt.",
+            "Share of adults with high trust that the council acts lawfully and fairly.",
+        )
+        .unc(0.26, 0.34)
+        .cited(
+            "30 % har høj tillid til, at kommunerne følger loven (Advokatsamfundet, Retssikkerhedsanalyse 2023).",
+            "30% have high trust that municipalities follow the law (Danish Bar and Law Society, Rule of Law Analysis 2023).",
+        )
+        .group(Group::Municipality),
+    num(P::DecisionsPerMonth, "case.decisions_per_month", Unit::DecisionsPerMonth, 200.0, 1.0, 100_000.0)
+        .label("Afgørelser pr. måned", "Decisions per month")
+        .help("Nye afgørelser på området pr. måned.", "New decisions in this area per month.")
+        .assumed(
+            "Ca. 8.300 klager/år over serviceloven (2021) ved en klageandel på ca. 3 %, skaleret til 50.000 indbyggere.",
+            "About 8,300 Social Services Act appeals a year (2021) at an appeal rate of about 3%, scaled to 50,000 residents.",
+        ),
+    num(P::HoursPerDecision, "case.hours_per_decision", Unit::Hours, 6.0, 1.0, 40.0)
+        .label("Timer pr. afgørelse", "Hours per decision")
+        .help("Sagsbehandlertid pr. afgørelse i dag.", "Caseworker time per decision today.")
+        .unc(4.0, 9.0)
+        .assumed(
+            "Vejledende sagstal for voksne: 45-65 sager pr. årsværk (Dansk Socialrådgiverforening).",
+            "Guideline caseload for adults: 45-65 cases per full-time caseworker (Danish Association of Social Workers).",
+        ),
+    num(P::ExtraTime, "case.extra_time", Unit::Share, 0.25, -0.5, 2.0)
+        .label("Ekstra tid pr. afgørelse", "Extra time per decision")
+        .help(
+            "Ekstra tid oven i timerne pr. afgørelse, som andel (0,25 = 25 % mere). Negativ: mindre tid. Grundbanen har altid 0.",
+            "Extra time on top of the hours per decision, as a share (0.25 = 25% more). Negative: less time. The baseline always has 0.",
+        )
+        .assumed("Beslutningen, du afprøver.", "The decision you are testing.")
+        .primary(),
+    num(P::HourlyCost, "case.hourly_cost", Unit::CurrencyPerHour, 450.0, 100.0, 2_000.0)
+        .label("Timepris", "Hourly cost")
+        .help("Lønomkostning pr. effektiv time inkl. pension og overhead.", "Pay cost per effective hour incl. pension and overhead.")
+        .unc(400.0, 520.0)
+        .cited(
+            "482.946 kr./år i løn inkl. pension (2022) / 1.654 effektive timer, plus overhead.",
+            "DKK 482,946 a year pay incl. pension (2022) / 1,654 effective hours, plus overhead.",
+        ),
+    num(P::Funding, "case.funding", Unit::Choice, 0.0, 0.0, 1.0)
+        .label("Finansiering af tiden", "How the time is funded")
+        .help(
+            "Ansæt: den ekstra tid betales med nye medarbejdere. Opsug: ingen nye medarbejdere, så tiden presses, når kapaciteten ikke slår til.",
+            "Hire: the extra time is paid for with new staff. Absorb: no new staff, so time per case is squeezed when capacity falls short.",
+        )
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .primary()
+        .choices(&["hire", "absorb"]),
+    num(P::ErrorRate, "case.error_rate", Unit::Share, 0.30, 0.05, 0.7)
+        .label("Fejlandel i dag", "Error share today")
+        .help("Andel af afgørelserne med en fejl, der ændrer udfaldet.", "Share of decisions with an outcome-changing error.")
+        .unc(0.25, 0.50)
+        .cited(
+            "Stikprøver af ikke-påklagede sager fandt alvorlige fejl i 25-50 % (opsummeret af Foreningen Dike, 2020).",
+            "Spot checks of unappealed cases found serious errors in 25-50% (summary by Foreningen Dike, 2020).",
+        ),
+    num(P::FixableShare, "case.fixable_share", Unit::Share, 0.74, 0.0, 1.0)
+        .label("Fejl, som tid kan forebygge", "Errors time can prevent")
+        .help(
+            "Andel af fejlene, der skyldes manglende oplysning eller begrundelse.",
+            "Share of errors due to missing information or inadequate reasoning.",
+        )
+        .unc(0.60, 0.85)
+        .cited(
+            "74 % af omgørelserne i 2023 skyldtes oplysningsgrundlag eller begrundelse (Ankestyrelsen).",
+            "74% of reversals in 2023 came from missing information or inadequate reasoning (Ankestyrelsen).",
+        ),
+    num(P::TimeEffect, "case.time_effect", Unit::Factor, 2.0, 0.0, 8.0)
+        .label("Tidens virkning på fejl", "Effect of time on errors")
+        .help(
+            "Hvor hurtigt ekstra tid fjerner de fejl, tid kan forebygge: fejl = e0·((1−f) + f·exp(−k·x)). Ved 2 fjerner 25 % mere tid ca. 40 % af dem.",
+            "How fast extra time removes the errors time can prevent: errors = e0·((1−f) + f·exp(−k·x)). At 2, 25% more time removes about 40% of them.",
+        )
+        .unc(0.5, 4.0)
+        .assumed("Ingen offentliggjort måling; bredt interval.", "No published measurement; a wide range.")
+        .primary(),
+    num(P::AppealRate, "case.appeal_rate", Unit::Share, 0.03, 0.002, 0.2)
+        .label("Klageandel", "Appeal rate")
+        .help("Andel af afgørelserne, der påklages. Kommunens eget tal.", "Share of decisions appealed. The council's own figure.")
+        .unc(0.02, 0.045)
+        .assumed("Ingen national nævner er offentliggjort.", "No national denominator is published.")
+        .primary(),
+    num(P::OverturnShare, "case.overturn_share", Unit::Share, 0.37, 0.1, 0.7)
+        .label("Omgørelsesprocent", "Overturn share")
+        .help(
+            "Andel af realitetsbehandlede klager, som Ankestyrelsen ændrer, ophæver eller hjemviser. Kommunens eget tal (Ankestyrelsens kommunekort).",
+            "Share of appeals decided on the merits that are changed or remanded. The council's own figure (the appeals board's municipality map).",
+        )
+        .unc(0.32, 0.39)
+        .cited(
+            "Serviceloven: 37 % (2016), 38 % (2017), 36 % (2020), 31,8 % (2021), 37,5 % (2022), 39 % (2023) (Ankestyrelsen).",
+            "Social Services Act: 37% (2016), 38% (2017), 36% (2020), 31.8% (2021), 37.5% (2022), 39% (2023) (Ankestyrelsen).",
+        )
+        .primary(),
+    num(P::RemandShare, "case.remand_share", Unit::Share, 0.76, 0.0, 1.0)
+        .label("Hjemviste blandt omgjorte", "Remanded among overturned")
+        .help("Andel af omgørelserne, der sendes tilbage til kommunen.", "Share of overturns sent back to the council to decide again.")
+        .unc(0.70, 0.80)
+        .cited(
+            "2021: 7,7 ændret / 24,1 hjemvist; 2022: 9,0 / 28,5 (Ankestyrelsen, serviceloven).",
+            "2021: 7.7 changed / 24.1 remanded; 2022: 9.0 / 28.5 (Ankestyrelsen, Social Services Act).",
+        ),
+    num(P::BoardDetection, "case.board_detection", Unit::Share, 0.9, 0.3, 1.0)
+        .label("Ankestyrelsen finder fejlen", "The board finds the error")
+        .help(
+            "Sandsynlighed for, at en påklaget forkert afgørelse bliver omgjort. Bruges til at udlede klagetilbøjeligheder.",
+            "Probability that an appealed wrong decision is overturned. Used to derive the appeal propensities.",
+        )
+        .unc(0.75, 1.0)
+        .assumed("Ingen måling; klagesystemet antages at finde de fleste fejl.", "No measurement; the appeals system is assumed to catch most errors."),
+    num(P::BoardDelay, "case.board_delay_months", Unit::Months, 4.5, 1.0, 18.0)
+        .label("Ankestyrelsens behandlingstid", "Appeals board processing time")
+        .help("Gennemsnitlig tid fra klagen når Ankestyrelsen til afgørelsen.", "Average time from an appeal reaching the board to its decision.")
+        .unc(4.0, 5.0)
+        .cited("126 dage (2019), 147 dage (2018) (Ankestyrelsen).", "126 days (2019), 147 days (2018) (Ankestyrelsen)."),
+    num(P::ReconsiderationMonths, "case.reconsideration_months", Unit::Months, 1.0, 1.0, 6.0)
+        .label("Genvurdering i kommunen", "Reconsideration by the council")
+        .help("Tid fra klagen til kommunen sender den videre.", "Time from an appeal until the council forwards it.")
+        .assumed("Kommunen skal genvurdere inden for 4 uger.", "The council must reconsider within 4 weeks."),
+    num(P::ReconsiderationHours, "case.reconsideration_hours", Unit::Hours, 3.0, 0.0, 40.0)
+        .label("Timer pr. genvurdering", "Hours per reconsideration")
+        .help("Sagsbehandlertid til at genvurdere en påklaget afgørelse.", "Caseworker time to reconsider an appealed decision.")
+        .unc(1.5, 6.0)
+        .assumed("Ingen offentliggjort måling.", "No published measurement."),
+    num(P::RedecisionMonths, "case.redecision_months", Unit::Months, 2.0, 1.0, 12.0)
+        .label("Tid til ny afgørelse", "Time to decide again")
+        .help("Tid fra en hjemvisning til kommunens nye afgørelse.", "Time from a remand to the council's new decision.")
+        .unc(1.0, 4.0)
+        .assumed("Ingen offentliggjort måling.", "No published measurement."),
+    num(P::ReworkHours, "case.rework_hours", Unit::Hours, 6.0, 0.0, 80.0)
+        .label("Timer pr. hjemvist sag", "Hours per remanded case")
+        .help(
+            "Ny undersøgelse, nyt møde, en ny sagsbehandler der læser sig ind – ca. én hel afgørelse.",
+            "Re-investigation, a new meeting, a new caseworker reading in – about one full decision.",
+        )
+        .unc(4.0, 10.0)
+        .assumed("Ca. én hel afgørelse.", "About one full decision."),
+    num(P::WrongExitMonths, "case.wrong_exit_months", Unit::Months, 12.0, 1.0, 60.0)
+        .label("Varighed af en uopdaget fejl", "How long an undetected error lasts")
+        .help(
+            "Hvor længe en borger i gennemsnit står uden den rette hjælp efter en forkert afgørelse, der ikke bliver omgjort.",
+            "How long on average a citizen goes without the right help after a wrong decision that is not overturned.",
+        )
+        .unc(6.0, 24.0)
+        .assumed("Ingen måling; sager revurderes typisk inden for et år eller to.", "No measurement; cases are typically reviewed within a year or two."),
+    num(P::EscalationCost, "case.escalation_cost", Unit::CurrencyPerCitizenMonth, 1_000.0, 0.0, 50_000.0)
+        .label("Forværring uden den rette hjælp", "Escalation without the right help")
+        .help(
+            "Ekstra udgift pr. måned, hvor en borger står uden den rette hjælp: behov, der vokser, dyrere hjælp senere.",
+            "Extra cost for each month a citizen goes without the right help: needs that grow, costlier help later.",
+        )
+        .unc(0.0, 3_000.0)
+        .assumed(
+            "\"Manglende hjælp kan i sig selv have øget behovet\" (Center for God Forvaltning). Intet tal er offentliggjort; derfor vises besparelsen for sig.",
+            "\"The absence of help may itself have increased the need\" (Center for Good Administration). No figure is published, so the saving is shown on its own.",
+        )
+        .primary(),
+    num(P::FailureContacts, "case.failure_contacts", Unit::ContactsPerCitizenMonth, 0.5, 0.0, 10.0)
+        .label("Fejlbetinget efterspørgsel", "Failure demand")
+        .help(
+            "Henvendelser pr. måned fra en borger, der venter på en rigtig afgørelse.",
+            "Contacts per month from a citizen waiting for a correct decision.",
+        )
+        .unc(0.2, 1.5)
+        .assumed("Ingen offentliggjort måling.", "No published measurement."),
+    num(P::ContactHours, "case.contact_hours", Unit::Hours, 0.5, 0.0, 8.0)
+        .label("Timer pr. henvendelse", "Hours per contact")
+        .help("Sagsbehandlertid pr. henvendelse.", "Caseworker time per contact.")
+        .unc(0.25, 1.0)
+        .assumed("Ingen offentliggjort måling.", "No published measurement."),
+    num(P::DistrustAppeals, "case.distrust_appeals", Unit::Factor, 1.0, 0.0, 5.0)
+        .label("Mistillid giver klager", "Distrust drives appeals")
+        .help(
+            "Hvor meget klagetilbøjeligheden stiger, når tilliden falder: 1 betyder, at 10 % lavere tillid giver 10 % flere klager.",
+            "How much appeal propensity rises as trust falls: 1 means 10% lower trust gives 10% more appeals.",
+        )
+        .unc(0.0, 2.0)
+        .assumed(
+            "Borgere, der har mødt en forkert afgørelse, \"klager over alt for en sikkerheds skyld\" (Center for God Forvaltning).",
+            "Citizens who have met a wrong decision \"complain about every later decision to be safe\" (Center for Good Administration).",
+        ),
+    num(P::SickLeave, "case.sick_leave", Unit::Share, 0.05, 0.0, 0.3)
+        .label("Sygefravær i dag", "Sick leave today")
+        .help("Andel af medarbejdernes tid, der går til sygefravær.", "Share of staff time lost to sick leave.")
+        .unc(0.04, 0.07)
+        .assumed("Et typisk niveau for kommunalt ansatte.", "A typical level for council staff."),
+    num(P::SickConflict, "case.sick_conflict", Unit::Factor, 0.5, 0.0, 3.0)
+        .label("Konflikter giver sygefravær", "Conflict drives sick leave")
+        .help(
+            "Hvor meget sygefraværet stiger med klager og henvendelser pr. arbejdstime: 0,5 betyder, at 10 % mere belastning giver 5 % mere fravær.",
+            "How much sick leave rises with complaints and contacts per working hour: 0.5 means 10% more load gives 5% more sick leave.",
+        )
+        .unc(0.0, 1.5)
+        .assumed(
+            "\"Borgeren bliver mere syg, sagsbehandleren bliver bare syg\" (Center for God Forvaltning). Intet tal.",
+            "\"The citizen gets sicker, the caseworker just gets sick\" (Center for Good Administration). No figure.",
+        ),
+    num(P::TrustReach, "trust.reach", Unit::People, 3.0, 1.0, 20.0)
+        .label("Personer, én oplevelse når", "People one experience reaches")
+        .help("Borgeren selv og dem omkring, der hører om oplevelsen.", "The citizen and those around them who hear of it.")
+        .unc(2.0, 6.0)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+    num(P::TrustNegative, "trust.negative_effect", Unit::Share, 0.2, 0.0, 1.0)
+        .label("Virkning af en dårlig oplevelse", "Effect of a bad experience")
+        .help(
+            "Sandsynlighed for, at en nået person med høj tillid går til lav tillid.",
+            "Probability that a reached person with high trust moves to low trust.",
+        )
+        .unc(0.1, 0.4)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+    num(P::TrustPositive, "trust.positive_effect", Unit::Share, 0.05, 0.0, 1.0)
+        .label("Virkning af en god oplevelse", "Effect of a good experience")
+        .help(
+            "Sandsynlighed for, at en nået person med lav tillid går til høj tillid. Gode oplevelser vejer mindre end dårlige.",
+            "Probability that a reached person with low trust moves to high trust. Good experiences weigh less than bad ones.",
+        )
+        .unc(0.02, 0.1)
+        .assumed("Ingen måling; negative oplevelser antages at veje tungere.", "No measurement; bad experiences are assumed to weigh more.")
+        .group(Group::Trust),
+    num(P::TrustMemory, "trust.memory_months", Unit::Months, 24.0, 3.0, 120.0)
+        .label("Tillidens hukommelse", "Memory of trust")
+        .help(
+            "Hvor hurtigt tilliden uden nyt glider tilbage mod dagens niveau (gennemsnitlig tid).",
+            "How fast trust drifts back to today's level without news (mean time).",
+        )
+        .unc(12.0, 48.0)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_enum_order_and_consistent() {
+        let mut keys = std::collections::HashSet::new();
+        for (i, p) in PARAMS.iter().enumerate() {
+            assert_eq!(p.id as usize, i, "{} is out of order", p.key);
+            assert!(keys.insert(p.key), "duplicate key {}", p.key);
+            assert!(p.min <= p.default && p.default <= p.max, "{} default outside range", p.key);
+            assert!(!p.label[0].is_empty() && !p.label[1].is_empty(), "{} label", p.key);
+            assert!(!p.help[0].is_empty() && !p.help[1].is_empty(), "{} help", p.key);
+            let (Source::Cited(s) | Source::Assumption(s)) = p.source;
+            assert!(!s[0].is_empty() && !s[1].is_empty(), "{} source", p.key);
+            if let Some((lo, hi)) = p.uncertainty {
+                assert!(p.min <= lo && lo <= p.default && p.default <= hi && hi <= p.max, "{} uncertainty", p.key);
+            }
+            if p.unit == Unit::Choice {
+                assert_eq!(p.max as usize + 1, p.choices.len(), "{} choices", p.key);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Presets: casework areas with their sourced figures, and municipality sizes. A preset is a set
+//! of parameter values applied to a scenario; decisions scale with population.
+
+use super::params::P;
+use super::scenario::Scenario;
+
+/// A casework area.
+#[derive(Clone, Copy, Debug)]
+pub struct Area {
+    pub id: &'static str,
+    /// `[Danish, English]`.
+    pub label: [&'static str; 2],
+    /// Decisions per month in a municipality of 50,000 residents.
+    pub decisions_per_50k: f64,
+    pub hours_per_decision: f64,
+    pub appeal_rate: f64,
+    pub overturn_share: f64,
+    pub remand_share: f64,
+    /// Where the figures come from, `[Danish, English]`.
+    pub source: [&'static str; 2],
+}
+
+/// A municipality size.
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    pub id: &'static str,
+    pub label: [&'static str; 2],
+    pub population: f64,
+}
+
+/// Net operating spend per resident (DKK per year): DKK 428 bn / 5,961,249 residents, 2024 budgets.
+pub const BUDGET_PER_RESIDENT: f64 = 72_000.0;
+
+pub static AREAS: [Area; 3] = [
+    Area {
+        id: "adults",
+        label: ["Voksne efter serviceloven", "Adults under the Social Services Act"],
+        decisions_per_50k: 200.0,
+        hours_per_decision: 6.0,
+        appeal_rate: 0.03,
+        overturn_share: 0.37,
+        remand_share: 0.76,
+        source: [
+            "Omgørelsesprocent for serviceloven 31,8-39 % (2016-2023); ca. 8.300 klager om året (2021); \
+             hjemvist/ændret 24,1/7,7 (2021) (Ankestyrelsen).",
+            "Social Services Act overturn share 31.8-39% (2016-2023); about 8,300 appeals a year (2021); \
+             remanded/changed 24.1/7.7 (2021) (Ankestyrelsen).",
+        ],
+    },
+    Area {
+        id: "children",
+        label: ["Børn med handicap", "Children with disabilities"],
+        decisions_per_50k: 40.0,
+        hours_per_decision: 8.0,
+        appeal_rate: 0.05,
+        overturn_share: 0.45,
+        remand_share: 0.8,
+        source: [
+            "Hjemvisningsprocent 2019: merudgifter 31,9 %, tabt arbejdsfortjeneste 39,7 % (Ankestyrelsen); \
+             »halvdelen af sager om børnehandicap omgøres« (Danske Kommuner, 2018). Antal afgørelser og \
+             klageandel er antagelser.",
+            "Remand rate 2019: additional costs 31.9%, lost earnings 39.7% (Ankestyrelsen); \"half of child \
+             disability cases are overturned\" (Danske Kommuner, 2018). Decision count and appeal rate are \
+             assumptions.",
+        ],
+    },
+    Area {
+        id: "all",
+        label: ["Alle social- og beskæftigelsessager", "All social and employment appeals"],
+        decisions_per_50k: 1_000.0,
+        hours_per_decision: 4.0,
+        appeal_rate: 0.02,
+        overturn_share: 0.30,
+        remand_share: 0.63,
+        source: [
+            "Kommunale social- og beskæftigelsessager: omgjort 32,5 % (2019), 26 % (2021), 30,2 % (2022); \
+             hjemvist/ændret 19,1/11,1 (2022); ca. 26.400 klager (2019) (Ankestyrelsen). Antal afgørelser \
+             er en antagelse.",
+            "Municipal social and employment cases: overturned 32.5% (2019), 26% (2021), 30.2% (2022); \
+             remanded/changed 19.1/11.1 (2022); about 26,400 appeals (2019) (Ankestyrelsen). The decision \
+             count is an assumption.",
+        ],
+    },
+];
+
+pub static SIZES: [Size; 3] = [
+    Size {
+        id: "small",
+        label: ["Lille kommune (ca. 20.000)", "Small municipality (about 20,000)"],
+        population: 20_000.0,
+    },
+    Size {
+        id: "medium",
+        label: ["Mellemstor kommune (ca. 50.000)", "Medium municipality (about 50,000)"],
+        population: 50_000.0,
+    },
+    Size {
+        id: "large",
+        label: ["Stor kommune (ca. 350.000)", "Large municipality (about 350,000)"],
+        population: 350_000.0,
+    },
+];
+
+impl Area {
+    pub fn by_id(id: &str) -> Option<&'static Area> {
+        AREAS.iter().find(|a| a.id == id)
+    }
+}
+
+impl Size {
+    pub fn by_id(id: &str) -> Option<&'static Size> {
+        SIZES.iter().find(|s| s.id == id)
+    }
+}
+
+/// Apply an area and a size to a scenario: population, budget, and the area's casework figures
+/// with decisions scaled to population. Other values (the levers) are kept.
+pub fn apply(s: &Scenario, area: &Area, size: &Size) -> Scenario {
+    let mut next = s.clone();
+    let decisions = (area.decisions_per_50k * size.population / 50_000.0).round().max(1.0);
+    let values = [
+        (P::Population, size.population),
+        (P::Budget, size.population * BUDGET_PER_RESIDENT),
+        (P::DecisionsPerMonth, decisions),
+        (P::HoursPerDecision, area.hours_per_decision),
+        (P::AppealRate, area.appeal_rate),
+        (P::OverturnShare, area.overturn_share),
+        (P::RemandShare, area.remand_share),
+    ];
+    for (p, v) in values {
+        next.force(p, v);
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_combination_is_a_valid_scenario() {
+        for a in &AREAS {
+            for z in &SIZES {
+                let s = apply(&Scenario::default(), a, z);
+                let json = s.to_json();
+                assert_eq!(Scenario::from_json(&json).unwrap(), s, "{} {}", a.id, z.id);
+            }
+        }
+    }
+
+    #[test]
+    fn decisions_scale_with_population() {
+        let a = Area::by_id("adults").unwrap();
+        let small = apply(&Scenario::default(), a, Size::by_id("small").unwrap());
+        let large = apply(&Scenario::default(), a, Size::by_id("large").unwrap());
+        assert_eq!(small.get(P::DecisionsPerMonth), 80.0);
+        assert_eq!(large.get(P::DecisionsPerMonth), 1_400.0);
+    }
+}

@@ -1,0 +1,453 @@
+//! Scenarios: the raw, versioned form read from files, links and storage, and the checked
+//! [`Scenario`] it becomes once. After validation the simulation cannot fail.
+//!
+//! File format (version 1):
+//! `{"version": 1, "params": {"case.extra_time": 0.25, "case.funding": "hire"}, "seed": 42}`.
+//! Missing keys take their defaults. Unknown keys, wrong types, values out of range and
+//! observable figures that contradict each other are errors naming the key, the value and the
+//! allowed range.
+
+use serde_json::{Map, Value};
+
+use super::params::{ParamSpec, Unit, N_PARAMS, P, PARAMS};
+use crate::i18n::Lang;
+
+/// The scenario format version this build writes.
+pub const VERSION: u64 = 1;
+
+/// The seed used when a scenario names none.
+pub const DEFAULT_SEED: u64 = 1;
+
+/// A checked scenario: every value within its range, the observables consistent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    values: [f64; N_PARAMS],
+    /// Master seed for the Monte Carlo draws.
+    pub seed: u64,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        let mut values = [0.0; N_PARAMS];
+        for p in &PARAMS {
+            values[p.id as usize] = p.default;
+        }
+        Scenario { values, seed: DEFAULT_SEED }
+    }
+}
+
+/// What is wrong with one part of a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The text is not JSON, or not a JSON object.
+    NotJson(String),
+    /// `version` is missing or not one this build reads.
+    UnsupportedVersion(String),
+    /// A top-level field other than `version`, `params`, `seed`.
+    UnknownField(String),
+    /// `params` is not an object.
+    ParamsNotObject,
+    /// `seed` is not a whole number from 0 to 2^64-1.
+    BadSeed(String),
+    /// A parameter key that does not exist.
+    UnknownKey(String),
+    /// A value that is not a number (or, for a choice, not one of the choices).
+    NotANumber { key: &'static str, value: String },
+    /// A number outside the allowed range.
+    OutOfRange { key: &'static str, value: f64 },
+    /// A choice that does not exist.
+    UnknownChoice { key: &'static str, value: String },
+    /// Observable figures that no appeal behaviour can produce.
+    Impossible { detail: Impossibility },
+}
+
+/// Which observable combination is impossible.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Impossibility {
+    /// Overturns would need more wrong decisions appealed than there are.
+    TooManyOverturns { needed: f64 },
+    /// The overturn share exceeds the share of wrong decisions the board can find.
+    OverturnAboveDetection,
+    /// Right decisions would need to be appealed more than all of them.
+    RightAppealsAboveOne { needed: f64 },
+}
+
+fn range_text(spec: &ParamSpec, lang: Lang) -> String {
+    let f = |x: f64| crate::format::number(x, if spec.integer || x.abs() >= 100.0 { 0 } else { 3 }, lang);
+    match spec.unit {
+        Unit::Choice => spec.choices.join(", "),
+        _ => match lang {
+            Lang::Da => format!("{} til {}", f(spec.min), f(spec.max)),
+            Lang::En => format!("{} to {}", f(spec.min), f(spec.max)),
+        },
+    }
+}
+
+fn spec(key: &str) -> &'static ParamSpec {
+    ParamSpec::by_key(key).expect("problems only name keys from the table")
+}
+
+impl Problem {
+    /// The message a councillor reads, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        let da = lang == Lang::Da;
+        match self {
+            Problem::NotJson(e) if da => format!("Filen er ikke et scenarie i JSON-format ({e})."),
+            Problem::NotJson(e) => format!("The file is not a scenario in JSON format ({e})."),
+            Problem::UnsupportedVersion(v) if da => {
+                format!("Scenariet har version {v}; denne udgave af One Percent læser version {VERSION}.")
+            }
+            Problem::UnsupportedVersion(v) => {
+                format!("The scenario has version {v}; this build of One Percent reads version {VERSION}.")
+            }
+            Problem::UnknownField(k) if da => format!("Ukendt felt \"{k}\" (tilladt: version, params, seed)."),
+            Problem::UnknownField(k) => format!("Unknown field \"{k}\" (allowed: version, params, seed)."),
+            Problem::ParamsNotObject if da => "\"params\" skal være en liste af nøgler og værdier.".into(),
+            Problem::ParamsNotObject => "\"params\" must be a set of keys and values.".into(),
+            Problem::BadSeed(v) if da => format!("Frøet \"{v}\" skal være et helt tal fra 0 og op."),
+            Problem::BadSeed(v) => format!("The seed \"{v}\" must be a whole number from 0 up."),
+            Problem::UnknownKey(k) if da => format!("Ukendt parameter \"{k}\"; den er ignoreret."),
+            Problem::UnknownKey(k) => format!("Unknown parameter \"{k}\"; it was ignored."),
+            Problem::NotANumber { key, value } if da => {
+                format!("{key}: \"{value}\" er ikke et tal (tilladt: {}).", range_text(spec(key), lang))
+            }
+            Problem::NotANumber { key, value } => {
+                format!("{key}: \"{value}\" is not a number (allowed: {}).", range_text(spec(key), lang))
+            }
+            Problem::OutOfRange { key, value } if da => format!(
+                "{key}: {} er uden for det tilladte interval {}.",
+                crate::format::number(*value, 3, lang),
+                range_text(spec(key), lang)
+            ),
+            Problem::OutOfRange { key, value } => format!(
+                "{key}: {} is outside the allowed range {}.",
+                crate::format::number(*value, 3, lang),
+                range_text(spec(key), lang)
+            ),
+            Problem::UnknownChoice { key, value } if da => {
+                format!("{key}: \"{value}\" er ikke et af valgene ({}).", range_text(spec(key), lang))
+            }
+            Problem::UnknownChoice { key, value } => {
+                format!("{key}: \"{value}\" is not one of the choices ({}).", range_text(spec(key), lang))
+            }
+            Problem::Impossible { detail } => detail.message(lang),
+        }
+    }
+
+    /// The parameter key this problem is about, if any.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Problem::UnknownKey(k) => Some(k),
+            Problem::NotANumber { key, .. } | Problem::OutOfRange { key, .. } | Problem::UnknownChoice { key, .. } => {
+                Some(key)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Impossibility {
+    /// The message, naming the keys involved.
+    pub fn message(&self, lang: Lang) -> String {
+        let pct = |x: f64| crate::format::percent(x, 0, lang);
+        match (self, lang) {
+            (Impossibility::TooManyOverturns { needed }, Lang::Da) => format!(
+                "Tallene passer ikke sammen: med denne klageandel (case.appeal_rate) og omgørelsesprocent \
+                 (case.overturn_share) skulle {} af de forkerte afgørelser påklages, men højst 100 % kan. \
+                 Hæv fejlandelen (case.error_rate) eller sænk klageandelen eller omgørelsesprocenten.",
+                pct(*needed)
+            ),
+            (Impossibility::TooManyOverturns { needed }, Lang::En) => format!(
+                "These figures do not fit together: with this appeal rate (case.appeal_rate) and overturn share \
+                 (case.overturn_share), {} of wrong decisions would have to be appealed, but at most 100% can be. \
+                 Raise the error share (case.error_rate) or lower the appeal rate or the overturn share.",
+                pct(*needed)
+            ),
+            (Impossibility::OverturnAboveDetection, Lang::Da) => "Tallene passer ikke sammen: omgørelsesprocenten \
+                 (case.overturn_share) kan ikke være højere end sandsynligheden for, at Ankestyrelsen finder fejlen \
+                 (case.board_detection)."
+                .into(),
+            (Impossibility::OverturnAboveDetection, Lang::En) => "These figures do not fit together: the overturn \
+                 share (case.overturn_share) cannot be higher than the probability that the board finds an error \
+                 (case.board_detection)."
+                .into(),
+            (Impossibility::RightAppealsAboveOne { needed }, Lang::Da) => format!(
+                "Tallene passer ikke sammen: {} af de rigtige afgørelser skulle påklages. Sænk klageandelen \
+                 (case.appeal_rate).",
+                pct(*needed)
+            ),
+            (Impossibility::RightAppealsAboveOne { needed }, Lang::En) => format!(
+                "These figures do not fit together: {} of right decisions would have to be appealed. Lower the \
+                 appeal rate (case.appeal_rate).",
+                pct(*needed)
+            ),
+        }
+    }
+}
+
+/// Appeal propensities of wrong (`wrong`) and right (`right`) decisions derived from the
+/// observables: `e0*a_w + (1-e0)*a_r = A` and `e0*a_w*d = o*A`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Propensities {
+    pub wrong: f64,
+    pub right: f64,
+}
+
+/// Derive the hidden appeal propensities, or say why the observables are impossible.
+pub fn propensities(
+    error_rate: f64,
+    appeal_rate: f64,
+    overturn: f64,
+    detection: f64,
+) -> Result<Propensities, Impossibility> {
+    if overturn > detection {
+        return Err(Impossibility::OverturnAboveDetection);
+    }
+    let wrong = overturn * appeal_rate / (error_rate * detection);
+    if wrong > 1.0 {
+        return Err(Impossibility::TooManyOverturns { needed: wrong });
+    }
+    let right = appeal_rate * (1.0 - overturn / detection) / (1.0 - error_rate);
+    if right > 1.0 {
+        return Err(Impossibility::RightAppealsAboveOne { needed: right });
+    }
+    Ok(Propensities { wrong, right })
+}
+
+impl Scenario {
+    /// The value of a parameter (a choice as its index).
+    pub fn get(&self, p: P) -> f64 {
+        self.values[p as usize]
+    }
+
+    /// All values, in table order.
+    pub fn values(&self) -> &[f64; N_PARAMS] {
+        &self.values
+    }
+
+    /// The value of a choice parameter as its name.
+    pub fn choice(&self, p: P) -> &'static str {
+        let spec = &PARAMS[p as usize];
+        spec.choices[self.get(p) as usize]
+    }
+
+    /// Set one parameter, checking its range and (for observables) consistency. On error the
+    /// scenario is unchanged.
+    pub fn set(&mut self, p: P, value: f64) -> Result<(), Problem> {
+        let spec = &PARAMS[p as usize];
+        let value = if spec.integer || spec.unit == Unit::Choice { value.round() } else { value };
+        if !value.is_finite() || value < spec.min || value > spec.max {
+            return Err(Problem::OutOfRange { key: spec.key, value });
+        }
+        let mut next = self.values;
+        next[p as usize] = value;
+        check_observables(&next)?;
+        self.values = next;
+        Ok(())
+    }
+
+    /// Set a value known to be valid (presets, whose combinations are tested).
+    pub(crate) fn force(&mut self, p: P, value: f64) {
+        self.values[p as usize] = value;
+    }
+
+    /// Set values without the consistency check: for Monte Carlo draws, which keep values in range
+    /// and repair the observables themselves.
+    pub(crate) fn with_values(values: [f64; N_PARAMS], seed: u64) -> Scenario {
+        Scenario { values, seed }
+    }
+
+    /// Parse and validate a scenario file. All problems are reported at once.
+    pub fn from_json(text: &str) -> Result<Scenario, Vec<Problem>> {
+        let value: Value = serde_json::from_str(text).map_err(|e| vec![Problem::NotJson(e.to_string())])?;
+        let Value::Object(top) = value else {
+            return Err(vec![Problem::NotJson("not an object".into())]);
+        };
+        let mut problems = Vec::new();
+        match top.get("version") {
+            Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+            Some(v) => problems.push(Problem::UnsupportedVersion(v.to_string())),
+            None => problems.push(Problem::UnsupportedVersion("?".into())),
+        }
+        for k in top.keys() {
+            if !matches!(k.as_str(), "version" | "params" | "seed") {
+                problems.push(Problem::UnknownField(k.clone()));
+            }
+        }
+        let mut scenario = Scenario::default();
+        match top.get("seed") {
+            None | Some(Value::Null) => {}
+            Some(Value::Number(n)) if n.as_u64().is_some() => scenario.seed = n.as_u64().unwrap_or(DEFAULT_SEED),
+            Some(v) => problems.push(Problem::BadSeed(v.to_string())),
+        }
+        let empty = Map::new();
+        let params = match top.get("params") {
+            None => &empty,
+            Some(Value::Object(m)) => m,
+            Some(_) => {
+                problems.push(Problem::ParamsNotObject);
+                &empty
+            }
+        };
+        for (key, value) in params {
+            match ParamSpec::by_key(key) {
+                None => problems.push(Problem::UnknownKey(key.clone())),
+                Some(spec) => match parse_value(spec, value) {
+                    Ok(v) => scenario.values[spec.id as usize] = v,
+                    Err(p) => problems.push(p),
+                },
+            }
+        }
+        if problems.is_empty() {
+            if let Err(p) = check_observables(&scenario.values) {
+                problems.push(p);
+            }
+        }
+        if problems.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The scenario file: values that differ from the defaults, the version and the seed.
+    pub fn to_json(&self) -> String {
+        let mut params = Map::new();
+        for spec in &PARAMS {
+            let v = self.values[spec.id as usize];
+            if v != spec.default {
+                let json = if spec.unit == Unit::Choice {
+                    Value::String(spec.choices[v as usize].to_string())
+                } else {
+                    serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null)
+                };
+                params.insert(spec.key.to_string(), json);
+            }
+        }
+        let mut top = Map::new();
+        top.insert("version".into(), Value::from(VERSION));
+        top.insert("params".into(), Value::Object(params));
+        top.insert("seed".into(), Value::from(self.seed));
+        serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+    }
+}
+
+/// Parse one parameter value: a number (or, for a choice, one of its names).
+pub fn parse_value(spec: &'static ParamSpec, value: &Value) -> Result<f64, Problem> {
+    let shown = || match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if spec.unit == Unit::Choice {
+        let Value::String(s) = value else {
+            return Err(Problem::UnknownChoice { key: spec.key, value: shown() });
+        };
+        return spec
+            .choices
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(s.trim()))
+            .map(|i| i as f64)
+            .ok_or(Problem::UnknownChoice { key: spec.key, value: shown() });
+    }
+    let Some(x) = value.as_f64() else {
+        return Err(Problem::NotANumber { key: spec.key, value: shown() });
+    };
+    let x = if spec.integer { x.round() } else { x };
+    if !(spec.min..=spec.max).contains(&x) {
+        return Err(Problem::OutOfRange { key: spec.key, value: x });
+    }
+    Ok(x)
+}
+
+fn check_observables(values: &[f64; N_PARAMS]) -> Result<(), Problem> {
+    let v = |p: P| values[p as usize];
+    propensities(v(P::ErrorRate), v(P::AppealRate), v(P::OverturnShare), v(P::BoardDetection))
+        .map(|_| ())
+        .map_err(|detail| Problem::Impossible { detail })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_params_give_the_defaults() {
+        let s = Scenario::from_json(r#"{"version": 1}"#).unwrap();
+        assert_eq!(s, Scenario::default());
+    }
+
+    #[test]
+    fn values_and_choices_are_read() {
+        let s =
+            Scenario::from_json(r#"{"version":1,"params":{"case.extra_time":0.5,"case.funding":"absorb"},"seed":42}"#)
+                .unwrap();
+        assert_eq!(s.get(P::ExtraTime), 0.5);
+        assert_eq!(s.choice(P::Funding), "absorb");
+        assert_eq!(s.seed, 42);
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let mut s = Scenario::default();
+        s.set(P::ExtraTime, 0.75).unwrap();
+        s.set(P::Funding, 1.0).unwrap();
+        s.seed = 7;
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
+    fn bad_values_are_named_with_key_and_range() {
+        let err = Scenario::from_json(
+            r#"{"version":1,"params":{"case.nonsense":1,"case.hourly_cost":"lots","case.extra_time":5,"case.funding":"borrow"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.len(), 4, "{err:?}");
+        let msgs: Vec<String> = err.iter().map(|p| p.message(Lang::En)).collect();
+        assert!(msgs.iter().any(|m| m.contains("case.nonsense")));
+        assert!(msgs.iter().any(|m| m.contains("case.hourly_cost") && m.contains("100 to 2,000")));
+        assert!(msgs.iter().any(|m| m.contains("case.extra_time") && m.contains("-0.500 to 2.000")));
+        assert!(msgs.iter().any(|m| m.contains("case.funding") && m.contains("hire, absorb")));
+        let cost = err.iter().find(|p| p.key() == Some("case.hourly_cost")).unwrap();
+        let da = cost.message(Lang::Da);
+        assert!(da.contains("case.hourly_cost") && da.contains("100 til 2.000"), "{da}");
+    }
+
+    #[test]
+    fn broken_files_are_problems_not_panics() {
+        for text in [
+            "",
+            "nope",
+            "[1,2]",
+            r#"{"version":2}"#,
+            r#"{"version":1,"params":[]}"#,
+            r#"{"version":1,"seed":-3}"#,
+            r#"{"version":1,"x":1}"#,
+        ] {
+            let err = Scenario::from_json(text).unwrap_err();
+            assert!(!err.is_empty());
+            assert!(!err[0].message(Lang::Da).is_empty());
+        }
+    }
+
+    #[test]
+    fn impossible_observables_are_rejected_with_a_clear_message() {
+        // 70% overturned of 20% appeals with only 5% errors: 2.8x the wrong decisions would be appealed.
+        let err = Scenario::from_json(
+            r#"{"version":1,"params":{"case.error_rate":0.05,"case.appeal_rate":0.2,"case.overturn_share":0.7}}"#,
+        )
+        .unwrap_err();
+        assert!(matches!(err[0], Problem::Impossible { detail: Impossibility::TooManyOverturns { .. } }));
+        assert!(err[0].message(Lang::En).contains("case.appeal_rate"));
+        let mut s = Scenario::default();
+        assert!(s.set(P::BoardDetection, 0.3).is_err(), "overturn 0.37 above detection 0.3");
+        assert_eq!(s, Scenario::default(), "a rejected change leaves the scenario as it was");
+    }
+
+    #[test]
+    fn propensities_reproduce_the_observables() {
+        let (e0, a, o, d) = (0.3, 0.03, 0.37, 0.9);
+        let p = propensities(e0, a, o, d).unwrap();
+        assert!((e0 * p.wrong + (1.0 - e0) * p.right - a).abs() < 1e-12);
+        assert!((e0 * p.wrong * d - o * a).abs() < 1e-12);
+    }
+}

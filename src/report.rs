@@ -1,0 +1,240 @@
+//! What the casework view says and draws, as plain data: the plain-language summary, the headline
+//! figures and the chart data. Pure, so the words and numbers are tested natively, and the command
+//! line and the app can share them.
+
+use crate::charts::palette::{BASELINE, SCENARIO, SERIES};
+use crate::charts::{BarChart, Line, LineChart, Stack, YFormat};
+use crate::format::{money_compact, number, percent, Currency};
+use crate::i18n::Lang;
+use crate::model::casework::Month;
+use crate::model::{Outcome, Payback, Scenario, P};
+
+/// The scenario's display currency.
+pub fn currency(s: &Scenario) -> Currency {
+    Currency::parse(s.choice(P::Currency)).unwrap_or_default()
+}
+
+/// The payback as words: "month 23", "not within the horizon", "no difference".
+pub fn payback_text(p: Payback, lang: Lang) -> String {
+    match (p, lang) {
+        (Payback::Month(m), Lang::Da) => format!("måned {m}"),
+        (Payback::Month(m), Lang::En) => format!("month {m}"),
+        (Payback::NotWithinHorizon, Lang::Da) => "ikke inden for tidshorisonten".into(),
+        (Payback::NotWithinHorizon, Lang::En) => "not within the horizon".into(),
+        (Payback::NoDifference, Lang::Da) => "ingen forskel".into(),
+        (Payback::NoDifference, Lang::En) => "no difference".into(),
+    }
+}
+
+fn years(months: usize, lang: Lang) -> String {
+    let y = months as f64 / 12.0;
+    let n = number(y, if y.fract() == 0.0 { 0 } else { 1 }, lang);
+    match lang {
+        Lang::Da => format!("{n} år"),
+        Lang::En if y == 1.0 => "1 year".to_string(),
+        Lang::En => format!("{n} years"),
+    }
+}
+
+/// The one-paragraph summary of a casework result.
+pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
+    let h = &o.headline;
+    let cur = currency(s);
+    let m = |x: f64| money_compact(x, cur, lang);
+    let n0 = |x: f64| number(x, 0, lang);
+    let pct = |x: f64| percent(x, 1, lang);
+    let x = s.get(P::ExtraTime);
+    let horizon = years(o.scenario.len(), lang);
+    let absorb = s.choice(P::Funding) == "absorb";
+    if h.payback == Payback::NoDifference {
+        return match lang {
+            Lang::Da => "Med 0 % ekstra tid er scenariet det samme som grundbanen. Flyt »Ekstra tid pr. afgørelse« for at se virkningen.".into(),
+            Lang::En => "With 0% extra time the scenario is the baseline. Move \"Extra time per decision\" to see the effect.".into(),
+        };
+    }
+    let d = &h.cost_difference;
+    let time_cost = d.extra_staff + d.time;
+    let escalation = -d.escalation;
+    let visible = -(d.reconsideration + d.rework + d.failure_demand);
+    let more_or_less = |da_more: &str, da_less: &str, en_more: &str, en_less: &str| -> String {
+        match (lang, x >= 0.0) {
+            (Lang::Da, true) => da_more.into(),
+            (Lang::Da, false) => da_less.into(),
+            (Lang::En, true) => en_more.into(),
+            (Lang::En, false) => en_less.into(),
+        }
+    };
+    let amount = percent(x.abs(), 0, lang);
+    let how = match (lang, absorb) {
+        (Lang::Da, false) => "betalt med nye medarbejdere",
+        (Lang::Da, true) => "inden for den nuværende bemanding",
+        (Lang::En, false) => "paid for by new staff",
+        (Lang::En, true) => "within current staffing",
+    };
+    let change = more_or_less("mere", "mindre", "more", "less");
+    let pay = match (h.payback, lang) {
+        (Payback::Month(mo), Lang::Da) => {
+            format!("Tiden betaler sig hjem i måned {mo}, og over {horizon} er nettobesparelsen {}", m(h.net_saving))
+        }
+        (Payback::Month(mo), Lang::En) => {
+            format!("The time pays for itself in month {mo}, and over {horizon} the net saving is {}", m(h.net_saving))
+        }
+        (_, Lang::Da) => {
+            format!("Tiden betaler sig ikke hjem inden for {horizon}: nettoudgiften er {}", m(-h.net_saving))
+        }
+        (_, Lang::En) => {
+            format!("The time does not pay for itself within {horizon}: the net cost is {}", m(-h.net_saving))
+        }
+    };
+    // An amount ending in "kr." already ends the sentence.
+    let pay = if pay.ends_with('.') { pay } else { pay + "." };
+    let squeezed = absorb && o.scenario.iter().any(|mo| (mo.extra_time - x).abs() > 1e-6);
+    let squeeze_note = match (squeezed, lang) {
+        (true, Lang::Da) => " Uden nye medarbejdere kan den ønskede tid ikke altid gives: tiden pr. sag presses, når kapaciteten ikke slår til.",
+        (true, Lang::En) => " Without new staff the wanted time cannot always be given: time per case is squeezed when capacity falls short.",
+        _ => "",
+    };
+    match lang {
+        Lang::Da => format!(
+            "Med {amount} {change} tid pr. afgørelse, {how}, bliver der {} forkerte afgørelser om året i stedet for {} \
+             og {} omgjorte klager i stedet for {} (sidste år af perioden). Over {horizon} koster tiden {}; \
+             færre borgere uden den rette hjælp sparer {} i forværring (en antagelse) og {} i genvurdering, \
+             genbehandling og henvendelser. {pay} Tillid: {} i dag, {} med ekstra tid og {} i grundbanen.{squeeze_note}",
+            n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
+            m(time_cost), m(escalation), m(visible), pct(h.trust0), pct(h.trust[0]), pct(h.trust[1]),
+        ),
+        Lang::En => format!(
+            "With {amount} {change} time per decision, {how}, there are {} wrong decisions a year instead of {} and {} \
+             overturned appeals instead of {} (last year of the period). Over {horizon} the time costs {}; fewer \
+             citizens without the right help save {} in escalation (an assumption) and {} in reconsideration, \
+             rework and contacts. {pay} Trust: {} today, {} with extra time and {} in the baseline.{squeeze_note}",
+            n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
+            m(time_cost), m(escalation), m(visible), pct(h.trust0), pct(h.trust[0]), pct(h.trust[1]),
+        ),
+    }
+}
+
+/// The data of the casework view's four charts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseworkCharts {
+    pub saving: LineChart,
+    pub costs: BarChart,
+    pub overturns: BarChart,
+    pub trust: LineChart,
+}
+
+fn per_year(series: &[Month], f: impl Fn(&Month) -> f64) -> Vec<f64> {
+    series.chunks(12).map(|c| c.iter().map(&f).sum()).collect()
+}
+
+fn year_labels(months: usize, lang: Lang) -> Vec<String> {
+    let t = &lang.texts().case;
+    (1..=months.div_ceil(12)).map(|y| format!("{} {y}", t.year)).collect()
+}
+
+/// Build the chart data of a casework outcome.
+pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
+    let t = &lang.texts().case;
+    let months = o.scenario.len();
+    let saving = LineChart {
+        x_label: t.month.into(),
+        y_format: YFormat::Money,
+        lines: vec![Line {
+            label: t.net_saving.into(),
+            color: SCENARIO,
+            dashed: false,
+            values: o.cumulative_saving.clone(),
+        }],
+        marker: match o.headline.payback {
+            Payback::Month(m) => Some((m, format!("{} ({})", t.payback_marker, payback_text(Payback::Month(m), lang)))),
+            _ => None,
+        },
+        zero_line: true,
+    };
+    let diff = |k: usize| -> Vec<f64> {
+        let a = per_year(&o.scenario, |m| m.costs.as_array()[k]);
+        let b = per_year(&o.baseline, |m| m.costs.as_array()[k]);
+        a.iter().zip(&b).map(|(x, y)| x - y).collect()
+    };
+    let costs = BarChart {
+        categories: year_labels(months, lang),
+        y_format: YFormat::Money,
+        stacks: (0..6)
+            .map(|k| Stack { label: t.cost_categories[k].into(), color: SERIES[k], values: diff(k) })
+            .collect(),
+        grouped: false,
+    };
+    let overturns = BarChart {
+        categories: year_labels(months, lang),
+        y_format: YFormat::Count,
+        stacks: vec![
+            Stack { label: t.with_decision.into(), color: SCENARIO, values: per_year(&o.scenario, |m| m.overturns) },
+            Stack { label: t.baseline.into(), color: BASELINE, values: per_year(&o.baseline, |m| m.overturns) },
+        ],
+        grouped: true,
+    };
+    let trust = LineChart {
+        x_label: t.month.into(),
+        y_format: YFormat::Percent,
+        lines: vec![
+            Line {
+                label: t.with_decision.into(),
+                color: SCENARIO,
+                dashed: false,
+                values: o.scenario.iter().map(|m| m.trust).collect(),
+            },
+            Line {
+                label: t.baseline.into(),
+                color: BASELINE,
+                dashed: true,
+                values: o.baseline.iter().map(|m| m.trust).collect(),
+            },
+        ],
+        marker: None,
+        zero_line: false,
+    };
+    CaseworkCharts { saving, costs, overturns, trust }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::run;
+
+    #[test]
+    fn summary_quotes_the_model_figures_in_both_languages() {
+        let s = Scenario::default();
+        let o = run(&s);
+        let en = casework_summary(&s, &o, Lang::En);
+        let da = casework_summary(&s, &o, Lang::Da);
+        let Payback::Month(m) = o.headline.payback else { panic!("default pays back") };
+        assert!(en.contains(&format!("month {m}")), "{en}");
+        assert!(da.contains(&format!("måned {m}")), "{da}");
+        assert!(en.contains(&number(o.headline.wrong_per_year[0], 0, Lang::En)));
+        assert!(da.contains("kr."), "{da}");
+        assert!(!da.contains(".."), "double full stop: {da}");
+        assert!(en.contains("DKK"), "{en}");
+    }
+
+    #[test]
+    fn summary_says_when_it_does_not_pay_back() {
+        let mut s = Scenario::default();
+        s.set(P::TimeEffect, 0.0).unwrap();
+        let o = run(&s);
+        assert!(casework_summary(&s, &o, Lang::En).contains("does not pay for itself"));
+        assert!(casework_summary(&s, &o, Lang::Da).contains("betaler sig ikke hjem"));
+    }
+
+    #[test]
+    fn cost_chart_sums_to_the_headline_difference() {
+        let s = Scenario::default();
+        let o = run(&s);
+        let c = casework_charts(&o, Lang::En);
+        let total: f64 = c.costs.stacks.iter().flat_map(|st| st.values.iter()).sum();
+        assert!((total + o.headline.net_saving).abs() < 1e-3 * o.headline.net_saving.abs().max(1.0));
+        assert_eq!(c.costs.categories.len(), 5);
+        let table = c.trust.table(12, Lang::Da);
+        assert_eq!(table.rows.len(), 5);
+        assert_eq!(table.head.len(), 3);
+    }
+}

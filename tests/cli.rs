@@ -1,0 +1,57 @@
+//! The command line: same numbers as the library, bad files refused with the app's messages.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use onepercent::model::{run, Scenario};
+
+const BIN: &str = env!("CARGO_BIN_EXE_onepercent");
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_bad_file_exits_non_zero_naming_key_and_range() {
+    let out = Command::new(BIN).args(["run", &fixture("bad-scenario.json")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("case.extra_time: \"lots\" is not a number (allowed: -0.500 to 2.000)"), "{err}");
+    assert!(err.contains("case.hourly_cost") && err.contains("100 to 2,000"), "{err}");
+    assert!(err.contains("case.no_such_thing"), "{err}");
+    assert!(out.stdout.is_empty());
+    let da = Command::new(BIN).args(["run", &fixture("bad-scenario.json"), "--lang", "da"]).output().unwrap();
+    assert!(String::from_utf8(da.stderr).unwrap().contains("er ikke et tal"));
+    let missing = Command::new(BIN).args(["run", "/no/such/file.json"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn the_numbers_are_the_librarys_for_the_same_scenario_and_seed() {
+    let out = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--seed", "11"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut s = Scenario::from_json(&std::fs::read_to_string(fixture("good-scenario.json")).unwrap()).unwrap();
+    s.seed = 11;
+    let o = run(&s);
+    assert_eq!(v["scenario"]["seed"], 11);
+    assert_eq!(v["headline"]["net_saving"].as_f64().unwrap(), o.headline.net_saving);
+    assert_eq!(v["months"][59]["scenario"]["trust"].as_f64().unwrap(), o.scenario[59].trust);
+}
+
+#[test]
+fn csv_and_monte_carlo_and_params() {
+    let csv = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--format", "csv"]).output().unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.contains("# case.extra_time = 0.5"));
+    assert_eq!(text.lines().filter(|l| !l.starts_with('#')).count(), 61);
+    let mc = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--runs", "40"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&mc.stdout).unwrap();
+    assert_eq!(v["monte_carlo"]["runs"], 40);
+    let p = v["monte_carlo"]["net_saving"].clone();
+    assert!(p["p10"].as_f64() <= p["p90"].as_f64());
+    let params = Command::new(BIN).arg("params").output().unwrap();
+    assert!(String::from_utf8(params.stdout).unwrap().contains("case.time_effect"));
+    let bad = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--runs", "many"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -1,0 +1,116 @@
+// End-to-end tests of the casework view, used the way a person uses it: by labels and roles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, openPage, appReady } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.resolve(here, '../fixtures');
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(lang = 'en') {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?lang=${lang}&view=casework`);
+  await appReady(page);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return { page, context, problems };
+}
+
+const figure = (page, name) => page.locator('.figures > div', { hasText: name }).locator('.figure-main');
+const canvasData = (page, id) => page.locator(`#${id} canvas`).evaluate((c) => c.toDataURL());
+
+test('moving the extra-time slider by keyboard changes the payback, the summary and the chart', async () => {
+  const { page, context, problems } = await open('en');
+  const slider = page.getByRole('slider', { name: 'Extra time per decision' });
+  assert.equal(await slider.inputValue(), '0.25');
+  const payback0 = await figure(page, 'Pays back').textContent();
+  const summary0 = await page.locator('.summary').textContent();
+  const chart0 = await canvasData(page, 'chart-saving');
+  assert.match(payback0, /^month \d+$/);
+
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await slider.inputValue(), '0.45');
+  await page.waitForFunction((s) => document.querySelector('.summary').textContent !== s, summary0);
+  const payback1 = await figure(page, 'Pays back').textContent();
+  assert.notEqual(payback1, payback0);
+  assert.match(await page.locator('.summary').textContent(), /With 45% more time per decision/);
+  assert.notEqual(await canvasData(page, 'chart-saving'), chart0, 'the saving chart was not redrawn');
+
+  // A near-zero effect of time: no payback within the horizon, said in words.
+  await page.getByText('More assumptions').click();
+  const effect = page.getByRole('slider', { name: 'Effect of time on errors' });
+  await effect.focus();
+  await page.keyboard.press('Home');
+  assert.equal(await figure(page, 'Pays back').textContent(), 'not within the horizon');
+  assert.match(await page.locator('.summary').textContent(), /does not pay for itself/);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('every chart has a table with the same numbers, and the numbers match the command line', async () => {
+  const { page, context } = await open('en');
+  const saving = page.locator('#chart-saving');
+  await saving.getByText('Show the numbers as a table').click();
+  const rows = await saving.locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 5, 'one row a year over five years');
+  const last = await saving.locator('tbody tr').last().locator('td').textContent();
+  // The command line gives the same cumulative saving at month 60 for the default scenario.
+  const cli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'onepercent', '--', 'run',
+    path.resolve(here, '../../scenarios/default.json')], { encoding: 'utf8' }));
+  const expected = Math.round(cli.months[59].cumulative_saving).toLocaleString('en-US');
+  assert.equal(last, expected);
+  for (const id of ['chart-costs', 'chart-overturns', 'chart-trust']) {
+    assert.equal(await page.locator(`#${id} table`).count(), 1, `${id} has no table`);
+  }
+  await context.close();
+});
+
+test('a bad scenario file is refused with the key and the allowed range, and the scenario is kept', async () => {
+  const { page, context, problems } = await open('da');
+  const slider = page.getByRole('slider', { name: 'Ekstra tid pr. afgørelse' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  const kept = await slider.inputValue();
+  const summary = await page.locator('.summary').textContent();
+
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'bad-scenario.json'));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /Dit nuværende scenarie er uændret/);
+  assert.match(text, /case\.extra_time: "lots" er ikke et tal \(tilladt: -0,500 til 2,000\)/);
+  assert.match(text, /case\.hourly_cost: 99\.999,000 er uden for det tilladte interval 100 til 2\.000/);
+  assert.match(text, /case\.no_such_thing/);
+  assert.equal(await slider.inputValue(), kept);
+  assert.equal(await page.locator('.summary').textContent(), summary);
+
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'good-scenario.json'));
+  await page.getByRole('status').filter({ hasText: 'Scenariefilen er indlæst' }).waitFor();
+  assert.equal(await slider.inputValue(), '0.5');
+  assert.deepEqual(problems.page, []);
+  await context.close();
+});
+
+test('a value typed out of range is refused and the field shows the kept value', async () => {
+  const { page, context } = await open('en');
+  await page.getByText('More assumptions').click();
+  const field = page.getByLabel(/^Residents/);
+  assert.equal(await field.inputValue(), '50,000');
+  await field.fill('5');
+  await field.press('Enter');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /muni\.population: 5(\.000)? is outside the allowed range 1,000 to 2,000,000/);
+  assert.equal(await field.inputValue(), '50,000');
+  await field.fill('20,000');
+  await field.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[role=alert]'));
+  assert.equal(await field.inputValue(), '20,000');
+  await context.close();
+});

@@ -1,0 +1,187 @@
+//! Model-level tests: the figures MODEL.md says the defaults must reproduce, and invariants over
+//! random inputs across the allowed ranges.
+#![cfg(not(target_arch = "wasm32"))]
+
+use onepercent::model::casework::{simulate, Funding, Inputs};
+use onepercent::model::params::{Unit, PARAMS};
+use onepercent::model::presets::{apply, AREAS, SIZES};
+use onepercent::model::rng::SplitMix64;
+use onepercent::model::{run, Payback, Scenario, P};
+
+fn with(pairs: &[(P, f64)]) -> Scenario {
+    let mut s = Scenario::default();
+    for &(p, v) in pairs {
+        s.set(p, v).unwrap_or_else(|e| panic!("{p:?} = {v}: {e:?}"));
+    }
+    s
+}
+
+#[test]
+fn baseline_reproduces_the_observed_overturn_share_and_appeal_rate_in_every_preset() {
+    for area in &AREAS {
+        for size in &SIZES {
+            let s = apply(&Scenario::default(), area, size);
+            let base = run(&s).baseline;
+            for m in &base {
+                let overturn = m.overturns / m.board_decided;
+                assert!(
+                    (overturn - area.overturn_share).abs() <= 0.01,
+                    "{}/{} month {}: overturn share {overturn} vs {}",
+                    area.id,
+                    size.id,
+                    m.month,
+                    area.overturn_share
+                );
+                let appeal_rate = m.appeals / m.decisions;
+                assert!(
+                    (appeal_rate - area.appeal_rate).abs() <= 1e-9,
+                    "{}/{}: appeals {} vs rate x decisions {}",
+                    area.id,
+                    size.id,
+                    m.appeals,
+                    area.appeal_rate * m.decisions
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn more_extra_time_never_raises_the_error_share_of_a_run() {
+    for funding in [0.0, 1.0] {
+        let mut prev: Option<Vec<f64>> = None;
+        for step in 0..=25 {
+            let x = -0.5 + step as f64 * 0.1;
+            let s = with(&[(P::ExtraTime, x), (P::Funding, funding)]);
+            let errors: Vec<f64> = run(&s).scenario.iter().map(|m| m.error_share).collect();
+            if let Some(p) = &prev {
+                for (a, b) in errors.iter().zip(p) {
+                    assert!(*a <= b + 1e-12, "x = {x}, funding {funding}: error share rose from {b} to {a}");
+                }
+            }
+            prev = Some(errors);
+        }
+    }
+}
+
+#[test]
+fn payback_exists_only_if_the_parameters_say_so() {
+    // Defaults: extra time pays back within five years through fewer citizens without help.
+    let default = run(&Scenario::default()).headline;
+    assert!(matches!(default.payback, Payback::Month(_)), "{:?}", default.payback);
+    // A near-zero effect of time on errors: the time is pure cost.
+    let none = run(&with(&[(P::TimeEffect, 0.001)])).headline;
+    assert_eq!(none.payback, Payback::NotWithinHorizon);
+    assert!(none.net_saving < 0.0);
+    // Without escalation costs, the visible savings alone do not pay for 25% more time.
+    let visible = run(&with(&[(P::EscalationCost, 0.0)])).headline;
+    assert_eq!(visible.payback, Payback::NotWithinHorizon);
+    // No extra time: nothing differs.
+    assert_eq!(run(&with(&[(P::ExtraTime, 0.0)])).headline.payback, Payback::NoDifference);
+}
+
+#[test]
+fn absorbing_extra_time_without_staff_changes_nothing_at_todays_capacity() {
+    // With no new staff, capacity is exactly today's demand: the wanted extra time cannot be given.
+    let s = with(&[(P::Funding, 1.0)]);
+    let o = run(&s);
+    for (a, b) in o.scenario.iter().zip(&o.baseline) {
+        assert!((a.error_share - b.error_share).abs() < 1e-9);
+    }
+    assert!(matches!(Inputs::from_scenario(&s).funding, Funding::Absorb));
+}
+
+#[test]
+fn squeezed_time_in_absorb_mode_raises_errors_and_backlog_when_demand_grows() {
+    // Less time per decision by choice (x < 0) raises errors; more errors raise rework and failure
+    // demand, which in absorb mode squeeze time further.
+    let o = run(&with(&[(P::ExtraTime, -0.3), (P::Funding, 1.0)]));
+    let last = o.scenario.last().unwrap();
+    assert!(last.error_share > o.baseline.last().unwrap().error_share);
+    assert!(last.waiting > o.baseline.last().unwrap().waiting);
+}
+
+#[test]
+fn same_seed_same_result() {
+    let s = with(&[(P::ExtraTime, 0.4)]);
+    assert_eq!(run(&s), run(&s.clone()));
+    let i = Inputs::from_scenario(&s);
+    assert_eq!(simulate(&i, 0.4), simulate(&i, 0.4));
+}
+
+/// A random valid scenario: every parameter uniform within its allowed range.
+fn random_scenario(rng: &mut SplitMix64) -> Option<Scenario> {
+    let mut s = Scenario::default();
+    for spec in &PARAMS {
+        let u = rng.next_f64();
+        let v = if spec.unit == Unit::Choice {
+            (u * (spec.max + 1.0)).floor().min(spec.max)
+        } else if spec.max / spec.min.max(1e-9) > 100.0 {
+            // Wide ranges (population, budget, decisions): uniform on a log scale.
+            (spec.min.max(1e-3).ln() + u * (spec.max.ln() - spec.min.max(1e-3).ln())).exp().clamp(spec.min, spec.max)
+        } else {
+            spec.min + u * (spec.max - spec.min)
+        };
+        if s.set(spec.id, v).is_err() {
+            // Observables that contradict each other are rejected by validation, not simulated.
+            return None;
+        }
+    }
+    s.seed = rng.next_u64();
+    Some(s)
+}
+
+#[test]
+fn all_outputs_finite_and_in_range_for_random_inputs() {
+    let mut rng = SplitMix64::new(2026);
+    let mut checked = 0;
+    while checked < 3_000 {
+        let Some(s) = random_scenario(&mut rng) else { continue };
+        checked += 1;
+        let o = run(&s);
+        for m in o.scenario.iter().chain(&o.baseline) {
+            let ctx = || format!("{}\nmonth {m:?}", s.to_json());
+            let all = [
+                m.extra_time,
+                m.decisions,
+                m.redecisions,
+                m.backlog,
+                m.error_share,
+                m.wrong,
+                m.appeals,
+                m.board_decided,
+                m.overturns,
+                m.remands,
+                m.right_first_time,
+                m.waiting,
+                m.wait_months,
+                m.sick_leave,
+                m.hours,
+                m.trust,
+            ];
+            assert!(all.iter().all(|x| x.is_finite()), "{}", ctx());
+            assert!(all.iter().all(|&x| x >= -1e-9 || x == m.extra_time), "negative count: {}", ctx());
+            for share in [m.error_share, m.right_first_time, m.sick_leave, m.trust] {
+                assert!((0.0..=1.0).contains(&share), "share out of [0, 1]: {}", ctx());
+            }
+            for c in m.costs.as_array() {
+                assert!(c.is_finite() && c >= 0.0, "cost negative or not finite: {}", ctx());
+            }
+            let ledger = m.trust_flows.total();
+            assert!(ledger.is_finite());
+        }
+        assert!(o.headline.net_saving.is_finite());
+        assert!(o.cumulative_saving.iter().all(|c| c.is_finite()));
+    }
+}
+
+#[test]
+fn trust_ledger_sums_to_the_change_in_trust() {
+    let s = with(&[(P::ExtraTime, 0.5)]);
+    let o = run(&s);
+    let mut trust = s.get(P::Trust0);
+    for m in &o.scenario {
+        trust += m.trust_flows.total();
+        assert!((trust - m.trust).abs() < 1e-12, "month {}", m.month);
+    }
+}
