@@ -31,7 +31,7 @@ fn main() {
     let inputs = Inputs::from_scenario(&s);
 
     let one = median_per_iter(15, 2_000, || {
-        black_box(simulate(black_box(&inputs), 0.25));
+        black_box(simulate(black_box(&inputs), 0.25, true));
     });
     println!("casework: one 120-month run (scenario only):        {:>9.2} µs", one * 1e6);
 

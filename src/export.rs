@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::model::casework::{Costs, Month};
+use crate::model::casework::{Costs, Month, TrustFlows};
 use crate::model::montecarlo::Summary;
 use crate::model::params::{Unit, PARAMS};
 use crate::model::{Outcome, Scenario, P};
@@ -12,6 +12,7 @@ use crate::model::{Outcome, Scenario, P};
 /// and the Monte Carlo summary when there is one.
 pub fn to_json(s: &Scenario, o: &Outcome, mc: Option<&Summary>) -> String {
     let scenario: Value = serde_json::from_str(&s.to_json()).unwrap_or(Value::Null);
+    // (serde_json here: the export runs natively; the browser build reads scenarios with model::json.)
     let months: Vec<Value> = o
         .scenario
         .iter()
@@ -23,6 +24,7 @@ pub fn to_json(s: &Scenario, o: &Outcome, mc: Option<&Summary>) -> String {
         "scenario": scenario,
         "currency": s.choice(P::Currency),
         "headline": o.headline,
+        "pb_cycles": o.cycles,
         "months": months,
     });
     if let (Some(mc), Some(obj)) = (mc, top.as_object_mut()) {
@@ -54,9 +56,18 @@ const COLUMNS: &[Column] = &[
     Column { name: "sick_leave_share", get: |m| m.sick_leave },
     Column { name: "hours_per_month", get: |m| m.hours },
     Column { name: "trust_share", get: |m| m.trust },
-    Column { name: "trust_flow_wrong_decisions_share", get: |m| m.trust_flows.wrong_decisions },
-    Column { name: "trust_flow_right_first_time_share", get: |m| m.trust_flows.right_first_time },
-    Column { name: "trust_flow_drift_share", get: |m| m.trust_flows.drift },
+    Column { name: "pb_vote_cycle", get: |m| m.pb.cycle as f64 },
+    Column { name: "pb_turnout_share_of_adults", get: |m| m.pb.turnout },
+    Column { name: "pb_voters", get: |m| m.pb.voters },
+    Column { name: "pb_reach_share_of_adults", get: |m| m.pb.reach },
+    Column { name: "pb_representation_index", get: |m| m.pb.representation },
+    Column { name: "pb_rarely_heard_voters", get: |m| m.pb.rarely_heard_voters },
+    Column { name: "pb_projects_funded", get: |m| m.pb.funded },
+    Column { name: "pb_projects_overruled", get: |m| m.pb.overruled },
+    Column { name: "pb_projects_delivered", get: |m| m.pb.delivered },
+    Column { name: "pb_projects_overdue", get: |m| m.pb.overdue },
+    Column { name: "pb_volunteer_hours", get: |m| m.pb.volunteer_hours },
+    Column { name: "pb_extra_election_voters", get: |m| m.pb.extra_election_voters },
 ];
 
 fn value_text(s: &Scenario, i: usize) -> String {
@@ -72,7 +83,9 @@ fn value_text(s: &Scenario, i: usize) -> String {
 pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
     let cur = s.choice(P::Currency);
     let mut out = String::new();
-    out.push_str("# One Percent: casework scenario vs baseline, one row per month\n");
+    out.push_str(
+        "# One Percent: scenario vs baseline (no extra time, no participatory budgeting), one row per month\n",
+    );
     out.push_str(&format!("# seed = {}\n", s.seed));
     for (i, spec) in PARAMS.iter().enumerate() {
         out.push_str(&format!("# {} = {}\n", spec.key, value_text(s, i)));
@@ -80,6 +93,10 @@ pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
     let mut header = vec!["month".to_string()];
     for run in ["scenario", "baseline"] {
         header.extend(COLUMNS.iter().map(|c| format!("{run}_{}", c.name)));
+        header.extend(TrustFlows::KEYS.iter().map(|k| format!("{run}_trust_flow_{k}_share")));
+        header.push(format!("{run}_pb_project_spend_{cur}"));
+        header.push(format!("{run}_pb_process_cost_{cur}"));
+        header.push(format!("{run}_pb_volunteer_value_{cur}"));
         header.extend(Costs::KEYS.iter().map(|k| format!("{run}_cost_{k}_{cur}_per_month")));
         header.push(format!("{run}_cost_total_{cur}_per_month"));
     }
@@ -90,6 +107,8 @@ pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
         let mut row = vec![a.month.to_string()];
         for m in [a, b] {
             row.extend(COLUMNS.iter().map(|col| (col.get)(m).to_string()));
+            row.extend(m.trust_flows.as_array().iter().map(|x| x.to_string()));
+            row.extend([m.pb.project_spend, m.pb.process_cost, m.pb.volunteer_value].map(|x| x.to_string()));
             row.extend(m.costs.as_array().iter().map(|x| x.to_string()));
             row.push(m.costs.total().to_string());
         }

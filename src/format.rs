@@ -47,6 +47,38 @@ fn separators(lang: Lang) -> (char, char) {
     }
 }
 
+/// `x >= 0` with exactly `decimals` digits after a `.`, rounded half away from zero. Integer
+/// arithmetic instead of `format!("{:.*}")`, which pulls float-formatting tables into the wasm.
+fn fixed(x: f64, decimals: usize) -> String {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals as u32) as f64;
+    // Beyond 2^53 integers are not exact anyway; saturate rather than wrap.
+    let n = (x * scale).round().min(9.0e15) as u64;
+    let digits = n.to_string();
+    if decimals == 0 {
+        return digits;
+    }
+    let digits = format!("{:0>width$}", digits, width = decimals + 1);
+    let (int, frac) = digits.split_at(digits.len() - decimals);
+    format!("{int}.{frac}")
+}
+
+/// A value as a machine reads it (slider attributes): `.` as decimal mark, no grouping, at most
+/// six decimals, trailing zeros dropped.
+pub fn plain(x: f64) -> String {
+    if !x.is_finite() {
+        return "0".into();
+    }
+    let s = fixed(x.abs(), 6);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let zero = s.bytes().all(|b| b == b'0' || b == b'.');
+    if x < 0.0 && !zero {
+        format!("-{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Format `x` with `decimals` digits after the decimal mark and grouped thousands.
 ///
 /// ```
@@ -59,7 +91,7 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
         return NOT_A_NUMBER.to_string();
     }
     let (group, mark) = separators(lang);
-    let plain = format!("{:.*}", decimals, x.abs());
+    let plain = fixed(x.abs(), decimals);
     let (int_part, frac_part) = match plain.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (plain.as_str(), None),
@@ -173,7 +205,9 @@ mod tests {
             (-1234567.891, 2, "-1.234.567,89", "-1,234,567.89"),
             (3.6e9, 0, "3.600.000.000", "3,600,000,000"),
             (-0.004, 2, "0,00", "0.00"),
-            (0.5, 0, "0", "0"),
+            (0.5, 0, "1", "1"),
+            (0.125, 2, "0,13", "0.13"),
+            (9.995, 2, "9,99", "9.99"),
             (1.5, 0, "2", "2"),
         ];
         for &(x, d, da, en) in cases {
@@ -196,6 +230,16 @@ mod tests {
         assert_eq!(percent(0.3, 0, Lang::Da), "30\u{a0}%");
         assert_eq!(percent(0.3, 0, Lang::En), "30%");
         assert_eq!(percent(0.053, 1, Lang::Da), "5,3\u{a0}%");
+    }
+
+    #[test]
+    fn plain_values_for_machines() {
+        assert_eq!(plain(0.25), "0.25");
+        assert_eq!(plain(-0.5), "-0.5");
+        assert_eq!(plain(450.0), "450");
+        assert_eq!(plain(0.002), "0.002");
+        assert_eq!(plain(3.6e9), "3600000000");
+        assert_eq!(plain(-0.0000001), "0");
     }
 
     #[test]

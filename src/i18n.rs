@@ -55,6 +55,14 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// Index into `[Danish, English]` pairs (the model's bilingual tables).
+    pub fn index(self) -> usize {
+        match self {
+            Lang::Da => 0,
+            Lang::En => 1,
+        }
+    }
+
     /// The texts of this language.
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -94,6 +102,8 @@ pub struct Texts {
     pub sources: &'static [&'static str],
     pub nav_casework: &'static str,
     pub case: CaseTexts,
+    pub nav_pb: &'static str,
+    pub pb: PbTexts,
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub panic_reload: &'static str,
@@ -118,9 +128,11 @@ pub struct CaseTexts {
     pub reset: &'static str,
     pub open_file: &'static str,
     pub file_problems: &'static str,
+    pub change_refused: &'static str,
     pub file_loaded: &'static str,
     pub result_heading: &'static str,
     pub with_decision: &'static str,
+    pub scenario: &'static str,
     pub baseline: &'static str,
     pub payback: &'static str,
     pub net_saving: &'static str,
@@ -143,6 +155,38 @@ pub struct CaseTexts {
     /// Funding choices in the order of the parameter's choices.
     pub funding_choices: [&'static str; 2],
     pub table_caption_suffix: &'static str,
+}
+
+/// Texts of the participatory budgeting view (the shared pieces come from [`CaseTexts`]).
+#[derive(Debug)]
+pub struct PbTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub decision_heading: &'static str,
+    pub process_heading: &'static str,
+    pub pot_note: &'static str,
+    pub scale_gap: &'static str,
+    pub with_pb: &'static str,
+    pub turnout: &'static str,
+    pub reach: &'static str,
+    pub representation: &'static str,
+    pub rarely_heard: &'static str,
+    pub projects: &'static str,
+    pub overdue: &'static str,
+    pub volunteering: &'static str,
+    pub process_cost: &'static str,
+    pub election: &'static str,
+    pub trust_from_pb: &'static str,
+    pub chart_turnout: &'static str,
+    pub chart_who: &'static str,
+    pub chart_projects: &'static str,
+    pub vote: &'static str,
+    pub other_voters: &'static str,
+    pub delivered_in_year: &'static str,
+    pub overdue_after_year: &'static str,
+    pub in_first_year: &'static str,
+    pub overruled: &'static str,
+    pub no_votes: &'static str,
 }
 
 /// Danish texts.
@@ -168,8 +212,8 @@ pub static DA: Texts = Texts {
     overview_q2_title: "… sagsbehandlerne får mere tid til hver afgørelse?",
     overview_q2: "Forkerte afgørelser, der omgøres i klagesystemet, koster genbehandling, ventetid, \
         forværrede behov, tillid og sygefravær. Betaler den ekstra tid sig hjem – og hvornår?",
-    overview_status: "Spørgsmålet om tid til sagsbehandlingen kan du afprøve under »Sagsbehandling«. \
-        Modellen for borgerbudgetter er under opbygning.",
+    overview_status: "Afprøv dem under »Borgerbudget« og »Sagsbehandling«. Begge påvirker den samme \
+        tillid, så hver side viser også, hvor meget af ændringen der kommer fra den anden beslutning.",
     how_title: "Sådan virker det",
     how_paragraphs: &[
         "Simulatoren regner i måneder, fra 1 til 10 år frem. Hver beregning køres to gange med de samme \
@@ -195,6 +239,8 @@ pub static DA: Texts = Texts {
         "Johnson, Carlson & Reynolds, Political Behavior 2021: borgerbudgetter og valgdeltagelse.",
         "Ardanaz m.fl., World Development 2023: borgerbudgetter og tillid.",
         "Center for God Forvaltning: blogindlæg om borgerbudgettering og forkerte afgørelser.",
+        "Paris' borgerbudget: deltagelse 2014-2016; AFP (2021) om gennemførte projekter.",
+        "Warszawas borgerbudget 2023 og New York Citys borgerbudget 2018: puljer og antal stemmer.",
     ],
     nav_casework: "Sagsbehandling",
     case: CaseTexts {
@@ -216,9 +262,11 @@ pub static DA: Texts = Texts {
         reset: "Nulstil til standardværdier",
         open_file: "Åbn en scenariefil (JSON)",
         file_problems: "Scenariefilen blev ikke indlæst. Dit nuværende scenarie er uændret.",
+        change_refused: "Den ændring kan ikke bruges. Dit scenarie er uændret.",
         file_loaded: "Scenariefilen er indlæst.",
         result_heading: "Resultat",
         with_decision: "Med ekstra tid",
+        scenario: "Scenariet",
         baseline: "Grundbane",
         payback: "Betaler sig hjem",
         net_saving: "Nettobesparelse i alt",
@@ -246,6 +294,38 @@ pub static DA: Texts = Texts {
         ],
         funding_choices: ["Ansæt nye medarbejdere", "Inden for den nuværende bemanding"],
         table_caption_suffix: "(tabel)",
+    },
+    nav_pb: "Borgerbudget",
+    pb: PbTexts {
+        title: "Borgerne bestemmer over en del af budgettet",
+        intro: "Hvad sker der, hvis kommunen hvert år lader borgerne bestemme over 0,5-1 % af budgettet? Hvem \
+            deltager, hvad bliver gennemført, hvor meget frivillighed følger med, og vinder kommunen tillid og \
+            legitimitet for de øvrige 99 %? Alt sammenlignes med en grundbane uden borgerbudget.",
+        decision_heading: "Beslutningen",
+        process_heading: "Sådan køres processen",
+        pot_note: "Pulje pr. år",
+        scale_gap: "Danske borgerbudgetter har hidtil haft puljer på 50.000-4 mio. kr. pr. område. Denne pulje er langt større, så modellen regner uden for det, danske erfaringer dækker.",
+        with_pb: "Med borgerbudget",
+        turnout: "Deltagelse ved afstemningen",
+        reach: "Har deltaget mindst én gang",
+        representation: "Repræsentation af sjældent hørte grupper",
+        rarely_heard: "Stemmer fra sjældent hørte grupper",
+        projects: "Projekter valgt / gennemført",
+        overdue: "Forsinkede projekter ved periodens slutning",
+        volunteering: "Frivillige timer",
+        process_cost: "Procesudgift pr. stemme",
+        election: "Flere vælgere ved et almindeligt valg",
+        trust_from_pb: "Heraf fra borgerbudgettet",
+        chart_turnout: "Deltagelse og rækkevidde ved hver afstemning",
+        chart_who: "Hvem stemmer",
+        chart_projects: "Projekter fra hver afstemning",
+        vote: "Afstemning",
+        other_voters: "Øvrige stemmende",
+        delivered_in_year: "Gennemført inden et år",
+        overdue_after_year: "Ikke færdigt efter et år",
+        in_first_year: "Stadig i det første år",
+        overruled: "Underkendt af kommunen",
+        no_votes: "Ingen afstemninger inden for tidshorisonten: sæt en andel af budgettet over 0, eller flyt første afstemning tidligere.",
     },
     panic_title: "Noget gik galt",
     panic_body: "One Percent stødte på en fejl, det ikke kunne komme videre fra. Dine gemte scenarier er \
@@ -276,8 +356,8 @@ pub static EN: Texts = Texts {
     overview_q2_title: "… caseworkers get more time for each decision?",
     overview_q2: "Wrong decisions overturned on appeal cost rework, delay, escalating needs, trust and sick \
         leave. Does the extra time pay for itself, and when?",
-    overview_status: "You can test the casework question under \"Casework\". The participatory \
-        budgeting model is being built.",
+    overview_status: "Try them under \"Participatory budgeting\" and \"Casework\". Both move the same \
+        trust, so each page also shows how much of the change comes from the other decision.",
     how_title: "How it works",
     how_paragraphs: &[
         "The simulator steps month by month, from 1 to 10 years ahead. Every calculation runs twice on the \
@@ -305,6 +385,8 @@ pub static EN: Texts = Texts {
         "Ardanaz et al., World Development 2023: participatory budgeting and trust.",
         "Center for Good Administration (Center for God Forvaltning): blog posts on participatory \
          budgeting and wrong decisions.",
+        "The Paris participatory budget: turnout 2014-2016; AFP (2021) on delivered projects.",
+        "The Warsaw participatory budget 2023 and New York City participatory budgeting 2018: pots and votes.",
     ],
     nav_casework: "Casework",
     case: CaseTexts {
@@ -326,9 +408,11 @@ pub static EN: Texts = Texts {
         reset: "Reset to the defaults",
         open_file: "Open a scenario file (JSON)",
         file_problems: "The scenario file was not loaded. Your current scenario is unchanged.",
+        change_refused: "That change cannot be used. Your scenario is unchanged.",
         file_loaded: "The scenario file is loaded.",
         result_heading: "Result",
         with_decision: "With extra time",
+        scenario: "The scenario",
         baseline: "Baseline",
         payback: "Pays back",
         net_saving: "Net saving in total",
@@ -356,6 +440,38 @@ pub static EN: Texts = Texts {
         ],
         funding_choices: ["Hire new staff", "Within current staffing"],
         table_caption_suffix: "(table)",
+    },
+    nav_pb: "Participatory budgeting",
+    pb: PbTexts {
+        title: "Citizens decide on part of the budget",
+        intro: "What happens if the council lets citizens decide on 0.5-1% of the budget every year? Who takes \
+            part, what gets done, how much volunteering follows, and does the council earn trust and legitimacy \
+            for the other 99%? Everything is compared with a baseline without participatory budgeting.",
+        decision_heading: "The decision",
+        process_heading: "How the process runs",
+        pot_note: "Pot per year",
+        scale_gap: "Danish participatory budgets so far have had pots of DKK 50,000-4 million per area. This pot is far larger, so the model works beyond what Danish experience covers.",
+        with_pb: "With participatory budgeting",
+        turnout: "Turnout at the vote",
+        reach: "Took part at least once",
+        representation: "Representation of rarely-heard groups",
+        rarely_heard: "Votes from rarely-heard groups",
+        projects: "Projects chosen / delivered",
+        overdue: "Projects overdue at the end",
+        volunteering: "Volunteer hours",
+        process_cost: "Process cost per vote",
+        election: "More voters at an ordinary election",
+        trust_from_pb: "Of which from participatory budgeting",
+        chart_turnout: "Turnout and reach at each vote",
+        chart_who: "Who votes",
+        chart_projects: "Projects from each vote",
+        vote: "Vote",
+        other_voters: "Other voters",
+        delivered_in_year: "Delivered within a year",
+        overdue_after_year: "Not done after a year",
+        in_first_year: "Still in its first year",
+        overruled: "Overruled by the council",
+        no_votes: "No votes within the horizon: set a share of the budget above 0, or move the first vote earlier.",
     },
     panic_title: "Something went wrong",
     panic_body: "One Percent hit an error it could not recover from. Your saved scenarios are not affected. \

@@ -4,10 +4,10 @@
 
 use crate::charts::palette::{BASELINE, SCENARIO, SERIES};
 use crate::charts::{BarChart, Line, LineChart, Stack, YFormat};
-use crate::format::{money_compact, number, percent, Currency};
+use crate::format::{money, money_compact, number, percent, Currency};
 use crate::i18n::Lang;
 use crate::model::casework::Month;
-use crate::model::{Outcome, Payback, Scenario, P};
+use crate::model::{Headline, Outcome, Payback, Scenario, P};
 
 /// The scenario's display currency.
 pub fn currency(s: &Scenario) -> Currency {
@@ -42,11 +42,10 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
     let cur = currency(s);
     let m = |x: f64| money_compact(x, cur, lang);
     let n0 = |x: f64| number(x, 0, lang);
-    let pct = |x: f64| percent(x, 1, lang);
     let x = s.get(P::ExtraTime);
     let horizon = years(o.scenario.len(), lang);
     let absorb = s.choice(P::Funding) == "absorb";
-    if h.payback == Payback::NoDifference {
+    if x == 0.0 {
         return match lang {
             Lang::Da => "Med 0 % ekstra tid er scenariet det samme som grundbanen. Flyt »Ekstra tid pr. afgørelse« for at se virkningen.".into(),
             Lang::En => "With 0% extra time the scenario is the baseline. Move \"Extra time per decision\" to see the effect.".into(),
@@ -99,18 +98,197 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
             "Med {amount} {change} tid pr. afgørelse, {how}, bliver der {} forkerte afgørelser om året i stedet for {} \
              og {} omgjorte klager i stedet for {} (sidste år af perioden). Over {horizon} koster tiden {}; \
              færre borgere uden den rette hjælp sparer {} i forværring (en antagelse) og {} i genvurdering, \
-             genbehandling og henvendelser. {pay} Tillid: {} i dag, {} med ekstra tid og {} i grundbanen.{squeeze_note}",
+             genbehandling og henvendelser. {pay} {}{squeeze_note}",
             n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
-            m(time_cost), m(escalation), m(visible), pct(h.trust0), pct(h.trust[0]), pct(h.trust[1]),
+            m(time_cost), m(escalation), m(visible), trust_sentence(h, lang),
         ),
         Lang::En => format!(
             "With {amount} {change} time per decision, {how}, there are {} wrong decisions a year instead of {} and {} \
              overturned appeals instead of {} (last year of the period). Over {horizon} the time costs {}; fewer \
              citizens without the right help save {} in escalation (an assumption) and {} in reconsideration, \
-             rework and contacts. {pay} Trust: {} today, {} with extra time and {} in the baseline.{squeeze_note}",
+             rework and contacts. {pay} {}{squeeze_note}",
             n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
-            m(time_cost), m(escalation), m(visible), pct(h.trust0), pct(h.trust[0]), pct(h.trust[1]),
+            m(time_cost), m(escalation), m(visible), trust_sentence(h, lang),
         ),
+    }
+}
+
+/// Percentage points with a sign: "+1,4 pp." / "+1.4 pp".
+fn points(x: f64, lang: Lang) -> String {
+    let n = number(x * 100.0, 1, lang);
+    let n = if x >= 0.0 && !n.starts_with('-') { format!("+{n}") } else { n };
+    match lang {
+        Lang::Da => format!("{n}\u{a0}pct.-point"),
+        Lang::En => format!("{n}\u{a0}pp"),
+    }
+}
+
+/// Trust today, in the scenario (split by where the change came from) and in the baseline.
+pub fn trust_sentence(h: &Headline, lang: Lang) -> String {
+    let pct = |x: f64| percent(x, 1, lang);
+    match lang {
+        Lang::Da => format!(
+            "Tillid: {} i dag, {} i scenariet (sagsbehandling {}, borgerbudget {}, tilbagevenden mod dagens niveau {}) og {} i grundbanen.",
+            pct(h.trust0), pct(h.trust[0]), points(h.trust_from_casework, lang), points(h.trust_from_pb, lang),
+            points(h.trust_drift, lang), pct(h.trust[1]),
+        ),
+        Lang::En => format!(
+            "Trust: {} today, {} in the scenario (casework {}, participatory budgeting {}, drift back to today's level {}) and {} in the baseline.",
+            pct(h.trust0), pct(h.trust[0]), points(h.trust_from_casework, lang), points(h.trust_from_pb, lang),
+            points(h.trust_drift, lang), pct(h.trust[1]),
+        ),
+    }
+}
+
+/// Danish participatory budgets so far: DKK 50,000-4 million per area.
+pub const DANISH_POT_MAX_DKK: f64 = 4_000_000.0;
+
+/// Rough DKK per unit of each display currency, only to compare a pot with Danish pots.
+fn dkk_per(c: Currency) -> f64 {
+    match c {
+        Currency::Dkk => 1.0,
+        Currency::Eur => 7.46,
+        Currency::Gbp => 8.6,
+    }
+}
+
+/// Whether the pot is beyond anything Danish participatory budgeting has handled.
+pub fn beyond_danish_pots(s: &Scenario) -> bool {
+    s.get(P::PbShare) * s.get(P::Budget) * dkk_per(currency(s)) > DANISH_POT_MAX_DKK
+}
+
+/// The one-paragraph summary of the participatory budgeting result.
+pub fn pb_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
+    let h = &o.headline;
+    let p = &h.pb;
+    let cur = currency(s);
+    let m = |x: f64| money_compact(x, cur, lang);
+    let n0 = |x: f64| number(x, 0, lang);
+    let pct = |x: f64| percent(x, 1, lang);
+    if p.votes == 0 {
+        return lang.texts().pb.no_votes.to_string();
+    }
+    let (first, last) = (o.cycles[0].turnout, p.turnout_last);
+    let share = percent(s.get(P::PbShare), 1, lang);
+    let per_resident = money(p.pot_per_resident, 0, cur, lang);
+    let rep = number(p.representation, 2, lang);
+    let text = match lang {
+        Lang::Da => format!(
+            "Med {share} af budgettet til borgerne ({} om året, {per_resident} pr. indbygger) og {} afstemninger \
+             stemmer {} af de voksne første gang og {} ved den sidste; {} har deltaget mindst én gang. Sjældent \
+             hørte grupper har en repræsentation på {rep} (1 = deres andel af befolkningen). Af {} valgte projekter \
+             underkender kommunen {}, og {} er forsinkede ved periodens slutning. Frivillige giver ca. {} timer \
+             (værd {}). Processen koster {} pr. stemme. Ca. {} flere ville stemme ved et almindeligt valg. {}",
+            m(p.pot_per_year),
+            p.votes,
+            pct(first),
+            pct(last),
+            pct(p.reach),
+            n0(p.funded + p.overruled),
+            n0(p.overruled),
+            n0(p.overdue),
+            n0(p.volunteer_hours),
+            m(p.volunteer_value),
+            money(p.process_cost_per_voter, 0, cur, lang),
+            n0(p.extra_election_voters),
+            trust_sentence(h, lang),
+        ),
+        Lang::En => format!(
+            "With {share} of the budget handed to citizens ({} a year, {per_resident} per resident) and {} votes, \
+             {} of adults vote the first time and {} at the last; {} have taken part at least once. Rarely-heard \
+             groups have a representation of {rep} (1 = their share of the population). Of {} projects chosen, the \
+             council overrules {} and {} are overdue at the end. Volunteers give about {} hours (worth {}). The \
+             process costs {} per vote. About {} more people would vote at an ordinary election. {}",
+            m(p.pot_per_year),
+            p.votes,
+            pct(first),
+            pct(last),
+            pct(p.reach),
+            n0(p.funded + p.overruled),
+            n0(p.overruled),
+            n0(p.overdue),
+            n0(p.volunteer_hours),
+            m(p.volunteer_value),
+            money(p.process_cost_per_voter, 0, cur, lang),
+            n0(p.extra_election_voters),
+            trust_sentence(h, lang),
+        ),
+    };
+    text
+}
+
+/// Trust in the scenario against the baseline, month by month.
+pub fn trust_chart(o: &Outcome, lang: Lang) -> LineChart {
+    let t = &lang.texts().case;
+    LineChart {
+        x_label: t.month.into(),
+        y_format: YFormat::Percent,
+        lines: vec![
+            Line {
+                label: t.scenario.into(),
+                color: SCENARIO,
+                dashed: false,
+                values: o.scenario.iter().map(|m| m.trust).collect(),
+            },
+            Line {
+                label: t.baseline.into(),
+                color: BASELINE,
+                dashed: true,
+                values: o.baseline.iter().map(|m| m.trust).collect(),
+            },
+        ],
+        marker: None,
+        zero_line: false,
+    }
+}
+
+/// The data of the participatory budgeting view's charts (the trust chart is shared).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PbCharts {
+    pub turnout: BarChart,
+    pub who: BarChart,
+    pub projects: BarChart,
+}
+
+/// Build the PB chart data: one bar group per vote.
+pub fn pb_charts(o: &Outcome, lang: Lang) -> PbCharts {
+    let t = &lang.texts().pb;
+    let cats: Vec<String> = o.cycles.iter().map(|c| format!("{} {}", t.vote, c.cycle)).collect();
+    let col = |f: fn(&crate::model::pb::Cycle) -> f64| o.cycles.iter().map(f).collect::<Vec<f64>>();
+    PbCharts {
+        turnout: BarChart {
+            categories: cats.clone(),
+            y_format: YFormat::Percent,
+            stacks: vec![
+                Stack { label: t.turnout.into(), color: SCENARIO, values: col(|c| c.turnout) },
+                Stack { label: t.reach.into(), color: SERIES[2], values: col(|c| c.reach) },
+            ],
+            grouped: true,
+        },
+        who: BarChart {
+            categories: cats.clone(),
+            y_format: YFormat::Count,
+            stacks: vec![
+                Stack { label: t.rarely_heard.into(), color: SERIES[1], values: col(|c| c.rarely_heard_voters) },
+                Stack {
+                    label: t.other_voters.into(),
+                    color: SERIES[5],
+                    values: col(|c| c.voters - c.rarely_heard_voters),
+                },
+            ],
+            grouped: false,
+        },
+        projects: BarChart {
+            categories: cats,
+            y_format: YFormat::Count,
+            stacks: vec![
+                Stack { label: t.delivered_in_year.into(), color: SERIES[2], values: col(|c| c.delivered_in_year) },
+                Stack { label: t.overdue_after_year.into(), color: SERIES[3], values: col(|c| c.overdue_after_year) },
+                Stack { label: t.in_first_year.into(), color: BASELINE, values: col(|c| c.in_first_year) },
+                Stack { label: t.overruled.into(), color: SERIES[4], values: col(|c| c.overruled) },
+            ],
+            grouped: false,
+        },
     }
 }
 
@@ -173,26 +351,7 @@ pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
         ],
         grouped: true,
     };
-    let trust = LineChart {
-        x_label: t.month.into(),
-        y_format: YFormat::Percent,
-        lines: vec![
-            Line {
-                label: t.with_decision.into(),
-                color: SCENARIO,
-                dashed: false,
-                values: o.scenario.iter().map(|m| m.trust).collect(),
-            },
-            Line {
-                label: t.baseline.into(),
-                color: BASELINE,
-                dashed: true,
-                values: o.baseline.iter().map(|m| m.trust).collect(),
-            },
-        ],
-        marker: None,
-        zero_line: false,
-    };
+    let trust = trust_chart(o, lang);
     CaseworkCharts { saving, costs, overturns, trust }
 }
 
@@ -223,6 +382,25 @@ mod tests {
         let o = run(&s);
         assert!(casework_summary(&s, &o, Lang::En).contains("does not pay for itself"));
         assert!(casework_summary(&s, &o, Lang::Da).contains("betaler sig ikke hjem"));
+    }
+
+    #[test]
+    fn pb_summary_and_charts_follow_the_cycles() {
+        let s = Scenario::default();
+        let o = run(&s);
+        let en = pb_summary(&s, &o, Lang::En);
+        let da = pb_summary(&s, &o, Lang::Da);
+        assert!(en.contains(&percent(o.headline.pb.turnout_last, 1, Lang::En)), "{en}");
+        assert!(da.contains("afstemninger") && !da.contains(".."), "{da}");
+        let c = pb_charts(&o, Lang::En);
+        assert_eq!(c.turnout.categories.len(), o.cycles.len());
+        assert!(beyond_danish_pots(&s), "0.5% of DKK 3.6bn is DKK 18m, beyond Danish pots");
+        let mut small = s.clone();
+        small.set(P::PbShare, 0.0005).unwrap();
+        assert!(!beyond_danish_pots(&small));
+        let mut none = s.clone();
+        none.set(P::PbShare, 0.0).unwrap();
+        assert!(pb_summary(&none, &run(&none), Lang::En).starts_with("No votes"));
     }
 
     #[test]

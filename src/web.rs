@@ -103,8 +103,8 @@ pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Ch
         return;
     };
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    if let Err(e) = chart.draw(&area, lang, ratio) {
-        web_sys::console::warn_1(&format!("One Percent: a chart could not be drawn: {e:?}").into());
+    if chart.draw(&area, lang, ratio).is_err() {
+        web_sys::console::warn_1(&"One Percent: a chart could not be drawn".into());
     }
 }
 
@@ -130,7 +130,7 @@ pub fn on_resize(f: impl FnMut() + 'static) -> Option<Listener> {
 
 /// Read a file the user picked as text.
 pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable file".to_string())?;
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 

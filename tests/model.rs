@@ -8,8 +8,11 @@ use onepercent::model::presets::{apply, AREAS, SIZES};
 use onepercent::model::rng::SplitMix64;
 use onepercent::model::{run, Payback, Scenario, P};
 
+/// The default scenario without participatory budgeting (so casework effects stand alone), with
+/// `pairs` set.
 fn with(pairs: &[(P, f64)]) -> Scenario {
     let mut s = Scenario::default();
+    s.set(P::PbShare, 0.0).unwrap();
     for &(p, v) in pairs {
         s.set(p, v).unwrap_or_else(|e| panic!("{p:?} = {v}: {e:?}"));
     }
@@ -67,7 +70,7 @@ fn more_extra_time_never_raises_the_error_share_of_a_run() {
 #[test]
 fn payback_exists_only_if_the_parameters_say_so() {
     // Defaults: extra time pays back within five years through fewer citizens without help.
-    let default = run(&Scenario::default()).headline;
+    let default = run(&with(&[])).headline;
     assert!(matches!(default.payback, Payback::Month(_)), "{:?}", default.payback);
     // A near-zero effect of time on errors: the time is pure cost.
     let none = run(&with(&[(P::TimeEffect, 0.001)])).headline;
@@ -106,7 +109,7 @@ fn same_seed_same_result() {
     let s = with(&[(P::ExtraTime, 0.4)]);
     assert_eq!(run(&s), run(&s.clone()));
     let i = Inputs::from_scenario(&s);
-    assert_eq!(simulate(&i, 0.4), simulate(&i, 0.4));
+    assert_eq!(simulate(&i, 0.4, true), simulate(&i, 0.4, true));
 }
 
 /// A random valid scenario: every parameter uniform within its allowed range.

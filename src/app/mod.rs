@@ -2,11 +2,15 @@
 //! callbacks, and effects in custom hooks ([`hooks`]). Nothing here computes a model result.
 
 mod casework;
+mod chart;
 mod footer;
 mod header;
 pub mod hooks;
 mod how;
 mod overview;
+mod panel;
+mod param_control;
+mod pb;
 mod sources;
 pub mod state;
 mod view_link;
@@ -19,6 +23,7 @@ use footer::Footer;
 use header::Header;
 use how::How;
 use overview::Overview;
+use pb::PbView;
 use sources::Sources;
 use state::{Action, AppState, View};
 
@@ -56,7 +61,11 @@ pub fn App(props: &AppProps) -> Html {
         View::Overview => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
             <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} {on_action} />
+                notice={state.notice.clone()} refusals={state.refusals} on_action={on_action.clone()} />
+        },
+        View::Pb => html! {
+            <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
+                notice={state.notice.clone()} refusals={state.refusals} on_action={on_action.clone()} />
         },
         View::How => html! { <How lang={state.lang} /> },
         View::Sources => html! { <Sources lang={state.lang} /> },

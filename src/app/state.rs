@@ -13,6 +13,7 @@ use crate::model::{Problem, Scenario, P};
 pub enum View {
     #[default]
     Overview,
+    Pb,
     Casework,
     How,
     Sources,
@@ -20,12 +21,13 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 4] = [View::Overview, View::Casework, View::How, View::Sources];
+    pub const ALL: [View; 5] = [View::Overview, View::Pb, View::Casework, View::How, View::Sources];
 
     /// The value of the `view` query parameter.
     pub fn code(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Pb => "pb",
             View::Casework => "casework",
             View::How => "how",
             View::Sources => "sources",
@@ -41,6 +43,7 @@ impl View {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             View::Overview => t.nav_overview,
+            View::Pb => t.nav_pb,
             View::Casework => t.nav_casework,
             View::How => t.nav_how,
             View::Sources => t.nav_sources,
@@ -51,8 +54,10 @@ impl View {
 /// A message about the last thing the user tried.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// A change or a file was refused; the scenario is unchanged.
-    Refused(Vec<Problem>),
+    /// A scenario file was refused; the scenario is unchanged.
+    FileRefused(Vec<Problem>),
+    /// A change was refused; the scenario is unchanged.
+    ChangeRefused(Vec<Problem>),
     /// A scenario file was loaded.
     Loaded,
 }
@@ -116,7 +121,7 @@ impl AppState {
                 match next.set(p, v) {
                     Ok(()) if next == *self.scenario && self.notice.is_none() => None,
                     Ok(()) => Some(AppState { scenario: Rc::new(next), notice: None, ..self.clone() }),
-                    Err(problem) => Some(self.refuse(vec![problem])),
+                    Err(problem) => Some(self.refuse(Notice::ChangeRefused(vec![problem]))),
                 }
             }
             Action::ApplyPreset { area, size } => {
@@ -130,7 +135,7 @@ impl AppState {
                 (fresh != *self).then_some(fresh)
             }
             Action::Load(Ok(scenario)) => Some(AppState { scenario, notice: Some(Notice::Loaded), ..self.clone() }),
-            Action::Load(Err(problems)) => Some(self.refuse(problems)),
+            Action::Load(Err(problems)) => Some(self.refuse(Notice::FileRefused(problems))),
             Action::DismissNotice if self.notice.is_some() => Some(AppState { notice: None, ..self.clone() }),
             _ => None,
         }
@@ -138,8 +143,8 @@ impl AppState {
 }
 
 impl AppState {
-    fn refuse(&self, problems: Vec<Problem>) -> AppState {
-        AppState { notice: Some(Notice::Refused(problems)), refusals: self.refusals + 1, ..self.clone() }
+    fn refuse(&self, notice: Notice) -> AppState {
+        AppState { notice: Some(notice), refusals: self.refusals + 1, ..self.clone() }
     }
 }
 
@@ -185,7 +190,7 @@ mod tests {
         // Overturn share above what the board can detect is impossible.
         let refused = changed.clone().reduce(Action::SetParam(P::BoardDetection, 0.3));
         assert_eq!(refused.scenario, changed.scenario);
-        assert!(matches!(refused.notice, Some(Notice::Refused(_))));
+        assert!(matches!(refused.notice, Some(Notice::ChangeRefused(_))));
         assert_eq!(refused.refusals, 1);
         let out_of_range = refused.reduce(Action::SetParam(P::ExtraTime, 9.0));
         assert_eq!(out_of_range.scenario, changed.scenario);

@@ -7,6 +7,7 @@
 //! (fractional cases): the same inputs always give the same months.
 
 use super::params::P;
+use super::pb::{PbInputs, PbMonth, PbState};
 use super::scenario::{propensities, Scenario};
 
 /// How the extra time is paid for.
@@ -56,6 +57,7 @@ pub struct Inputs {
     pub trust_neg: f64,
     pub trust_pos: f64,
     pub trust_memory: f64,
+    pub pb: PbInputs,
 }
 
 impl Inputs {
@@ -101,6 +103,7 @@ impl Inputs {
             trust_neg: g(P::TrustNegative),
             trust_pos: g(P::TrustPositive),
             trust_memory: g(P::TrustMemory),
+            pb: PbInputs::from_scenario(s),
         }
     }
 
@@ -141,20 +144,65 @@ impl Costs {
     }
 }
 
-/// What trust changed by in one month, by mechanism (shares of adults).
+/// What trust changed by in one month, by mechanism (shares of adults). The trust ledger.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
 pub struct TrustFlows {
     /// Wrong decisions above (negative) or below (positive) today's level.
     pub wrong_decisions: f64,
     /// Decisions right first time above or below today's level.
     pub right_first_time: f64,
+    /// Taking part in participatory budgeting.
+    pub pb_participation: f64,
+    /// PB projects delivered.
+    pub pb_delivered: f64,
+    /// Citizens' choices overruled by the council.
+    pub pb_overruled: f64,
+    /// PB projects not delivered a year after the vote.
+    pub pb_broken_promises: f64,
+    /// PB stopped after raising expectations.
+    pub pb_disappointment: f64,
     /// Drift back towards today's trust.
     pub drift: f64,
 }
 
 impl TrustFlows {
+    /// Names of the mechanisms in CSV and JSON, in the order of [`TrustFlows::as_array`].
+    pub const KEYS: [&'static str; 8] = [
+        "wrong_decisions",
+        "right_first_time",
+        "pb_participation",
+        "pb_delivered",
+        "pb_overruled",
+        "pb_broken_promises",
+        "pb_disappointment",
+        "drift",
+    ];
+
+    pub fn as_array(&self) -> [f64; 8] {
+        [
+            self.wrong_decisions,
+            self.right_first_time,
+            self.pb_participation,
+            self.pb_delivered,
+            self.pb_overruled,
+            self.pb_broken_promises,
+            self.pb_disappointment,
+            self.drift,
+        ]
+    }
+
     pub fn total(&self) -> f64 {
-        self.wrong_decisions + self.right_first_time + self.drift
+        self.as_array().iter().sum()
+    }
+
+    /// The casework mechanisms only.
+    pub fn casework(&self) -> f64 {
+        self.wrong_decisions + self.right_first_time
+    }
+
+    /// The participatory budgeting mechanisms only.
+    pub fn pb(&self) -> f64 {
+        self.pb_participation + self.pb_delivered + self.pb_overruled + self.pb_broken_promises + self.pb_disappointment
     }
 }
 
@@ -193,6 +241,8 @@ pub struct Month {
     /// Share of adults with high trust, end of month.
     pub trust: f64,
     pub trust_flows: TrustFlows,
+    /// Participatory budgeting this month (all zero in the baseline).
+    pub pb: PbMonth,
 }
 
 /// The steady state of today's casework (no extra time, trust at today's level), from which both
@@ -249,8 +299,9 @@ fn steady_state(i: &Inputs) -> Steady {
     Steady { staff_hours: hours / (1.0 - i.sick0), load, failure_hours, ..s }
 }
 
-/// Simulate `i.horizon` months with extra-time share `extra_time` (the baseline passes 0).
-pub fn simulate(i: &Inputs, extra_time: f64) -> Vec<Month> {
+/// Simulate `i.horizon` months with extra-time share `extra_time`, with or without participatory
+/// budgeting (the baseline passes 0 and `false`).
+pub fn simulate(i: &Inputs, extra_time: f64, with_pb: bool) -> Vec<Month> {
     let st = steady_state(i);
     let (q_recon, q_board) = (outflow_rate(i.recon_delay), outflow_rate(i.board_delay));
     let (q_redo, q_exit) = (outflow_rate(i.redecision_delay), outflow_rate(i.wrong_exit));
@@ -259,6 +310,7 @@ pub fn simulate(i: &Inputs, extra_time: f64) -> Vec<Month> {
     let mut sick = i.sick0;
     let mut trust = i.trust0;
     let mut reactive_hours = st.recon_hours + st.failure_hours;
+    let mut pb = PbState::new(&i.pb);
     let mut out = Vec::with_capacity(i.horizon);
 
     for m in 1..=i.horizon {
@@ -355,7 +407,8 @@ pub fn simulate(i: &Inputs, extra_time: f64) -> Vec<Month> {
             }
         };
 
-        let flows = trust_flows(i, &st, trust, wrong, new_made * (1.0 - e));
+        let pb_month = if with_pb { pb.step(&i.pb, m, trust) } else { PbMonth::default() };
+        let flows = trust_flows(i, &st, trust, wrong, new_made * (1.0 - e), &pb_month);
         trust = (trust + flows.total()).clamp(0.0, 1.0);
         let new_wrong = new_made * e + redo_made * e;
         out.push(Month {
@@ -378,6 +431,7 @@ pub fn simulate(i: &Inputs, extra_time: f64) -> Vec<Month> {
             costs,
             trust,
             trust_flows: flows,
+            pb: pb_month,
         });
     }
     out
@@ -385,7 +439,7 @@ pub fn simulate(i: &Inputs, extra_time: f64) -> Vec<Month> {
 
 /// Trust flows of one month: experiences relative to today's level (today's trust already
 /// reflects today's error level), bounded so trust stays within [0, 1], plus drift back.
-fn trust_flows(i: &Inputs, st: &Steady, trust: f64, wrong: f64, right_new: f64) -> TrustFlows {
+fn trust_flows(i: &Inputs, st: &Steady, trust: f64, wrong: f64, right_new: f64, pb: &PbMonth) -> TrustFlows {
     let adults = i.adults.max(1.0);
     // People reached, as a share of adults, by the change in bad and good experiences.
     let d_wrong = ((wrong - st.wrong) * i.reach / adults).clamp(-1.0, 1.0);
@@ -395,17 +449,37 @@ fn trust_flows(i: &Inputs, st: &Steady, trust: f64, wrong: f64, right_new: f64) 
         if d_wrong > 0.0 { -i.trust_neg * d_wrong * trust } else { -i.trust_neg * d_wrong * (1.0 - trust) };
     let right_flow = if d_right > 0.0 { i.trust_pos * d_right * (1.0 - trust) } else { i.trust_pos * d_right * trust };
     let drift = (i.trust0 - trust) / i.trust_memory;
-    // Keep the sum within [0, 1] by scaling the flows together, so the ledger still sums exactly.
-    let total = wrong_flow + right_flow + drift;
+    let flows = TrustFlows {
+        wrong_decisions: wrong_flow,
+        right_first_time: right_flow,
+        pb_participation: pb.flows.participation,
+        pb_delivered: pb.flows.delivered,
+        pb_overruled: pb.flows.overruled,
+        pb_broken_promises: pb.flows.broken_promises,
+        pb_disappointment: pb.flows.disappointment,
+        drift,
+    };
+    // Keep trust within [0, 1] by scaling all flows together, so the ledger still sums exactly.
+    let total = flows.total();
     let next = trust + total;
     let scale = if next > 1.0 {
         (1.0 - trust) / total
     } else if next < 0.0 {
         -trust / total
     } else {
-        1.0
+        return flows;
     };
-    TrustFlows { wrong_decisions: wrong_flow * scale, right_first_time: right_flow * scale, drift: drift * scale }
+    let a = flows.as_array().map(|f| f * scale);
+    TrustFlows {
+        wrong_decisions: a[0],
+        right_first_time: a[1],
+        pb_participation: a[2],
+        pb_delivered: a[3],
+        pb_overruled: a[4],
+        pb_broken_promises: a[5],
+        pb_disappointment: a[6],
+        drift: a[7],
+    }
 }
 
 #[cfg(test)]
@@ -419,7 +493,7 @@ mod tests {
     #[test]
     fn baseline_stays_at_todays_steady_state() {
         let i = inputs();
-        let base = simulate(&i, 0.0);
+        let base = simulate(&i, 0.0, false);
         let first = base[0];
         let last = base[base.len() - 1];
         assert!((last.trust - i.trust0).abs() < 1e-9, "trust drifted: {}", last.trust);

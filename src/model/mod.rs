@@ -3,8 +3,10 @@
 //! the same numbers natively and in the browser. Equations: docs/MODEL.md.
 
 pub mod casework;
+pub mod json;
 pub mod montecarlo;
 pub mod params;
+pub mod pb;
 pub mod presets;
 pub mod rng;
 pub mod run;

@@ -40,10 +40,40 @@ pub enum P {
     TrustNegative,
     TrustPositive,
     TrustMemory,
+    PbShare,
+    PbFirstVote,
+    PbYears,
+    PbProcessCost,
+    PbOutreach,
+    PbInPerson,
+    PbOverride,
+    PbDelivery,
+    PbProjectCost,
+    PbTurnoutMax,
+    PbShareHalf,
+    PbSizeElasticity,
+    PbFirstMaturity,
+    PbMaturityGrowth,
+    PbMaturityLoss,
+    PbTrustSensitivity,
+    PbOutreachTurnout,
+    PbRepresentationBase,
+    PbOutreachRepresentation,
+    PbInPersonRepresentation,
+    PbRarelyHeard,
+    PbRepeatFactor,
+    PbVolunteerHours,
+    PbVolunteerValue,
+    PbElectionBoost,
+    TrustPbParticipation,
+    TrustPbDelivered,
+    TrustPbOverruled,
+    TrustPbBroken,
+    TrustPbDisappointment,
 }
 
 /// Number of parameters.
-pub const N_PARAMS: usize = P::TrustMemory as usize + 1;
+pub const N_PARAMS: usize = P::TrustPbDisappointment as usize + 1;
 
 /// What a value measures. Shares are stored as 0..1 and shown as percentages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +94,12 @@ pub enum Unit {
     People,
     /// One of a fixed list of choices.
     Choice,
+    /// Currency per project.
+    CurrencyPerProject,
+    /// Volunteer hours per 1,000 of currency.
+    HoursPerThousand,
+    /// A count of votes (cycles).
+    Cycles,
 }
 
 impl Unit {
@@ -82,6 +118,9 @@ impl Unit {
             Unit::Factor => ["faktor", "factor"],
             Unit::People => ["personer", "people"],
             Unit::Choice => ["valg", "choice"],
+            Unit::CurrencyPerProject => ["valuta pr. projekt", "currency per project"],
+            Unit::HoursPerThousand => ["timer pr. 1.000 i valuta", "hours per 1,000 of currency"],
+            Unit::Cycles => ["afstemninger", "votes"],
         }
     }
 }
@@ -101,6 +140,7 @@ pub enum Group {
     Simulation,
     Municipality,
     Casework,
+    Pb,
     Trust,
 }
 
@@ -202,7 +242,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
         .group(Group::Simulation)
         .integer(),
-    num(P::Population, "muni.population", Unit::Residents, 50_000.0, 1_000.0, 2_000_000.0)
+    num(P::Population, "muni.population", Unit::Residents, 50_000.0, 1_000.0, 10_000_000.0)
         .label("Indbyggere", "Residents")
         .help("Kommunens indbyggertal.", "The municipality's population.")
         .cited("Typisk dansk kommune (Danmarks Statistik).", "A typical Danish municipality (Statistics Denmark).")
@@ -459,6 +499,238 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "How fast trust drifts back to today's level without news (mean time).",
         )
         .unc(12.0, 48.0)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+    num(P::PbShare, "pb.share", Unit::Share, 0.005, 0.0, 0.03)
+        .label("Andel af budgettet til borgerne", "Share of the budget handed to citizens")
+        .help(
+            "Andel af det årlige driftsbudget, som borgerne bestemmer over hvert år. 0 = ingen borgerbudget.",
+            "Share of the annual operating budget citizens decide on each year. 0 = no participatory budgeting.",
+        )
+        .cited(
+            "Tekstens forslag: 0,5-1 %. Skotland: aftale om mindst 1 % (COSLA 2017); Polen 0,5-2 %.",
+            "The seed texts: 0.5-1%. Scotland: at least 1% agreed (COSLA 2017); Poland 0.5-2%.",
+        )
+        .group(Group::Pb)
+        .primary(),
+    num(P::PbFirstVote, "pb.first_vote_month", Unit::Months, 6.0, 1.0, 120.0)
+        .label("Første afstemning i måned", "First vote in month")
+        .help("Måneden for den første afstemning; derefter én om året.", "The month of the first vote; then one a year.")
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .group(Group::Pb)
+        .integer(),
+    num(P::PbYears, "pb.years", Unit::Cycles, 10.0, 1.0, 10.0)
+        .label("Antal år med borgerbudget", "Years of participatory budgeting")
+        .help(
+            "Hvor mange årlige afstemninger der holdes. Stopper det før tidshorisonten, skuffes forventningerne.",
+            "How many yearly votes are held. If it stops before the horizon, raised expectations are disappointed.",
+        )
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .group(Group::Pb)
+        .primary()
+        .integer(),
+    num(P::PbProcessCost, "pb.process_cost_share", Unit::Share, 0.10, 0.0, 0.5)
+        .label("Procesudgift", "Process cost")
+        .help("Andel af puljen, der går til at drive processen (oplysning, møder, afstemning).", "Share of the pot spent on running the process (outreach, meetings, the vote).")
+        .unc(0.05, 0.15)
+        .assumed("Intet offentliggjort tal fundet; 5-15 %.", "No published figure found; 5-15%.")
+        .group(Group::Pb),
+    num(P::PbOutreach, "pb.targeted_outreach", Unit::Share, 0.3, 0.0, 1.0)
+        .label("Målrettet opsøgende arbejde", "Targeted outreach")
+        .help("Andel af det opsøgende arbejde, der rettes mod grupper, som sjældent bliver hørt.", "Share of outreach aimed at rarely-heard groups.")
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .group(Group::Pb)
+        .primary(),
+    num(P::PbInPerson, "pb.in_person_share", Unit::Share, 0.3, 0.0, 1.0)
+        .label("Deltagelse ved fremmøde", "Taking part in person")
+        .help("Andel af deltagelsen, der foregår ved fysiske møder frem for online.", "Share of participation that happens in person rather than online.")
+        .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .group(Group::Pb)
+        .primary(),
+    num(P::PbOverride, "pb.override_share", Unit::Share, 0.05, 0.0, 0.5)
+        .label("Kommunalbestyrelsen underkender", "The council overrules")
+        .help("Andel af borgernes valgte projekter, som kommunalbestyrelsen ikke gennemfører.", "Share of citizen-chosen projects the council overrules.")
+        .cited(
+            "Danmarks barriere er at »give slip på kontrollen« (Center for God Forvaltning); andelen er en antagelse.",
+            "Denmark's barrier is \"letting go of control\" (Center for Good Administration); the share is an assumption.",
+        )
+        .group(Group::Pb)
+        .primary(),
+    num(P::PbDelivery, "pb.delivery_rate", Unit::Share, 0.6, 0.0, 1.0)
+        .label("Projekter gennemført inden et år", "Projects delivered within a year")
+        .help("Andel af de vindende projekter, der står færdige inden et år efter afstemningen.", "Share of winning projects finished within a year of the vote.")
+        .unc(0.45, 0.75)
+        .cited(
+            "Paris: omkring halvdelen af vinderne var bygget to år efter afstemningen (AFP 2021).",
+            "Paris: about half of the winners built two years after the vote (AFP 2021).",
+        )
+        .group(Group::Pb)
+        .primary(),
+    num(P::PbProjectCost, "pb.project_cost", Unit::CurrencyPerProject, 500_000.0, 10_000.0, 50_000_000.0)
+        .label("Udgift pr. projekt", "Cost per project")
+        .help("Gennemsnitlig pris for et vindende projekt.", "Average cost of a winning project.")
+        .unc(300_000.0, 900_000.0)
+        .assumed("Danske puljer: 50.000-4 mio. kr. pr. område; projekter typisk mindre.", "Danish pots: DKK 50,000-4 million per area; projects typically smaller.")
+        .group(Group::Pb),
+    num(P::PbTurnoutMax, "pb.turnout_max", Unit::Share, 0.22, 0.01, 0.6)
+        .label("Højeste deltagelse", "Highest turnout")
+        .help(
+            "Andel af voksne, der stemmer ved en stor pulje i en moden proces i en kommune med 50.000 indbyggere.",
+            "Share of adults voting with a large pot in a mature process in a municipality of 50,000.",
+        )
+        .unc(0.15, 0.3)
+        .cited(
+            "Kalibreret til Paris 2016 (ca. 4 % af indbyggerne) og Warszawa 2023 (ca. 4,6 %); se docs/MODEL.md.",
+            "Calibrated to Paris 2016 (about 4% of residents) and Warsaw 2023 (about 4.6%); see docs/MODEL.md.",
+        )
+        .group(Group::Pb),
+    num(P::PbShareHalf, "pb.share_half", Unit::Share, 0.002, 0.0002, 0.02)
+        .label("Puljens mætning", "Pot saturation")
+        .help(
+            "Budgetandel, hvor deltagelsen har nået ca. 63 % af sit højeste: større puljer giver mindre ekstra.",
+            "Budget share at which turnout reaches about 63% of its highest: bigger pots add less and less.",
+        )
+        .unc(0.001, 0.004)
+        .assumed("Valgt, så Warszawa (0,5 %) og Paris (1 %) har næsten samme deltagelse.", "Chosen so that Warsaw (0.5%) and Paris (1%) have nearly the same turnout.")
+        .group(Group::Pb),
+    num(P::PbSizeElasticity, "pb.size_elasticity", Unit::Factor, 0.3, 0.0, 1.0)
+        .label("Mindre samfund deltager mere", "Smaller communities take part more")
+        .help("Deltagelsen falder med (indbyggere/50.000) opløftet i minus denne værdi.", "Turnout falls with (residents/50,000) to the power of minus this value.")
+        .unc(0.2, 0.4)
+        .assumed("Ingen samlet måling; mindre samfund har højere deltagelse i de fleste opgørelser.", "No pooled measurement; smaller communities turn out more in most accounts.")
+        .group(Group::Pb),
+    num(P::PbFirstMaturity, "pb.first_maturity", Unit::Share, 0.45, 0.1, 1.0)
+        .label("Deltagelse første år", "Turnout in the first year")
+        .help("Første års deltagelse i forhold til en moden proces.", "First-year turnout relative to a mature process.")
+        .unc(0.35, 0.6)
+        .cited(
+            "Paris: ca. 40.000 stemmer i 2014 mod ca. 92.000 i 2016.",
+            "Paris: about 40,000 votes in 2014 against about 92,000 in 2016.",
+        )
+        .group(Group::Pb),
+    num(P::PbMaturityGrowth, "pb.maturity_growth", Unit::Share, 0.4, 0.0, 1.0)
+        .label("Processen modner", "The process matures")
+        .help("Hvor stor en del af afstanden til en moden proces der lukkes hvert år.", "How much of the gap to a mature process closes each year.")
+        .unc(0.25, 0.55)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbMaturityLoss, "pb.maturity_loss", Unit::Factor, 0.3, 0.0, 2.0)
+        .label("Brudte løfter skræmmer væk", "Broken promises put people off")
+        .help(
+            "Hvor meget underkendte og forsinkede projekter sænker næste års deltagelse.",
+            "How much overruled and late projects lower next year's turnout.",
+        )
+        .unc(0.1, 0.6)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbTrustSensitivity, "pb.trust_sensitivity", Unit::Factor, 1.0, 0.0, 3.0)
+        .label("Tillid giver deltagelse", "Trust drives turnout")
+        .help("Deltagelsen følger (tillid/tillid i dag) opløftet i denne værdi.", "Turnout follows (trust/trust today) to the power of this value.")
+        .unc(0.5, 1.5)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbOutreachTurnout, "pb.outreach_turnout", Unit::Factor, 0.3, 0.0, 2.0)
+        .label("Opsøgende arbejde øger deltagelsen", "Outreach raises turnout")
+        .help("Relativ ændring i deltagelse pr. enhed målrettet opsøgende arbejde.", "Relative change in turnout per unit of targeted outreach.")
+        .unc(0.1, 0.6)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbRepresentationBase, "pb.representation_base", Unit::Factor, 0.6, 0.1, 1.5)
+        .label("Repræsentation uden indsats", "Representation without effort")
+        .help(
+            "Sjældent hørte gruppers andel blandt de stemmende i forhold til deres andel af de voksne, uden opsøgende arbejde og fremmøde.",
+            "Rarely-heard groups' share among voters relative to their share of adults, without outreach or in-person formats.",
+        )
+        .unc(0.45, 0.75)
+        .assumed(
+            "Paris' stemmende er overvejende 25-54 år; Edinburgh underrepræsenterede etniske minoriteter og unge.",
+            "Paris voters skew 25-54; Edinburgh under-represented ethnic minorities and young people.",
+        )
+        .group(Group::Pb),
+    num(P::PbOutreachRepresentation, "pb.outreach_representation", Unit::Factor, 0.5, 0.0, 2.0)
+        .label("Opsøgende arbejde og repræsentation", "Outreach and representation")
+        .help("Hvor meget målrettet opsøgende arbejde hæver repræsentationen.", "How much targeted outreach raises representation.")
+        .unc(0.25, 0.75)
+        .assumed(
+            "NYC nåede vælgere med lav valgdeltagelse; britisk evaluering (2011): bedre end andre redskaber til at mobilisere sjældent hørte grupper.",
+            "NYC reached low-propensity voters; a UK evaluation (2011): better than other tools at mobilising rarely-heard groups.",
+        )
+        .group(Group::Pb),
+    num(P::PbInPersonRepresentation, "pb.in_person_representation", Unit::Factor, 0.3, 0.0, 2.0)
+        .label("Fremmøde og repræsentation", "In person and representation")
+        .help("Hvor meget deltagelse ved fremmøde hæver repræsentationen.", "How much in-person participation raises representation.")
+        .unc(0.1, 0.5)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbRarelyHeard, "pb.rarely_heard_share", Unit::Share, 0.25, 0.05, 0.6)
+        .label("Sjældent hørte grupper", "Rarely-heard groups")
+        .help("Andel af de voksne, der hører til grupper, som sjældent deltager.", "Share of adults in groups that rarely take part.")
+        .assumed("Ingen fælles definition; et skøn.", "No common definition; an estimate.")
+        .group(Group::Pb),
+    num(P::PbRepeatFactor, "pb.repeat_factor", Unit::Factor, 3.0, 1.0, 10.0)
+        .label("Tidligere deltagere stemmer igen", "Past participants vote again")
+        .help("Hvor mange gange mere sandsynligt en tidligere deltager stemmer end en ny.", "How many times more likely a past participant votes than a new one.")
+        .unc(2.0, 5.0)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbVolunteerHours, "pb.volunteer_hours", Unit::HoursPerThousand, 2.0, 0.0, 20.0)
+        .label("Frivillige timer", "Volunteer hours")
+        .help(
+            "Frivillige timer pr. 1.000 i projektmidler ved en pulje på 1 mio.; større puljer giver relativt færre.",
+            "Volunteer hours per 1,000 of project money at a pot of 1 million; bigger pots give relatively fewer.",
+        )
+        .unc(0.5, 4.0)
+        .assumed(
+            "Ingen måling. For mange tilskudsmidler kan give falske forventninger og afhængighed (webinaret i teksterne).",
+            "No measurement. Too much grant money may foster false expectations and dependency (the webinar in the seed texts).",
+        )
+        .group(Group::Pb),
+    num(P::PbVolunteerValue, "pb.volunteer_value", Unit::CurrencyPerHour, 200.0, 0.0, 1_000.0)
+        .label("Værdi af en frivillig time", "Value of a volunteer hour")
+        .help("Hvad en frivillig time ville koste at købe.", "What a volunteer hour would cost to buy.")
+        .unc(150.0, 300.0)
+        .assumed("Et skøn.", "An estimate.")
+        .group(Group::Pb),
+    num(P::PbElectionBoost, "pb.election_boost", Unit::Share, 0.084, 0.0, 0.2)
+        .label("Deltagere stemmer mere ved valg", "Participants vote more in elections")
+        .help("Stigning i deltagernes valgdeltagelse ved almindelige valg (procentpoint).", "Rise in participants' turnout at ordinary elections (percentage points).")
+        .unc(0.05, 0.12)
+        .cited(
+            "+8,4 procentpoint (Johnson, Carlson & Reynolds, Political Behavior 2021).",
+            "+8.4 percentage points (Johnson, Carlson & Reynolds, Political Behavior 2021).",
+        )
+        .group(Group::Pb),
+    num(P::TrustPbParticipation, "trust.pb_participation", Unit::Share, 0.05, 0.0, 0.5)
+        .label("Tillid af at deltage", "Trust from taking part")
+        .help("Sandsynlighed for, at en deltager med lav tillid går til høj tillid.", "Probability that a participant with low trust moves to high trust.")
+        .unc(0.02, 0.1)
+        .cited(
+            "Små gevinster, størst blandt skeptikere (Ardanaz m.fl., World Development 2023); tallet er en antagelse.",
+            "Small gains, larger among sceptics (Ardanaz et al., World Development 2023); the figure is an assumption.",
+        )
+        .group(Group::Trust),
+    num(P::TrustPbDelivered, "trust.pb_delivered", Unit::Share, 0.05, 0.0, 0.5)
+        .label("Tillid af gennemførte projekter", "Trust from delivered projects")
+        .help("Sandsynlighed for, at en stemmende med lav tillid går til høj, når projektet står færdigt.", "Probability that a voter with low trust moves to high when the project is delivered.")
+        .unc(0.02, 0.1)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+    num(P::TrustPbOverruled, "trust.pb_overruled", Unit::Share, 0.2, 0.0, 1.0)
+        .label("Tillid tabt ved underkendelse", "Trust lost when overruled")
+        .help("Sandsynlighed for, at en stemmende med høj tillid går til lav, når borgernes valg underkendes.", "Probability that a voter with high trust moves to low when citizens' choice is overruled.")
+        .unc(0.1, 0.4)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+    num(P::TrustPbBroken, "trust.pb_broken", Unit::Share, 0.1, 0.0, 1.0)
+        .label("Tillid tabt ved forsinkelse", "Trust lost when late")
+        .help("Sandsynlighed for, at en stemmende med høj tillid går til lav, når projektet ikke er færdigt efter et år.", "Probability that a voter with high trust moves to low when the project is not done after a year.")
+        .unc(0.05, 0.2)
+        .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Trust),
+    num(P::TrustPbDisappointment, "trust.pb_disappointment", Unit::Share, 0.2, 0.0, 1.0)
+        .label("Skuffelse når det stopper", "Disappointment when it stops")
+        .help("Sandsynlighed for, at en tidligere deltager med høj tillid går til lav, når borgerbudgettet stopper.", "Probability that a past participant with high trust moves to low when participatory budgeting stops.")
+        .unc(0.1, 0.4)
         .assumed("Ingen måling.", "No measurement.")
         .group(Group::Trust),
 ];

@@ -1,6 +1,7 @@
 //! One scenario against its baseline: both runs, the differences and the headline figures.
 
 use super::casework::{simulate, Costs, Inputs, Month};
+use super::pb::{cycles, Cycle};
 use super::scenario::Scenario;
 
 /// When the extra time has paid for itself.
@@ -22,6 +23,8 @@ pub struct Outcome {
     pub baseline: Vec<Month>,
     /// Cumulative net saving (baseline cost minus scenario cost, summed), per month.
     pub cumulative_saving: Vec<f64>,
+    /// Participatory budgeting, cycle by cycle (empty without PB).
+    pub cycles: Vec<Cycle>,
     pub headline: Headline,
 }
 
@@ -44,6 +47,42 @@ pub struct Headline {
     pub trust: [f64; 2],
     /// Trust at the start (today's).
     pub trust0: f64,
+    /// Change in trust over the horizon from each part (scenario; sums with drift to
+    /// `trust[0] - trust0`).
+    pub trust_from_casework: f64,
+    pub trust_from_pb: f64,
+    pub trust_drift: f64,
+    pub pb: PbHeadline,
+}
+
+/// Participatory budgeting over the horizon.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct PbHeadline {
+    pub votes: u32,
+    /// Pot per year and per resident per year (currency).
+    pub pot_per_year: f64,
+    pub pot_per_resident: f64,
+    /// Turnout (share of adults) of the last vote and of the third (0 if fewer).
+    pub turnout_last: f64,
+    pub turnout_year3: f64,
+    pub voters_total: f64,
+    /// Share of adults who took part at least once, at the horizon.
+    pub reach: f64,
+    pub representation: f64,
+    pub rarely_heard_voters_total: f64,
+    pub funded: f64,
+    pub overruled: f64,
+    pub delivered: f64,
+    /// Overdue at the horizon.
+    pub overdue: f64,
+    pub volunteer_hours: f64,
+    pub volunteer_value: f64,
+    /// Pot and process cost handed out over the horizon.
+    pub spent: f64,
+    pub process_cost: f64,
+    pub process_cost_per_voter: f64,
+    /// Extra voters at an ordinary election held at the horizon.
+    pub extra_election_voters: f64,
 }
 
 /// Find the payback month in a cumulative saving series.
@@ -69,8 +108,8 @@ pub fn run(s: &Scenario) -> Outcome {
 
 /// Run given inputs and their baseline.
 pub fn run_inputs(i: &Inputs) -> Outcome {
-    let scenario = simulate(i, i.extra_time);
-    let baseline = simulate(i, 0.0);
+    let scenario = simulate(i, i.extra_time, true);
+    let baseline = simulate(i, 0.0, false);
     let mut cumulative_saving = Vec::with_capacity(scenario.len());
     let mut acc = 0.0;
     let mut diff = [0.0; 6];
@@ -106,8 +145,43 @@ pub fn run_inputs(i: &Inputs) -> Outcome {
         sick_leave: end(|m| m.sick_leave),
         trust: end(|m| m.trust),
         trust0: i.trust0,
+        trust_from_casework: scenario.iter().map(|m| m.trust_flows.casework()).sum(),
+        trust_from_pb: scenario.iter().map(|m| m.trust_flows.pb()).sum(),
+        trust_drift: scenario.iter().map(|m| m.trust_flows.drift).sum(),
+        pb: PbHeadline::default(),
     };
-    Outcome { scenario, baseline, cumulative_saving, headline }
+    let cycles = cycles(&scenario.iter().map(|m| m.pb).collect::<Vec<_>>(), &i.pb);
+    let pb = pb_headline(&scenario, &cycles, i);
+    let headline = Headline { pb, ..headline };
+    Outcome { scenario, baseline, cumulative_saving, cycles, headline }
+}
+
+fn pb_headline(months: &[Month], cycles: &[Cycle], i: &Inputs) -> PbHeadline {
+    let sum = |f: fn(&Month) -> f64| months.iter().map(f).sum::<f64>();
+    let voters_total = sum(|m| m.pb.voters);
+    let process_cost = sum(|m| m.pb.process_cost);
+    let last = months.last().map(|m| m.pb).unwrap_or_default();
+    PbHeadline {
+        votes: cycles.len() as u32,
+        pot_per_year: i.pb.pot(),
+        pot_per_resident: i.pb.pot() / i.pb.population,
+        turnout_last: cycles.last().map(|c| c.turnout).unwrap_or(0.0),
+        turnout_year3: cycles.get(2).map(|c| c.turnout).unwrap_or(0.0),
+        voters_total,
+        reach: last.reach,
+        representation: cycles.last().map(|c| c.representation).unwrap_or(0.0),
+        rarely_heard_voters_total: sum(|m| m.pb.rarely_heard_voters),
+        funded: sum(|m| m.pb.funded),
+        overruled: sum(|m| m.pb.overruled),
+        delivered: sum(|m| m.pb.delivered),
+        overdue: last.overdue,
+        volunteer_hours: sum(|m| m.pb.volunteer_hours),
+        volunteer_value: sum(|m| m.pb.volunteer_value),
+        spent: sum(|m| m.pb.project_spend) + process_cost,
+        process_cost,
+        process_cost_per_voter: if voters_total > 0.0 { process_cost / voters_total } else { 0.0 },
+        extra_election_voters: last.extra_election_voters,
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! observable figures that contradict each other are errors naming the key, the value and the
 //! allowed range.
 
-use serde_json::{Map, Value};
+use super::json::Json;
 
 use super::params::{ParamSpec, Unit, N_PARAMS, P, PARAMS};
 use crate::i18n::Lang;
@@ -72,8 +72,13 @@ pub enum Impossibility {
     RightAppealsAboveOne { needed: f64 },
 }
 
+/// A value as the messages show it: whole numbers without decimals, small numbers with three.
+fn value_text(spec: &ParamSpec, x: f64, lang: Lang) -> String {
+    crate::format::number(x, if spec.integer || x.abs() >= 100.0 { 0 } else { 3 }, lang)
+}
+
 fn range_text(spec: &ParamSpec, lang: Lang) -> String {
-    let f = |x: f64| crate::format::number(x, if spec.integer || x.abs() >= 100.0 { 0 } else { 3 }, lang);
+    let f = |x: f64| value_text(spec, x, lang);
     match spec.unit {
         Unit::Choice => spec.choices.join(", "),
         _ => match lang {
@@ -100,8 +105,10 @@ impl Problem {
             Problem::UnsupportedVersion(v) => {
                 format!("The scenario has version {v}; this build of One Percent reads version {VERSION}.")
             }
-            Problem::UnknownField(k) if da => format!("Ukendt felt \"{k}\" (tilladt: version, params, seed)."),
-            Problem::UnknownField(k) => format!("Unknown field \"{k}\" (allowed: version, params, seed)."),
+            Problem::UnknownField(k) if da => {
+                format!("Ukendt felt \"{k}\" (tilladt: version, params, seed, name, notes).")
+            }
+            Problem::UnknownField(k) => format!("Unknown field \"{k}\" (allowed: version, params, seed, name, notes)."),
             Problem::ParamsNotObject if da => "\"params\" skal være en liste af nøgler og værdier.".into(),
             Problem::ParamsNotObject => "\"params\" must be a set of keys and values.".into(),
             Problem::BadSeed(v) if da => format!("Frøet \"{v}\" skal være et helt tal fra 0 og op."),
@@ -116,12 +123,12 @@ impl Problem {
             }
             Problem::OutOfRange { key, value } if da => format!(
                 "{key}: {} er uden for det tilladte interval {}.",
-                crate::format::number(*value, 3, lang),
+                value_text(spec(key), *value, lang),
                 range_text(spec(key), lang)
             ),
             Problem::OutOfRange { key, value } => format!(
                 "{key}: {} is outside the allowed range {}.",
-                crate::format::number(*value, 3, lang),
+                value_text(spec(key), *value, lang),
                 range_text(spec(key), lang)
             ),
             Problem::UnknownChoice { key, value } if da => {
@@ -259,34 +266,35 @@ impl Scenario {
 
     /// Parse and validate a scenario file. All problems are reported at once.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Problem>> {
-        let value: Value = serde_json::from_str(text).map_err(|e| vec![Problem::NotJson(e.to_string())])?;
-        let Value::Object(top) = value else {
+        let value = Json::parse(text).map_err(|e| vec![Problem::NotJson(e)])?;
+        let Json::Object(members) = &value else {
             return Err(vec![Problem::NotJson("not an object".into())]);
         };
         let mut problems = Vec::new();
-        match top.get("version") {
-            Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
-            Some(v) => problems.push(Problem::UnsupportedVersion(v.to_string())),
+        match value.get("version") {
+            Some(v) if v.as_u64() == Some(VERSION) => {}
+            Some(v) => problems.push(Problem::UnsupportedVersion(v.to_text())),
             None => problems.push(Problem::UnsupportedVersion("?".into())),
         }
-        for k in top.keys() {
-            if !matches!(k.as_str(), "version" | "params" | "seed") {
+        for (k, _) in members {
+            if !matches!(k.as_str(), "version" | "params" | "seed" | "name" | "notes") {
                 problems.push(Problem::UnknownField(k.clone()));
             }
         }
         let mut scenario = Scenario::default();
-        match top.get("seed") {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(n)) if n.as_u64().is_some() => scenario.seed = n.as_u64().unwrap_or(DEFAULT_SEED),
-            Some(v) => problems.push(Problem::BadSeed(v.to_string())),
+        match value.get("seed") {
+            None | Some(Json::Null) => {}
+            Some(v) => match v.as_u64() {
+                Some(seed) => scenario.seed = seed,
+                None => problems.push(Problem::BadSeed(v.to_text())),
+            },
         }
-        let empty = Map::new();
-        let params = match top.get("params") {
-            None => &empty,
-            Some(Value::Object(m)) => m,
+        let params: &[(String, Json)] = match value.get("params") {
+            None => &[],
+            Some(Json::Object(m)) => m,
             Some(_) => {
                 problems.push(Problem::ParamsNotObject);
-                &empty
+                &[]
             }
         };
         for (key, value) in params {
@@ -312,34 +320,36 @@ impl Scenario {
 
     /// The scenario file: values that differ from the defaults, the version and the seed.
     pub fn to_json(&self) -> String {
-        let mut params = Map::new();
-        for spec in &PARAMS {
-            let v = self.values[spec.id as usize];
-            if v != spec.default {
+        let params = PARAMS
+            .iter()
+            .filter(|spec| self.values[spec.id as usize] != spec.default)
+            .map(|spec| {
+                let v = self.values[spec.id as usize];
                 let json = if spec.unit == Unit::Choice {
-                    Value::String(spec.choices[v as usize].to_string())
+                    Json::Str(spec.choices[v as usize].to_string())
                 } else {
-                    serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null)
+                    Json::number(v)
                 };
-                params.insert(spec.key.to_string(), json);
-            }
-        }
-        let mut top = Map::new();
-        top.insert("version".into(), Value::from(VERSION));
-        top.insert("params".into(), Value::Object(params));
-        top.insert("seed".into(), Value::from(self.seed));
-        serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+                (spec.key.to_string(), json)
+            })
+            .collect();
+        Json::Object(vec![
+            ("version".into(), Json::Number(VERSION as f64, VERSION.to_string())),
+            ("params".into(), Json::Object(params)),
+            ("seed".into(), Json::Number(self.seed as f64, self.seed.to_string())),
+        ])
+        .to_pretty()
     }
 }
 
 /// Parse one parameter value: a number (or, for a choice, one of its names).
-pub fn parse_value(spec: &'static ParamSpec, value: &Value) -> Result<f64, Problem> {
+pub fn parse_value(spec: &'static ParamSpec, value: &Json) -> Result<f64, Problem> {
     let shown = || match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Json::Str(s) => s.clone(),
+        other => other.to_text(),
     };
     if spec.unit == Unit::Choice {
-        let Value::String(s) = value else {
+        let Json::Str(s) = value else {
             return Err(Problem::UnknownChoice { key: spec.key, value: shown() });
         };
         return spec

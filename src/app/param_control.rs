@@ -3,9 +3,8 @@
 
 use yew::prelude::*;
 
-use super::lang_index;
 use crate::app::state::Action;
-use crate::format::{money, number, percent, Currency};
+use crate::format::{money, number, percent, plain, Currency};
 use crate::i18n::Lang;
 use crate::model::params::{Source, Unit, PARAMS};
 use crate::model::P;
@@ -16,6 +15,12 @@ pub struct ParamProps {
     pub param: P,
     pub value: f64,
     pub currency: Currency,
+    /// Values marked on the slider (with a tick and in words), e.g. 0.5% and 1%.
+    #[prop_or_default]
+    pub marks: Vec<f64>,
+    /// A note under the control (e.g. what the value means in money).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
     /// Changes when a change was refused, so the control shows the kept value again.
     pub refusals: u32,
     pub on_action: Callback<Action>,
@@ -37,7 +42,7 @@ pub fn display(p: P, x: f64, lang: Lang, cur: Currency) -> String {
 /// The unit as words for a field label: "residents", "DKK per year".
 fn unit_name(p: P, lang: Lang, cur: Currency) -> String {
     let spec = &PARAMS[p as usize];
-    let words = spec.unit.label()[lang_index(lang)];
+    let words = spec.unit.label()[lang.index()];
     words.replace("valuta", cur.code()).replace("currency", cur.code())
 }
 
@@ -81,7 +86,7 @@ pub fn parse_typed(s: &str, lang: Lang) -> Option<f64> {
 #[component]
 pub fn ParamControl(props: &ParamProps) -> Html {
     let lang = props.lang;
-    let li = lang_index(lang);
+    let li = lang.index();
     let t = &lang.texts().case;
     let p = props.param;
     let spec = &PARAMS[p as usize];
@@ -93,7 +98,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     // Put the kept value back into the field after a refused change (the DOM holds what was typed).
     {
         let input = input.clone();
-        let shown = if wide(p) { number(props.value, 0, lang) } else { props.value.to_string() };
+        let shown = if wide(p) { number(props.value, 0, lang) } else { plain(props.value) };
         use_effect_with((props.value, props.refusals, lang), move |_| {
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
                 if el.value() != shown {
@@ -174,10 +179,19 @@ pub fn ParamControl(props: &ParamProps) -> Html {
                 }
             })
         };
+        let list_id = format!("{id}-marks");
         html! {
-            <input ref={input} type="range" id={id.clone()} min={spec.min.to_string()} max={spec.max.to_string()}
-                step={step(p).to_string()} value={props.value.to_string()} aria-valuetext={value_text.clone()}
-                aria-describedby={help_id.clone()} {oninput} />
+            <>
+                <input ref={input} type="range" id={id.clone()} min={plain(spec.min)} max={plain(spec.max)}
+                    step={plain(step(p))} value={plain(props.value)} aria-valuetext={value_text.clone()}
+                    aria-describedby={help_id.clone()} {oninput}
+                    list={(!props.marks.is_empty()).then(|| list_id.clone())} />
+                if !props.marks.is_empty() {
+                    <datalist id={list_id}>
+                        { for props.marks.iter().map(|m| html! { <option value={plain(*m)} /> }) }
+                    </datalist>
+                }
+            </>
         }
     };
     html! {
@@ -190,6 +204,10 @@ pub fn ParamControl(props: &ParamProps) -> Html {
                 if !wide(p) { <output for={id.clone()} class="param-value">{ value_text }</output> }
             </div>
             { field }
+            if !props.marks.is_empty() {
+                <p class="param-marks">{ props.marks.iter().map(|m| display(p, *m, lang, cur)).collect::<Vec<_>>().join(" · ") }</p>
+            }
+            if let Some(note) = props.note.clone() { <p class="param-note">{ note }</p> }
             { about }
         </div>
     }

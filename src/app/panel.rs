@@ -1,0 +1,137 @@
+//! Pieces both decision views share: the notice about the last refused or loaded scenario, the
+//! starting-point picker, opening a scenario file and resetting, and a headline figure card.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::{Action, Notice};
+use crate::i18n::Lang;
+use crate::model::presets::{AREAS, SIZES};
+use crate::model::Scenario;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub lang: Lang,
+    pub notice: Option<Notice>,
+}
+
+/// Why a file or a change was refused (the scenario is unchanged), or that a file was loaded.
+#[component]
+pub fn NoticeBox(props: &NoticeProps) -> Html {
+    let ct = &props.lang.texts().case;
+    let refused = |intro: &str, problems: &[crate::model::Problem]| {
+        html! {
+            <div class="notice notice-error" role="alert">
+                <p>{ intro.to_string() }</p>
+                <ul>{ for problems.iter().map(|p| html! { <li>{ p.message(props.lang) }</li> }) }</ul>
+            </div>
+        }
+    };
+    match &props.notice {
+        Some(Notice::FileRefused(problems)) => refused(ct.file_problems, problems),
+        Some(Notice::ChangeRefused(problems)) => refused(ct.change_refused, problems),
+        Some(Notice::Loaded) => html! { <div class="notice" role="status"><p>{ ct.file_loaded }</p></div> },
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PresetProps {
+    pub lang: Lang,
+    pub area: &'static str,
+    pub size: &'static str,
+    /// Offer the casework area too (the PB view only needs the size).
+    pub with_area: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// The starting point: casework area and municipality size.
+#[component]
+pub fn PresetPicker(props: &PresetProps) -> Html {
+    let (lang, ct) = (props.lang, &props.lang.texts().case);
+    let on_area = {
+        let (cb, size) = (props.on_action.clone(), props.size);
+        Callback::from(move |e: Event| {
+            let area = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            cb.emit(Action::ApplyPreset { area, size: size.to_string() });
+        })
+    };
+    let on_size = {
+        let (cb, area) = (props.on_action.clone(), props.area);
+        Callback::from(move |e: Event| {
+            let size = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            cb.emit(Action::ApplyPreset { area: area.to_string(), size });
+        })
+    };
+    html! {
+        <fieldset class="presets">
+            <legend>{ ct.presets_legend }</legend>
+            if props.with_area {
+                <label for="preset-area">{ ct.area_label }</label>
+                <select id="preset-area" onchange={on_area}>
+                    { for AREAS.iter().map(|a| html! {
+                        <option value={a.id} selected={a.id == props.area}>{ a.label[lang.index()] }</option>
+                    }) }
+                </select>
+            }
+            <label for="preset-size">{ ct.size_label }</label>
+            <select id="preset-size" onchange={on_size}>
+                { for SIZES.iter().map(|z| html! {
+                    <option value={z.id} selected={z.id == props.size}>{ z.label[lang.index()] }</option>
+                }) }
+            </select>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FileActionsProps {
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+/// Open a scenario file (validated like any input; a bad file changes nothing) and reset.
+#[component]
+pub fn FileActions(props: &FileActionsProps) -> Html {
+    let ct = &props.lang.texts().case;
+    let on_reset = props.on_action.reform(|_: MouseEvent| Action::Reset);
+    let on_file = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let cb = cb.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match crate::web::read_file_text(&file).await {
+                    Ok(text) => Scenario::from_json(&text).map(Rc::new),
+                    Err(e) => Err(vec![crate::model::Problem::NotJson(e)]),
+                };
+                cb.emit(Action::Load(result));
+            });
+        })
+    };
+    html! {
+        <div class="file-actions">
+            <label class="button-secondary file-label">
+                { ct.open_file }
+                <input type="file" accept=".json,application/json" onchange={on_file} class="visually-hidden" />
+            </label>
+            <button type="button" class="button-secondary" onclick={on_reset}>{ ct.reset }</button>
+        </div>
+    }
+}
+
+/// A headline figure: its name, the scenario's value and, optionally, the baseline's.
+pub fn figure_card(name: &str, main: String, base: Option<String>) -> Html {
+    html! {
+        <div>
+            <dt>{ name.to_string() }</dt>
+            <dd>
+                <span class="figure-main">{ main }</span>
+                if let Some(b) = base { <span class="figure-base">{ b }</span> }
+            </dd>
+        </div>
+    }
+}

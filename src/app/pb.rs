@@ -1,0 +1,129 @@
+//! The participatory budgeting view: the share of the budget (0.5% and 1% marked, the pot in money
+//! and per resident, a warning when it is far beyond Danish pots), the process levers, the result
+//! in words and figures, and four charts with their tables.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::ChartFigure;
+use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker};
+use super::param_control::ParamControl;
+use super::state::{Action, Notice};
+use crate::charts::Chart;
+use crate::format::{money, money_compact, number, percent};
+use crate::i18n::Lang;
+use crate::model::params::{Group, PARAMS};
+use crate::model::{run, Scenario, P};
+use crate::report::{beyond_danish_pots, currency, pb_charts, pb_summary, trust_chart};
+
+#[derive(Properties, PartialEq)]
+pub struct PbProps {
+    pub lang: Lang,
+    pub scenario: Rc<Scenario>,
+    pub area: &'static str,
+    pub size: &'static str,
+    pub notice: Option<Notice>,
+    pub refusals: u32,
+    pub on_action: Callback<Action>,
+}
+
+const DECISION: [P; 3] = [P::PbShare, P::PbYears, P::PbOverride];
+const PROCESS: [P; 3] = [P::PbOutreach, P::PbInPerson, P::PbDelivery];
+
+#[component]
+pub fn PbView(props: &PbProps) -> Html {
+    let lang = props.lang;
+    let (ct, pt) = (&lang.texts().case, &lang.texts().pb);
+    let outcome = use_memo(props.scenario.clone(), |s| run(s));
+    let charts = use_memo((outcome.clone(), lang), |(o, lang)| Rc::new((pb_charts(o, *lang), trust_chart(o, *lang))));
+    let s = &props.scenario;
+    let h = &outcome.headline;
+    let p = &h.pb;
+    let cur = currency(s);
+    let n0 = |x: f64| number(x, 0, lang);
+    let pct = |x: f64| percent(x, 1, lang);
+
+    let pot_note = format!(
+        "{}: {} ({} {})",
+        pt.pot_note,
+        money_compact(p.pot_per_year, cur, lang),
+        money(p.pot_per_resident, 0, cur, lang),
+        if lang == Lang::Da { "pr. indbygger" } else { "per resident" }
+    );
+    let control = |param: P| {
+        let (marks, note) = if param == P::PbShare {
+            (vec![0.005, 0.01], Some(AttrValue::from(pot_note.clone())))
+        } else {
+            (vec![], None)
+        };
+        html! {
+            <ParamControl key={PARAMS[param as usize].key} {lang} param={param} value={s.get(param)} currency={cur}
+                refusals={props.refusals} on_action={props.on_action.clone()} {marks} {note} />
+        }
+    };
+    let rest: Vec<P> = PARAMS
+        .iter()
+        .filter(|q| q.group == Group::Pb || q.key.starts_with("trust.pb"))
+        .map(|q| q.id)
+        .filter(|q| !DECISION.contains(q) && !PROCESS.contains(q))
+        .collect();
+
+    let figure = |id: &str, title: &str, chart: Chart| {
+        html! {
+            <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
+                chart={Rc::new(chart)} {lang} />
+        }
+    };
+    let first_turnout = outcome.cycles.first().map(|c| c.turnout).unwrap_or(0.0);
+
+    html! {
+        <article class="pb">
+            <h1>{ pt.title }</h1>
+            <p class="lead">{ pt.intro }</p>
+            <div class="casework-grid">
+                <section class="controls" aria-labelledby="pb-controls-heading">
+                    <h2 id="pb-controls-heading" class="visually-hidden">{ pt.decision_heading }</h2>
+                    <NoticeBox {lang} notice={props.notice.clone()} />
+                    <PresetPicker {lang} area={props.area} size={props.size} with_area={false}
+                        on_action={props.on_action.clone()} />
+                    <h3>{ pt.decision_heading }</h3>
+                    { control(P::PbShare) }
+                    if beyond_danish_pots(s) {
+                        <p class="notice scale-gap">{ pt.scale_gap }</p>
+                    }
+                    { for DECISION[1..].iter().copied().map(control) }
+                    <h3>{ pt.process_heading }</h3>
+                    { for PROCESS.into_iter().map(control) }
+                    <details class="more">
+                        <summary>{ ct.more_assumptions }</summary>
+                        { for rest.into_iter().map(control) }
+                    </details>
+                    <FileActions {lang} on_action={props.on_action.clone()} />
+                </section>
+                <section class="results" aria-labelledby="pb-result-heading">
+                    <h2 id="pb-result-heading">{ ct.result_heading }</h2>
+                    <p class="summary" aria-live="polite">{ pb_summary(s, &outcome, lang) }</p>
+                    <dl class="figures">
+                        { figure_card(pt.turnout, format!("{} → {}", pct(first_turnout), pct(p.turnout_last)), None) }
+                        { figure_card(pt.reach, pct(p.reach), None) }
+                        { figure_card(pt.representation, number(p.representation, 2, lang), None) }
+                        { figure_card(pt.rarely_heard, n0(p.rarely_heard_voters_total), None) }
+                        { figure_card(pt.projects, format!("{} / {}", n0(p.funded + p.overruled), n0(p.delivered)), None) }
+                        { figure_card(pt.overdue, n0(p.overdue), None) }
+                        { figure_card(pt.volunteering, n0(p.volunteer_hours), Some(money_compact(p.volunteer_value, cur, lang))) }
+                        { figure_card(pt.process_cost, money(p.process_cost_per_voter, 0, cur, lang), None) }
+                        { figure_card(pt.election, n0(p.extra_election_voters), None) }
+                        { figure_card(ct.trust, pct(h.trust[0]), Some(format!("{}: {}", ct.baseline, pct(h.trust[1])))) }
+                    </dl>
+                    <div class="charts">
+                        { figure("chart-turnout", pt.chart_turnout, Chart::Bar(charts.0.turnout.clone())) }
+                        { figure("chart-who", pt.chart_who, Chart::Bar(charts.0.who.clone())) }
+                        { figure("chart-projects", pt.chart_projects, Chart::Bar(charts.0.projects.clone())) }
+                        { figure("chart-pb-trust", ct.chart_trust, Chart::Line(charts.1.clone())) }
+                    </div>
+                </section>
+            </div>
+        </article>
+    }
+}

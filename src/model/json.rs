@@ -1,0 +1,464 @@
+//! A small JSON reader and writer for scenario files (RFC 8259). The browser build uses it instead of
+//! serde_json, which would add about 15 KB (gzip) to the download; the command line and tests still
+//! use serde_json, and a test checks the two agree on random and mutated inputs.
+
+/// A JSON value. Numbers keep their source text, so whole numbers beyond 2^53 (seeds) stay exact.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64, String),
+    Str(String),
+    Array(Vec<Json>),
+    /// Members in source order (a repeated key: the last one counts).
+    Object(Vec<(String, Json)>),
+}
+
+/// Deepest nesting accepted (garbage input must not exhaust the stack).
+const MAX_DEPTH: usize = 64;
+
+impl Json {
+    /// Parse a whole document. The error says what was expected and where (byte offset).
+    pub fn parse(text: &str) -> Result<Json, String> {
+        let mut p = Parser { s: text.as_bytes(), i: 0 };
+        p.ws();
+        let v = p.value(0)?;
+        p.ws();
+        if p.i != p.s.len() {
+            return Err(p.err("end of input"));
+        }
+        Ok(v)
+    }
+
+    /// The member `key` of an object (the last one if repeated).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(m) => m.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(x, _) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// A whole number from 0 to 2^64-1, written without fraction or exponent.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(_, text) => text.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// Compact JSON text (for messages and files).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, None, 0);
+        out
+    }
+
+    /// Indented JSON text (two spaces).
+    pub fn to_pretty(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, Some(2), 0);
+        out
+    }
+
+    fn write(&self, out: &mut String, indent: Option<usize>, level: usize) {
+        let newline = |out: &mut String, level: usize| {
+            if let Some(n) = indent {
+                out.push('\n');
+                out.extend(std::iter::repeat_n(' ', n * level));
+            }
+        };
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(_, text) => out.push_str(text),
+            Json::Str(s) => write_str(out, s),
+            Json::Array(items) => {
+                out.push('[');
+                for (k, v) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    newline(out, level + 1);
+                    v.write(out, indent, level + 1);
+                }
+                if !items.is_empty() {
+                    newline(out, level);
+                }
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (k, (key, v)) in members.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    newline(out, level + 1);
+                    write_str(out, key);
+                    out.push_str(if indent.is_some() { ": " } else { ":" });
+                    v.write(out, indent, level + 1);
+                }
+                if !members.is_empty() {
+                    newline(out, level);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    /// A number value from an `f64` (finite; shortest text that reads back the same).
+    pub fn number(x: f64) -> Json {
+        let text = if x.is_finite() { format!("{x}") } else { "null".into() };
+        Json::Number(x, text)
+    }
+}
+
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn err(&self, expected: &str) -> String {
+        match self.s.get(self.i) {
+            Some(_) => format!("expected {expected} at byte {}", self.i),
+            None => format!("expected {expected} at the end"),
+        }
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        if self.s.get(self.i) == Some(&b) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Json) -> Result<Json, String> {
+        if self.s[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.err("a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, String> {
+        if depth > MAX_DEPTH {
+            return Err(format!("nesting deeper than {MAX_DEPTH} at byte {}", self.i));
+        }
+        match self.s.get(self.i) {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.err("a value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, String> {
+        self.i += 1;
+        let mut members = Vec::new();
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.ws();
+            if self.s.get(self.i) != Some(&b'"') {
+                return Err(self.err("a key in quotes"));
+            }
+            let key = self.string()?;
+            self.ws();
+            if !self.eat(b':') {
+                return Err(self.err("':'"));
+            }
+            self.ws();
+            let v = self.value(depth + 1)?;
+            members.push((key, v));
+            self.ws();
+            if self.eat(b',') {
+                continue;
+            }
+            if self.eat(b'}') {
+                return Ok(Json::Object(members));
+            }
+            return Err(self.err("',' or '}'"));
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, String> {
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.eat(b']') {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.ws();
+            items.push(self.value(depth + 1)?);
+            self.ws();
+            if self.eat(b',') {
+                continue;
+            }
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            return Err(self.err("',' or ']'"));
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("four hex digits"))?;
+        let h = std::str::from_utf8(h).map_err(|_| self.err("four hex digits"))?;
+        let v = u32::from_str_radix(h, 16).map_err(|_| self.err("four hex digits"))?;
+        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(self.err("four hex digits"));
+        }
+        self.i += 4;
+        Ok(v)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.i += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(&b) = self.s.get(self.i) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // The input is a &str, so any run without quotes, escapes or controls is valid UTF-8.
+            out.push_str(std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("text"))?);
+            match self.s.get(self.i) {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let esc = *self.s.get(self.i).ok_or_else(|| self.err("an escape"))?;
+                    self.i += 1;
+                    match esc {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi) {
+                                if !(self.eat(b'\\') && self.eat(b'u')) {
+                                    return Err(self.err("the second half of a surrogate pair"));
+                                }
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.err("the second half of a surrogate pair"));
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            out.push(char::from_u32(code).ok_or_else(|| self.err("a valid character"))?);
+                        }
+                        _ => {
+                            self.i -= 1;
+                            return Err(self.err("a valid escape"));
+                        }
+                    }
+                }
+                Some(_) => return Err(self.err("no control character in text")),
+                None => return Err(self.err("'\"'")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, String> {
+        let start = self.i;
+        self.eat(b'-');
+        let digits = |p: &mut Self| {
+            let s = p.i;
+            while matches!(p.s.get(p.i), Some(b'0'..=b'9')) {
+                p.i += 1;
+            }
+            p.i - s
+        };
+        match self.s.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return Err(self.err("a digit")),
+        }
+        if self.eat(b'.') && digits(self) == 0 {
+            return Err(self.err("a digit after '.'"));
+        }
+        if matches!(self.s.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            if digits(self) == 0 {
+                return Err(self.err("a digit in the exponent"));
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("a number"))?;
+        let x: f64 = text.parse().map_err(|_| self.err("a number"))?;
+        if !x.is_finite() {
+            return Err(format!("number out of range at byte {start}"));
+        }
+        Ok(Json::Number(x, text.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::rng::SplitMix64;
+
+    fn agree(text: &str) {
+        let ours = Json::parse(text);
+        let theirs: Result<serde_json::Value, _> = serde_json::from_str(text);
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => assert!(same(a, b), "values differ for {text:?}: {a:?} vs {b}"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("disagree on {text:?}: ours {ours:?}, serde_json {theirs:?}"),
+        }
+    }
+
+    fn same(a: &Json, b: &serde_json::Value) -> bool {
+        use serde_json::Value as V;
+        match (a, b) {
+            (Json::Null, V::Null) => true,
+            (Json::Bool(x), V::Bool(y)) => x == y,
+            // serde_json without its float_roundtrip feature may be off in the last bit; std is exact.
+            (Json::Number(x, _), V::Number(n)) => {
+                n.as_f64().is_some_and(|y| (x - y).abs() <= 1e-15 * x.abs().max(y.abs()))
+            }
+            (Json::Str(x), V::String(y)) => x == y,
+            (Json::Array(x), V::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+            (Json::Object(x), V::Object(y)) => {
+                // serde_json keeps the last of repeated keys, as `get` does.
+                y.iter().all(|(k, v)| a.get(k).is_some_and(|mine| same(mine, v)))
+                    && x.iter().all(|(k, _)| y.contains_key(k))
+            }
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn known_documents() {
+        for t in [
+            r#"{"version": 1, "params": {"case.extra_time": 0.25, "case.funding": "hire"}, "seed": 42}"#,
+            r#"[1, -0, 2.5e3, -1E-2, true, false, null, "a\"b\\c\/d\n\u00e6\ud83d\ude00"]"#,
+            "  {}  ",
+            "[]",
+            "0",
+            r#""""#,
+        ] {
+            agree(t);
+            assert!(Json::parse(t).is_ok(), "{t}");
+        }
+        for t in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "nul",
+            "\"\\x\"",
+            "{\"a\" 1}",
+            "[1] 2",
+            "1e999",
+            "\"\u{1}\"",
+        ] {
+            agree(t);
+            assert!(Json::parse(t).is_err(), "{t:?} should be refused");
+        }
+        assert!(Json::parse(&"[".repeat(10_000)).is_err(), "deep nesting must be refused, not overflow");
+    }
+
+    #[test]
+    fn seeds_stay_exact() {
+        let v = Json::parse("18446744073709551615").unwrap();
+        assert_eq!(v.as_u64(), Some(u64::MAX));
+        assert_eq!(Json::parse("1.0").unwrap().as_u64(), None);
+        assert_eq!(Json::parse("-1").unwrap().as_u64(), None);
+    }
+
+    #[test]
+    fn writing_reads_back() {
+        let v = Json::parse(r#"{"a": [1, 2.5, "x\ny\u0001"], "b": {"c": null, "d": true}}"#).unwrap();
+        assert_eq!(Json::parse(&v.to_text()).unwrap(), v);
+        assert_eq!(Json::parse(&v.to_pretty()).unwrap(), v);
+        assert_eq!(Json::parse(&Json::number(0.1).to_text()).unwrap().as_f64(), Some(0.1));
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_random_and_mutated_documents() {
+        let alphabet: &[u8] = b"{}[]:,\"\\ 0123456789.-+eEtrufalsn\n\tabu";
+        let seeds = [
+            r#"{"version": 1, "params": {"case.extra_time": 0.25, "pb.share": 1e-2}, "seed": 42}"#,
+            r#"[{"a": "\u00e6\\"}, [true, false, null], -12.5e-3]"#,
+        ];
+        let mut rng = SplitMix64::new(99);
+        for _ in 0..20_000 {
+            let base = seeds[(rng.next_u64() % 2) as usize].as_bytes().to_vec();
+            let mut bytes = base;
+            for _ in 0..(1 + rng.next_u64() % 4) {
+                let pos = (rng.next_u64() as usize) % (bytes.len() + 1);
+                let c = alphabet[(rng.next_u64() as usize) % alphabet.len()];
+                match rng.next_u64() % 3 {
+                    0 if pos < bytes.len() => bytes[pos] = c,
+                    1 if pos < bytes.len() => {
+                        bytes.remove(pos);
+                    }
+                    _ => bytes.insert(pos, c),
+                }
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                agree(&text);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// End-to-end tests of the participatory budgeting view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, appReady } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const figure = (page, name) => page.locator('.figures > div', { hasText: name }).locator('.figure-main');
+const canvasData = (page, id) => page.locator(`#${id} canvas`).evaluate((c) => c.toDataURL());
+
+test('moving the share of the budget changes turnout, the pot, the summary and the chart', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?lang=en&view=pb`);
+  await appReady(page);
+  const slider = page.getByRole('slider', { name: 'Share of the budget handed to citizens' });
+  assert.equal(await slider.inputValue(), '0.005');
+  assert.match(await page.locator('.param-note').textContent(), /Pot per year: DKK\u00a018m \(DKK\u00a0360 per resident\)/);
+  // 0.5% of a DKK 3.6bn budget is far beyond Danish pots: the note says so.
+  assert.equal(await page.locator('.scale-gap').count(), 1);
+  const turnout0 = await figure(page, 'Turnout at the vote').textContent();
+  const chart0 = await canvasData(page, 'chart-turnout');
+
+  await slider.focus();
+  await page.keyboard.press('Home');
+  // A pot of zero: no votes, and the summary says what to do.
+  assert.equal(await slider.inputValue(), '0');
+  assert.match(await page.locator('.summary').textContent(), /^No votes within the horizon/);
+  assert.equal(await page.locator('.scale-gap').count(), 0);
+
+  // Steps of 0.05 percentage points: 20 presses reach 1%.
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await slider.inputValue(), '0.01');
+  const turnout1 = await figure(page, 'Turnout at the vote').textContent();
+  assert.notEqual(turnout1, turnout0);
+  assert.match(await page.locator('.summary').textContent(), /With 1\.0% of the budget handed to citizens \(DKK\u00a036m a year/);
+  assert.notEqual(await canvasData(page, 'chart-turnout'), chart0);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('overruling citizens lowers trust, in Danish', async () => {
+  const { page, context } = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await page.goto(`${server.origin}/?view=pb`);
+  await appReady(page);
+  const trust0 = await figure(page, 'Høj tillid blandt voksne').textContent();
+  const slider = page.getByRole('slider', { name: 'Kommunalbestyrelsen underkender' });
+  await slider.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  const trust1 = await figure(page, 'Høj tillid blandt voksne').textContent();
+  const pct = (s) => parseFloat(s.replace(',', '.'));
+  assert.ok(pct(trust1) < pct(trust0), `trust ${trust1} should be below ${trust0}`);
+  const table = page.locator('#chart-projects');
+  await table.getByText('Vis tallene som tabel').click();
+  assert.equal(await table.locator('tbody tr').count(), 5);
+  assert.match(await table.locator('thead').textContent(), /Underkendt af kommunen/);
+  await context.close();
+});
