@@ -253,10 +253,11 @@ pub struct PbCharts {
 /// Build the PB chart data: one bar group per vote.
 pub fn pb_charts(o: &Outcome, lang: Lang) -> PbCharts {
     let t = &lang.texts().pb;
-    let cats: Vec<String> = o.cycles.iter().map(|c| format!("{} {}", t.vote, c.cycle)).collect();
+    let cats: Vec<String> = o.cycles.iter().map(|c| c.cycle.to_string()).collect();
     let col = |f: fn(&crate::model::pb::Cycle) -> f64| o.cycles.iter().map(f).collect::<Vec<f64>>();
     PbCharts {
         turnout: BarChart {
+            x_label: t.vote.into(),
             categories: cats.clone(),
             y_format: YFormat::Percent,
             stacks: vec![
@@ -266,6 +267,7 @@ pub fn pb_charts(o: &Outcome, lang: Lang) -> PbCharts {
             grouped: true,
         },
         who: BarChart {
+            x_label: t.vote.into(),
             categories: cats.clone(),
             y_format: YFormat::Count,
             stacks: vec![
@@ -279,6 +281,7 @@ pub fn pb_charts(o: &Outcome, lang: Lang) -> PbCharts {
             grouped: false,
         },
         projects: BarChart {
+            x_label: t.vote.into(),
             categories: cats,
             y_format: YFormat::Count,
             stacks: vec![
@@ -305,9 +308,8 @@ fn per_year(series: &[Month], f: impl Fn(&Month) -> f64) -> Vec<f64> {
     series.chunks(12).map(|c| c.iter().map(&f).sum()).collect()
 }
 
-fn year_labels(months: usize, lang: Lang) -> Vec<String> {
-    let t = &lang.texts().case;
-    (1..=months.div_ceil(12)).map(|y| format!("{} {y}", t.year)).collect()
+fn year_labels(months: usize) -> Vec<String> {
+    (1..=months.div_ceil(12)).map(|y| y.to_string()).collect()
 }
 
 /// Build the chart data of a casework outcome.
@@ -335,7 +337,8 @@ pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
         a.iter().zip(&b).map(|(x, y)| x - y).collect()
     };
     let costs = BarChart {
-        categories: year_labels(months, lang),
+        x_label: t.year.into(),
+        categories: year_labels(months),
         y_format: YFormat::Money,
         stacks: (0..6)
             .map(|k| Stack { label: t.cost_categories[k].into(), color: SERIES[k], values: diff(k) })
@@ -343,7 +346,8 @@ pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
         grouped: false,
     };
     let overturns = BarChart {
-        categories: year_labels(months, lang),
+        x_label: t.year.into(),
+        categories: year_labels(months),
         y_format: YFormat::Count,
         stacks: vec![
             Stack { label: t.with_decision.into(), color: SCENARIO, values: per_year(&o.scenario, |m| m.overturns) },

@@ -20,7 +20,7 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
     crate::app::hooks::use_chart(canvas.clone(), props.chart.clone(), props.lang);
     let ct = &props.lang.texts().case;
-    let table = props.chart.table(ct.year, props.lang);
+    let table = props.chart.table(props.lang);
     let caption_id = format!("{}-caption", props.id);
     html! {
         <figure class="chart" id={props.id.clone()} aria-labelledby={caption_id.clone()}>

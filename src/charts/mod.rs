@@ -76,6 +76,8 @@ pub struct Stack {
 /// A (stacked or grouped) bar chart over categories such as years.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {
+    /// What the categories are ("Year", "Vote"): the axis description and the table's first column.
+    pub x_label: String,
     pub categories: Vec<String>,
     pub y_format: YFormat,
     pub stacks: Vec<Stack>,
@@ -100,10 +102,10 @@ impl Chart {
     }
 
     /// The table equivalent: yearly rows for line charts, one row per category for bar charts.
-    pub fn table(&self, first_column: &str, lang: Lang) -> Table {
+    pub fn table(&self, lang: Lang) -> Table {
         match self {
             Chart::Line(c) => c.table(12, lang),
-            Chart::Bar(c) => c.table(first_column, lang),
+            Chart::Bar(c) => c.table(lang),
         }
     }
 
@@ -151,8 +153,8 @@ impl LineChart {
 
 impl BarChart {
     /// One row per category, one column per stack.
-    pub fn table(&self, first: &str, lang: Lang) -> Table {
-        let mut head = vec![first.to_string()];
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut head = vec![self.x_label.clone()];
         head.extend(self.stacks.iter().map(|s| s.label.clone()));
         let rows = self
             .categories
@@ -300,6 +302,8 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
         .light_line_style(RGBColor(235, 238, 241))
         .bold_line_style(RGBColor(220, 224, 228))
         .x_labels(n * 2 + 1)
+        .x_desc(c.x_label.as_str())
+        .axis_desc_style(font(scale, 12.0))
         .label_style(font(scale, 12.0))
         .x_label_formatter(&move |x| {
             let i = x.floor() as usize;
@@ -380,6 +384,7 @@ mod tests {
     #[test]
     fn bar_chart_stacks_negatives_below_zero() {
         let chart = BarChart {
+            x_label: "Year".into(),
             categories: vec!["Y1".into(), "Y2".into()],
             y_format: YFormat::Money,
             stacks: vec![
@@ -403,7 +408,13 @@ mod tests {
             zero_line: false,
         };
         svg_of(|a| draw_line_chart(a, &chart, Lang::En, 2.0).unwrap());
-        let bars = BarChart { categories: vec![], y_format: YFormat::Count, stacks: vec![], grouped: true };
+        let bars = BarChart {
+            x_label: String::new(),
+            categories: vec![],
+            y_format: YFormat::Count,
+            stacks: vec![],
+            grouped: true,
+        };
         svg_of(|a| draw_bar_chart(a, &bars, Lang::En, 1.0).unwrap());
     }
 }
