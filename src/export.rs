@@ -4,13 +4,13 @@
 use serde_json::{json, Value};
 
 use crate::model::casework::{Costs, Month, TrustFlows};
-use crate::model::montecarlo::Summary;
+use crate::model::montecarlo::{Bands, Output, Series, Swing};
 use crate::model::params::{Unit, PARAMS};
 use crate::model::{Outcome, Scenario, P};
 
 /// The whole result as JSON: the scenario, the headline, every month of scenario and baseline,
 /// and the Monte Carlo summary when there is one.
-pub fn to_json(s: &Scenario, o: &Outcome, mc: Option<&Summary>) -> String {
+pub fn to_json(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
     let scenario: Value = serde_json::from_str(&s.to_json()).unwrap_or(Value::Null);
     // (serde_json here: the export runs natively; the browser build reads scenarios with model::json.)
     let months: Vec<Value> = o
@@ -79,14 +79,18 @@ fn value_text(s: &Scenario, i: usize) -> String {
 }
 
 /// The monthly series as CSV: `#` header lines with the seed and every parameter value, then one
-/// row a month with scenario and baseline columns (units in the column names).
-pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
+/// row a month with scenario and baseline columns (units in the column names); with Monte Carlo
+/// bands, P10-P90 columns for the cumulative saving and trust, and the runs in the header.
+pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
     let cur = s.choice(P::Currency);
     let mut out = String::new();
     out.push_str(
         "# One Percent: scenario vs baseline (no extra time, no participatory budgeting), one row per month\n",
     );
     out.push_str(&format!("# seed = {}\n", s.seed));
+    if let Some(mc) = mc {
+        out.push_str(&format!("# monte_carlo_runs = {}\n", mc.runs));
+    }
     for (i, spec) in PARAMS.iter().enumerate() {
         out.push_str(&format!("# {} = {}\n", spec.key, value_text(s, i)));
     }
@@ -101,6 +105,15 @@ pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
         header.push(format!("{run}_cost_total_{cur}_per_month"));
     }
     header.push(format!("cumulative_net_saving_{cur}"));
+    let banded = [
+        (Series::CumulativeSaving, format!("cumulative_net_saving_{cur}")),
+        (Series::Trust, "scenario_trust_share".into()),
+    ];
+    if mc.is_some() {
+        for (_, name) in &banded {
+            header.extend(["p10", "p25", "p50", "p75", "p90"].map(|p| format!("{name}_{p}")));
+        }
+    }
     out.push_str(&header.join(","));
     out.push('\n');
     for ((a, b), c) in o.scenario.iter().zip(&o.baseline).zip(&o.cumulative_saving) {
@@ -113,8 +126,46 @@ pub fn to_csv(s: &Scenario, o: &Outcome) -> String {
             row.push(m.costs.total().to_string());
         }
         row.push(c.to_string());
+        if let Some(mc) = mc {
+            for (series, _) in &banded {
+                let b = mc.series(*series).get(a.month as usize - 1).copied().unwrap_or_default();
+                row.extend([b.p10, b.p25, b.p50, b.p75, b.p90].map(|x| x.to_string()));
+            }
+        }
         out.push_str(&row.join(","));
         out.push('\n');
+    }
+    out
+}
+
+/// The tornado as JSON: the output, its value at the scenario's values, and the swings.
+pub fn tornado_json(s: &Scenario, output: Output, swings: &[Swing]) -> String {
+    let v = json!({
+        "output": output,
+        "seed": s.seed,
+        "at_value": swings.first().map(|w| w.at_value),
+        "swings": swings,
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// The tornado as CSV, widest swing first.
+pub fn tornado_csv(output: Output, swings: &[Swing]) -> String {
+    let mut out = format!(
+        "# One Percent: sensitivity of {}\nparam,low,high,output_at_low,output_at_high,output_at_value,swing\n",
+        output.key()
+    );
+    for w in swings {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{}\n",
+            PARAMS[w.param as usize].key,
+            w.low,
+            w.high,
+            w.at_low,
+            w.at_high,
+            w.at_value,
+            w.width()
+        ));
     }
     out
 }
@@ -159,7 +210,7 @@ mod tests {
     fn csv_has_a_row_per_month_and_matching_columns() {
         let s = Scenario::default();
         let o = run(&s);
-        let csv = to_csv(&s, &o);
+        let csv = to_csv(&s, &o, None);
         let rows: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(rows.len(), 1 + o.scenario.len());
         let width = rows[0].split(',').count();

@@ -188,3 +188,20 @@ fn trust_ledger_sums_to_the_change_in_trust() {
         assert!((trust - m.trust).abs() < 1e-12, "month {}", m.month);
     }
 }
+
+/// The bands of the default scenario, 200 runs, seed 1, as recorded in tests/fixtures/mc-checksum.txt;
+/// the in-browser test (tests/web.rs) compares its own bands with the same recorded value.
+#[test]
+fn monte_carlo_bands_match_the_recorded_checksum() {
+    use onepercent::model::montecarlo::{checksum, monte_carlo};
+    let recorded: u64 = include_str!("fixtures/mc-checksum.txt")
+        .lines()
+        .find(|l| !l.starts_with('#'))
+        .and_then(|l| l.trim().parse().ok())
+        .expect("a number in tests/fixtures/mc-checksum.txt");
+    let actual = checksum(&monte_carlo(&Scenario::default(), 200));
+    assert_eq!(
+        actual, recorded,
+        "the model's numbers changed: if that is intended, record {actual} in tests/fixtures/mc-checksum.txt"
+    );
+}

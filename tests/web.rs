@@ -61,3 +61,39 @@ async fn language_switch_re_renders_in_danish() {
     let html_lang = web_sys::window().unwrap().document().unwrap().document_element().unwrap().get_attribute("lang");
     assert_eq!(html_lang.as_deref(), Some("da"));
 }
+
+/// Same seed, same bands: the browser's Monte Carlo is bit for bit the native one (the checksum the
+/// native test `monte_carlo_bands_match_the_recorded_checksum` also checks).
+#[wasm_bindgen_test]
+fn monte_carlo_bands_are_the_native_ones() {
+    use onepercent::model::montecarlo::{checksum, monte_carlo};
+    use onepercent::model::Scenario;
+    let recorded: u64 = include_str!("fixtures/mc-checksum.txt")
+        .lines()
+        .find(|l| !l.starts_with('#'))
+        .and_then(|l| l.trim().parse().ok())
+        .expect("a number in tests/fixtures/mc-checksum.txt");
+    assert_eq!(checksum(&monte_carlo(&Scenario::default(), 200)), recorded);
+}
+
+/// A benchmark, not a test of speed: prints the time of 1,000 runs x 120 months in the browser.
+#[wasm_bindgen_test]
+fn monte_carlo_benchmark_in_the_browser() {
+    use onepercent::model::montecarlo::monte_carlo;
+    use onepercent::model::{Scenario, P};
+    let mut s = Scenario::default();
+    s.set(P::Horizon, 120.0).unwrap();
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t0 = perf.now();
+        let b = monte_carlo(&s, 1_000);
+        times.push(perf.now() - t0);
+        assert_eq!(b.runs, 1_000);
+    }
+    times.sort_by(f64::total_cmp);
+    wasm_bindgen_test::console_log!(
+        "BENCH monte carlo 1,000 runs x 120 months in the browser: median {:.1} ms (target <= 30 ms)",
+        times[2]
+    );
+}

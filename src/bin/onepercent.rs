@@ -10,14 +10,17 @@ use std::process::ExitCode;
 
 use onepercent::export;
 use onepercent::i18n::Lang;
-use onepercent::model::montecarlo::{monte_carlo, MAX_RUNS};
+use onepercent::model::montecarlo::{monte_carlo, tornado, Output, MAX_RUNS};
 use onepercent::model::{run, Scenario};
 
 const USAGE: &str = "usage:
   onepercent run SCENARIO.json [--seed N] [--runs N] [--format json|csv] [--lang da|en]
       SCENARIO.json: a scenario file ({\"version\": 1, \"params\": {...}, \"seed\": N}); - reads stdin
       --seed N      override the scenario's seed
-      --runs N      add Monte Carlo bands from N runs (1-10000; JSON only)
+      --runs N      add Monte Carlo bands (P10, P25, median, P75, P90) from N runs (1-10000)
+  onepercent sensitivity SCENARIO.json [--output payback|trust|turnout_year3|net_cost] [--top N]
+                         [--seed N] [--format json|csv]
+      the tornado: each uncertain parameter at the low and high end of its range
   onepercent params [--format csv|json]
       print the parameter table";
 
@@ -27,10 +30,20 @@ struct Options {
     runs: usize,
     format: String,
     lang: Lang,
+    output: Output,
+    top: usize,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { file: None, seed: None, runs: 0, format: "json".into(), lang: Lang::En };
+    let mut o = Options {
+        file: None,
+        seed: None,
+        runs: 0,
+        format: "json".into(),
+        lang: Lang::En,
+        output: Output::Payback,
+        top: 10,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
@@ -44,6 +57,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--format" => o.format = value("--format")?,
             "--lang" => o.lang = Lang::parse(&value("--lang")?).ok_or("--lang takes da or en")?,
+            "--output" => {
+                o.output = Output::parse(&value("--output")?)
+                    .ok_or("--output takes payback, trust, turnout_year3 or net_cost")?
+            }
+            "--top" => o.top = value("--top")?.parse().map_err(|_| "--top takes a whole number")?,
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => {
                 if o.file.replace(f.to_string()).is_some() {
@@ -63,6 +81,24 @@ fn read_input(path: &str) -> Result<String, String> {
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
     }
+}
+
+/// Read and validate the scenario file; on error print the app's messages and give the exit code.
+fn load(opts: &Options) -> Result<Scenario, ExitCode> {
+    let Some(file) = &opts.file else {
+        eprintln!("onepercent: a scenario file is needed\n{USAGE}");
+        return Err(ExitCode::from(2));
+    };
+    let text = read_input(file).map_err(|e| {
+        eprintln!("onepercent: {e}");
+        ExitCode::from(2)
+    })?;
+    Scenario::from_json(&text).map_err(|problems| {
+        for p in problems {
+            eprintln!("{file}: {}", p.message(opts.lang));
+        }
+        ExitCode::from(2)
+    })
 }
 
 fn main() -> ExitCode {
@@ -97,37 +133,27 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        "run" => {
-            let Some(file) = opts.file else {
-                eprintln!("onepercent: run needs a scenario file\n{USAGE}");
-                return ExitCode::from(2);
-            };
-            let text = match read_input(&file) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("onepercent: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let mut scenario = match Scenario::from_json(&text) {
+        "run" | "sensitivity" => {
+            let mut scenario = match load(&opts) {
                 Ok(s) => s,
-                Err(problems) => {
-                    for p in problems {
-                        eprintln!("{file}: {}", p.message(opts.lang));
-                    }
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             if let Some(seed) = opts.seed {
                 scenario.seed = seed;
             }
-            let outcome = run(&scenario);
-            match opts.format.as_str() {
-                "csv" => print!("{}", export::to_csv(&scenario, &outcome)),
-                "json" => {
-                    let mc = (opts.runs > 0).then(|| monte_carlo(&scenario, opts.runs));
-                    println!("{}", export::to_json(&scenario, &outcome, mc.as_ref()));
+            if cmd == "sensitivity" {
+                let swings = tornado(&scenario, opts.output, opts.top);
+                match opts.format.as_str() {
+                    "csv" => print!("{}", export::tornado_csv(opts.output, &swings)),
+                    _ => println!("{}", export::tornado_json(&scenario, opts.output, &swings)),
                 }
+                return ExitCode::SUCCESS;
+            }
+            let outcome = run(&scenario);
+            let mc = (opts.runs > 0).then(|| monte_carlo(&scenario, opts.runs));
+            match opts.format.as_str() {
+                "csv" => print!("{}", export::to_csv(&scenario, &outcome, mc.as_ref())),
+                "json" => println!("{}", export::to_json(&scenario, &outcome, mc.as_ref())),
                 other => {
                     eprintln!("onepercent: unknown format {other} (json or csv)");
                     return ExitCode::from(2);

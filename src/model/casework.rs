@@ -107,10 +107,12 @@ impl Inputs {
         }
     }
 
+    /// (`libm` rather than the platform's maths library: the same bits natively and in wasm.)
+    ///
     /// Error share at extra-time share `x`: `e0 * ((1-f) + f*exp(-k*x))`, at most 0.95.
     /// Never rises with more time (k >= 0); rises when time is squeezed (x < 0).
     pub fn error_share(&self, x: f64) -> f64 {
-        (self.error_rate * ((1.0 - self.fixable) + self.fixable * (-self.time_effect * x).exp())).clamp(0.0, 0.95)
+        (self.error_rate * ((1.0 - self.fixable) + self.fixable * libm::exp(-self.time_effect * x))).clamp(0.0, 0.95)
     }
 }
 
@@ -299,9 +301,35 @@ fn steady_state(i: &Inputs) -> Steady {
     Steady { staff_hours: hours / (1.0 - i.sick0), load, failure_hours, ..s }
 }
 
+/// The baseline: no extra time, no participatory budgeting. It starts at today's steady state and
+/// stays there, so one month is simulated and repeated (half the work of a Monte Carlo run); a test
+/// checks it against the full simulation.
+pub fn baseline(i: &Inputs) -> Vec<Month> {
+    let mut out = Vec::with_capacity(i.horizon);
+    baseline_into(i, &mut out);
+    out
+}
+
+/// [`baseline`] into a reused buffer.
+pub fn baseline_into(i: &Inputs, out: &mut Vec<Month>) {
+    let one = Inputs { horizon: 1, ..i.clone() };
+    simulate_into(&one, 0.0, false, out);
+    let first = out[0];
+    out.clear();
+    out.extend((1..=i.horizon as u32).map(|month| Month { month, ..first }));
+}
+
 /// Simulate `i.horizon` months with extra-time share `extra_time`, with or without participatory
 /// budgeting (the baseline passes 0 and `false`).
 pub fn simulate(i: &Inputs, extra_time: f64, with_pb: bool) -> Vec<Month> {
+    let mut out = Vec::with_capacity(i.horizon);
+    simulate_into(i, extra_time, with_pb, &mut out);
+    out
+}
+
+/// [`simulate`] into a reused buffer (cleared first): Monte Carlo runs allocate nothing per run.
+pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<Month>) {
+    out.clear();
     let st = steady_state(i);
     let (q_recon, q_board) = (outflow_rate(i.recon_delay), outflow_rate(i.board_delay));
     let (q_redo, q_exit) = (outflow_rate(i.redecision_delay), outflow_rate(i.wrong_exit));
@@ -311,7 +339,6 @@ pub fn simulate(i: &Inputs, extra_time: f64, with_pb: bool) -> Vec<Month> {
     let mut trust = i.trust0;
     let mut reactive_hours = st.recon_hours + st.failure_hours;
     let mut pb = PbState::new(&i.pb);
-    let mut out = Vec::with_capacity(i.horizon);
 
     for m in 1..=i.horizon {
         // Outflows from the stocks at the start of the month.
@@ -434,7 +461,6 @@ pub fn simulate(i: &Inputs, extra_time: f64, with_pb: bool) -> Vec<Month> {
             pb: pb_month,
         });
     }
-    out
 }
 
 /// Trust flows of one month: experiences relative to today's level (today's trust already
@@ -499,6 +525,25 @@ mod tests {
         assert!((last.trust - i.trust0).abs() < 1e-9, "trust drifted: {}", last.trust);
         assert!((last.waiting - first.waiting).abs() < 1e-6 * first.waiting);
         assert!((last.costs.total() - first.costs.total()).abs() < 1e-6 * first.costs.total());
+    }
+
+    #[test]
+    fn the_repeated_baseline_is_the_simulated_one() {
+        for funding in [0.0, 1.0] {
+            let mut s = Scenario::default();
+            s.set(P::Funding, funding).unwrap();
+            s.set(P::Horizon, 120.0).unwrap();
+            let i = Inputs::from_scenario(&s);
+            let (fast, full) = (baseline(&i), simulate(&i, 0.0, false));
+            assert_eq!(fast.len(), full.len());
+            for (a, b) in fast.iter().zip(&full) {
+                assert_eq!(a.month, b.month);
+                assert!((a.trust - b.trust).abs() < 1e-12);
+                assert!((a.waiting - b.waiting).abs() <= 1e-9 * b.waiting);
+                assert!((a.costs.total() - b.costs.total()).abs() <= 1e-9 * b.costs.total());
+                assert!((a.overturns - b.overturns).abs() <= 1e-9 * b.overturns);
+            }
+        }
     }
 
     #[test]

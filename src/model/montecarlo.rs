@@ -1,15 +1,19 @@
-//! Monte Carlo: N runs, each drawing every uncertain parameter from a triangular distribution over
-//! its uncertainty range (moved with the user's value), scenario and baseline on the same draws.
-//! Percentile bands summarise the runs.
+//! Monte Carlo and sensitivity. Each run draws every uncertain parameter from a triangular
+//! distribution over its uncertainty range (moved with the user's value); scenario and baseline
+//! share the run's draws. Percentile bands (P10, P25, median, P75, P90) summarise the runs for every
+//! headline figure and every charted series. The tornado moves one parameter at a time to the ends
+//! of its range.
 
 use super::casework::Inputs;
-use super::params::{N_PARAMS, PARAMS};
+use super::params::{ParamSpec, N_PARAMS, P, PARAMS};
 use super::rng::{triangular, SplitMix64};
-use super::run::{run_inputs, Outcome, Payback};
+use super::run::{run_inputs, run_inputs_into, Outcome, Payback};
 use super::scenario::Scenario;
 
 /// Most runs allowed.
 pub const MAX_RUNS: usize = 10_000;
+/// Runs the app uses unless the user picks another number.
+pub const DEFAULT_RUNS: usize = 500;
 
 /// The uncertainty range of parameter `i` around value `v`: the table's range, scaled with the
 /// value when the user moved it away from the default, kept within the allowed range.
@@ -24,13 +28,16 @@ pub fn range_around(i: usize, v: f64) -> Option<(f64, f64)> {
     Some((lo.clamp(spec.min, v), hi.clamp(v, spec.max)))
 }
 
-/// The values of run `run`: one uniform draw per uncertain parameter, in table order.
-pub fn draw(s: &Scenario, run: u64) -> Scenario {
+/// The values of run `run`: one uniform draw per uncertain parameter, in table order, so the same
+/// seed gives the same draws whatever the other values are. `spread` scales every range (1: as in
+/// the table; 0: no uncertainty).
+pub fn draw(s: &Scenario, run: u64, spread: f64) -> Scenario {
     let mut rng = SplitMix64::for_run(s.seed, run);
     let mut values: [f64; N_PARAMS] = *s.values();
     for (i, v) in values.iter_mut().enumerate() {
         if let Some((lo, hi)) = range_around(i, *v) {
-            *v = triangular(rng.next_f64(), lo, *v, hi);
+            let u = rng.next_f64();
+            *v = triangular(u, *v - spread * (*v - lo), *v, *v + spread * (hi - *v));
         }
     }
     Scenario::with_values(values, s.seed)
@@ -47,74 +54,402 @@ pub struct Band {
 }
 
 impl Band {
-    /// Percentiles (nearest rank on sorted values) of `xs`; sorts `xs`.
+    /// Nearest-rank percentiles of `xs` (reordered in place; linear time).
     pub fn of(xs: &mut [f64]) -> Band {
-        if xs.is_empty() {
+        let n = xs.len();
+        if n == 0 {
             return Band::default();
         }
-        xs.sort_by(f64::total_cmp);
-        let q = |p: f64| xs[((p * (xs.len() - 1) as f64).round() as usize).min(xs.len() - 1)];
-        Band { p10: q(0.10), p25: q(0.25), p50: q(0.50), p75: q(0.75), p90: q(0.90) }
+        let rank = |p: f64| ((p * (n - 1) as f64).round() as usize).min(n - 1);
+        let (r10, r25, r50, r75, r90) = (rank(0.1), rank(0.25), rank(0.5), rank(0.75), rank(0.9));
+        let cmp = |a: &f64, b: &f64| a.total_cmp(b);
+        // Select the median, then each quartile within its half, then the deciles within the quarters.
+        xs.select_nth_unstable_by(r50, cmp);
+        let p50 = xs[r50];
+        if r25 < r50 {
+            xs[..r50].select_nth_unstable_by(r25, cmp);
+        }
+        let p25 = if r25 < r50 { xs[r25] } else { p50 };
+        if r75 > r50 {
+            xs[r50 + 1..].select_nth_unstable_by(r75 - r50 - 1, cmp);
+        }
+        let p75 = if r75 > r50 { xs[r75] } else { p50 };
+        if r10 < r25 {
+            xs[..r25].select_nth_unstable_by(r10, cmp);
+        }
+        let p10 = if r10 < r25 { xs[r10] } else { p25 };
+        if r90 > r75 {
+            xs[r75 + 1..].select_nth_unstable_by(r90 - r75 - 1, cmp);
+        }
+        let p90 = if r90 > r75 { xs[r90] } else { p75 };
+        Band { p10, p25, p50, p75, p90 }
+    }
+
+    /// The same value everywhere (one run, or no uncertainty).
+    pub fn point(x: f64) -> Band {
+        Band { p10: x, p25: x, p50: x, p75: x, p90: x }
     }
 }
 
-/// The Monte Carlo summary.
+/// Payback month as a number for bands and the tornado: the month, or one past the horizon when it
+/// does not pay back within it.
+pub fn payback_number(o: &Outcome) -> f64 {
+    match o.headline.payback {
+        Payback::Month(m) => m as f64,
+        _ => o.scenario.len() as f64 + 1.0,
+    }
+}
+
+/// A headline figure with bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    NetSaving,
+    Trust,
+    TrustBaseline,
+    TrustFromCasework,
+    TrustFromPb,
+    WrongPerYear,
+    OverturnsPerYear,
+    Waiting,
+    TurnoutFirst,
+    TurnoutYear3,
+    TurnoutLast,
+    Reach,
+    VolunteerHours,
+    ExtraVoters,
+    PbSpent,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 15] = [
+        Figure::NetSaving,
+        Figure::Trust,
+        Figure::TrustBaseline,
+        Figure::TrustFromCasework,
+        Figure::TrustFromPb,
+        Figure::WrongPerYear,
+        Figure::OverturnsPerYear,
+        Figure::Waiting,
+        Figure::TurnoutFirst,
+        Figure::TurnoutYear3,
+        Figure::TurnoutLast,
+        Figure::Reach,
+        Figure::VolunteerHours,
+        Figure::ExtraVoters,
+        Figure::PbSpent,
+    ];
+
+    /// The figure's value in one outcome.
+    pub fn of(self, o: &Outcome) -> f64 {
+        let h = &o.headline;
+        match self {
+            Figure::NetSaving => h.net_saving,
+            Figure::Trust => h.trust[0],
+            Figure::TrustBaseline => h.trust[1],
+            Figure::TrustFromCasework => h.trust_from_casework,
+            Figure::TrustFromPb => h.trust_from_pb,
+            Figure::WrongPerYear => h.wrong_per_year[0],
+            Figure::OverturnsPerYear => h.overturns_per_year[0],
+            Figure::Waiting => h.waiting[0],
+            Figure::TurnoutFirst => o.cycles.first().map(|c| c.turnout).unwrap_or(0.0),
+            Figure::TurnoutYear3 => h.pb.turnout_year3,
+            Figure::TurnoutLast => h.pb.turnout_last,
+            Figure::Reach => h.pb.reach,
+            Figure::VolunteerHours => h.pb.volunteer_hours,
+            Figure::ExtraVoters => h.pb.extra_election_voters,
+            Figure::PbSpent => h.pb.spent,
+        }
+    }
+}
+
+/// A charted series with bands: one band per month, year or vote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Series {
+    /// Per month.
+    CumulativeSaving,
+    /// Per month.
+    Trust,
+    /// Per month.
+    TrustBaseline,
+    /// Per year.
+    OverturnsScenario,
+    /// Per year.
+    OverturnsBaseline,
+    /// Per year: scenario minus baseline cost, all categories.
+    CostDifference,
+    /// Per vote.
+    Turnout,
+    Reach,
+    RarelyHeardVoters,
+    Voters,
+    DeliveredInYear,
+    OverdueAfterYear,
+}
+
+impl Series {
+    pub const ALL: [Series; 12] = [
+        Series::CumulativeSaving,
+        Series::Trust,
+        Series::TrustBaseline,
+        Series::OverturnsScenario,
+        Series::OverturnsBaseline,
+        Series::CostDifference,
+        Series::Turnout,
+        Series::Reach,
+        Series::RarelyHeardVoters,
+        Series::Voters,
+        Series::DeliveredInYear,
+        Series::OverdueAfterYear,
+    ];
+
+    /// The series' values in one outcome, appended to `out`.
+    pub fn extend(self, o: &Outcome, out: &mut Vec<f64>) {
+        let per_year = |out: &mut Vec<f64>, f: &dyn Fn(usize) -> f64| {
+            let n = o.scenario.len();
+            for start in (0..n).step_by(12) {
+                out.push((start..(start + 12).min(n)).map(f).sum());
+            }
+        };
+        match self {
+            Series::CumulativeSaving => out.extend_from_slice(&o.cumulative_saving),
+            Series::Trust => out.extend(o.scenario.iter().map(|m| m.trust)),
+            Series::TrustBaseline => out.extend(o.baseline.iter().map(|m| m.trust)),
+            Series::OverturnsScenario => per_year(out, &|t| o.scenario[t].overturns),
+            Series::OverturnsBaseline => per_year(out, &|t| o.baseline[t].overturns),
+            Series::CostDifference => per_year(out, &|t| o.scenario[t].costs.total() - o.baseline[t].costs.total()),
+            Series::Turnout => out.extend(o.cycles.iter().map(|c| c.turnout)),
+            Series::Reach => out.extend(o.cycles.iter().map(|c| c.reach)),
+            Series::RarelyHeardVoters => out.extend(o.cycles.iter().map(|c| c.rarely_heard_voters)),
+            Series::Voters => out.extend(o.cycles.iter().map(|c| c.voters)),
+            Series::DeliveredInYear => out.extend(o.cycles.iter().map(|c| c.delivered_in_year)),
+            Series::OverdueAfterYear => out.extend(o.cycles.iter().map(|c| c.overdue_after_year)),
+        }
+    }
+}
+
+/// The Monte Carlo result.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Summary {
+pub struct Bands {
     pub runs: usize,
     pub seed: u64,
-    pub net_saving: Band,
+    /// Bands of [`Figure::ALL`], in that order.
+    pub figures: Vec<(Figure, Band)>,
     /// Payback month among the runs that pay back within the horizon.
     pub payback_month: Band,
-    /// Share of runs that pay back within the horizon.
+    /// Share of runs that pay back within the horizon (0 when nothing differs).
     pub payback_share: f64,
-    pub trust: Band,
-    pub trust_baseline: Band,
-    pub overturns_per_year: Band,
-    /// Per month: cumulative net saving.
-    pub cumulative_saving: Vec<Band>,
-    /// Per month: trust in the scenario.
-    pub trust_by_month: Vec<Band>,
+    /// Bands of [`Series::ALL`], in that order.
+    pub series: Vec<(Series, Vec<Band>)>,
 }
 
-/// Run `runs` draws (at least 1, at most [`MAX_RUNS`]).
-pub fn monte_carlo(s: &Scenario, runs: usize) -> Summary {
-    let runs = runs.clamp(1, MAX_RUNS);
-    let outcomes: Vec<Outcome> = (0..runs as u64).map(|r| run_inputs(&Inputs::from_scenario(&draw(s, r)))).collect();
-    let col = |f: &dyn Fn(&Outcome) -> f64| Band::of(&mut outcomes.iter().map(f).collect::<Vec<_>>());
-    let net_saving = col(&|o| o.headline.net_saving);
-    let trust = col(&|o| o.headline.trust[0]);
-    let trust_baseline = col(&|o| o.headline.trust[1]);
-    let overturns_per_year = col(&|o| o.headline.overturns_per_year[0]);
-    let mut months: Vec<f64> = outcomes
-        .iter()
-        .filter_map(|o| match o.headline.payback {
-            Payback::Month(m) => Some(m as f64),
-            _ => None,
-        })
-        .collect();
-    let payback_share = months.len() as f64 / runs as f64;
-    let horizon = outcomes[0].scenario.len();
-    let by_month = |f: &dyn Fn(&Outcome, usize) -> f64| {
-        (0..horizon).map(|t| Band::of(&mut outcomes.iter().map(|o| f(o, t)).collect::<Vec<_>>())).collect()
+impl Bands {
+    pub fn figure(&self, f: Figure) -> Band {
+        self.figures.iter().find(|(g, _)| *g == f).map(|(_, b)| *b).unwrap_or_default()
+    }
+
+    pub fn series(&self, s: Series) -> &[Band] {
+        self.series.iter().find(|(t, _)| *t == s).map(|(_, b)| b.as_slice()).unwrap_or(&[])
+    }
+}
+
+/// A fingerprint of every number in the bands (FNV-1a over their bits): equal only if the bands are
+/// bit for bit the same. Used to check the browser gets exactly the native numbers.
+pub fn checksum(b: &Bands) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |x: f64| {
+        for byte in x.to_bits().to_le_bytes() {
+            h ^= byte as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     };
-    Summary {
+    let band = |b: &Band, eat: &mut dyn FnMut(f64)| [b.p10, b.p25, b.p50, b.p75, b.p90].into_iter().for_each(eat);
+    for (_, f) in &b.figures {
+        band(f, &mut eat);
+    }
+    for (_, v) in &b.series {
+        v.iter().for_each(|x| band(x, &mut eat));
+    }
+    band(&b.payback_month, &mut eat);
+    eat(b.payback_share);
+    h
+}
+
+/// Run `runs` draws (clamped to 1..=[`MAX_RUNS`]) at the table's uncertainty.
+pub fn monte_carlo(s: &Scenario, runs: usize) -> Bands {
+    monte_carlo_with(s, runs, 1.0)
+}
+
+/// Run `runs` draws with every uncertainty range scaled by `spread`.
+pub fn monte_carlo_with(s: &Scenario, runs: usize, spread: f64) -> Bands {
+    let runs = runs.clamp(1, MAX_RUNS);
+    // Column-major observations: for each quantity, one value per run.
+    let mut width = 0;
+    let mut obs: Vec<f64> = Vec::new();
+    let mut row: Vec<f64> = Vec::new();
+    let mut paybacks: Vec<f64> = Vec::with_capacity(runs);
+    let mut differs = false;
+    let mut o = Outcome::default();
+    let mut lens: Vec<usize> = Vec::new();
+    for r in 0..runs {
+        run_inputs_into(&Inputs::from_scenario(&draw(s, r as u64, spread)), &mut o);
+        row.clear();
+        row.extend(Figure::ALL.iter().map(|f| f.of(&o)));
+        if r == 0 {
+            lens = Series::ALL
+                .iter()
+                .map(|se| {
+                    let before = row.len();
+                    se.extend(&o, &mut row);
+                    row.len() - before
+                })
+                .collect();
+            width = row.len();
+            obs = vec![0.0; width * runs];
+        } else {
+            for se in Series::ALL {
+                se.extend(&o, &mut row);
+            }
+        }
+        for (c, x) in row.iter().enumerate().take(width) {
+            obs[c * runs + r] = *x;
+        }
+        match o.headline.payback {
+            Payback::Month(m) => {
+                paybacks.push(m as f64);
+                differs = true;
+            }
+            Payback::NotWithinHorizon => differs = true,
+            Payback::NoDifference => {}
+        }
+    }
+    let mut columns = obs.chunks_mut(runs).map(Band::of);
+    let figures = Figure::ALL.iter().map(|f| (*f, columns.next().unwrap_or_default())).collect();
+    let series = Series::ALL.iter().zip(&lens).map(|(se, n)| (*se, columns.by_ref().take(*n).collect())).collect();
+    Bands {
         runs,
         seed: s.seed,
-        net_saving,
-        payback_month: Band::of(&mut months),
-        payback_share,
-        trust,
-        trust_baseline,
-        overturns_per_year,
-        cumulative_saving: by_month(&|o, t| o.cumulative_saving[t]),
-        trust_by_month: by_month(&|o, t| o.scenario[t].trust),
+        figures,
+        payback_share: if differs { paybacks.len() as f64 / runs as f64 } else { 0.0 },
+        payback_month: Band::of(&mut paybacks),
+        series,
     }
+}
+
+/// An output the tornado explains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Output {
+    /// Payback month (one past the horizon when it does not pay back).
+    Payback,
+    /// Trust at the horizon (share of adults).
+    Trust,
+    /// Turnout at the third vote (share of adults).
+    TurnoutYear3,
+    /// Net cost of the extra time over the horizon (negative: a saving).
+    NetCost,
+}
+
+impl Output {
+    pub const ALL: [Output; 4] = [Output::Payback, Output::Trust, Output::TurnoutYear3, Output::NetCost];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Output::Payback => "payback",
+            Output::Trust => "trust",
+            Output::TurnoutYear3 => "turnout_year3",
+            Output::NetCost => "net_cost",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Output> {
+        Output::ALL.into_iter().find(|o| o.key() == s)
+    }
+
+    pub fn of(self, o: &Outcome) -> f64 {
+        match self {
+            Output::Payback => payback_number(o),
+            Output::Trust => o.headline.trust[0],
+            Output::TurnoutYear3 => o.headline.pb.turnout_year3,
+            Output::NetCost => -o.headline.net_saving,
+        }
+    }
+}
+
+/// One bar of a tornado: the output with the parameter at the low and the high end of its range.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Swing {
+    #[serde(serialize_with = "ser_key")]
+    pub param: P,
+    pub low: f64,
+    pub high: f64,
+    pub at_low: f64,
+    pub at_high: f64,
+    /// The output at the scenario's own values.
+    pub at_value: f64,
+}
+
+fn ser_key<S: serde::Serializer>(p: &P, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(PARAMS[*p as usize].key)
+}
+
+impl Swing {
+    pub fn width(&self) -> f64 {
+        (self.at_high - self.at_low).abs()
+    }
+}
+
+/// The tornado at the table's uncertainty ranges: the `top` parameters that move `output` most.
+pub fn tornado(s: &Scenario, output: Output, top: usize) -> Vec<Swing> {
+    tornado_with(s, output, top, |spec, v| range_around(spec.id as usize, v))
+}
+
+/// The tornado with the ranges given by `range` (spec, value) -> (low, high).
+pub fn tornado_with(
+    s: &Scenario,
+    output: Output,
+    top: usize,
+    range: impl Fn(&ParamSpec, f64) -> Option<(f64, f64)>,
+) -> Vec<Swing> {
+    let at = |values: [f64; N_PARAMS]| {
+        output.of(&run_inputs(&Inputs::from_scenario(&Scenario::with_values(values, s.seed))))
+    };
+    let at_value = at(*s.values());
+    let mut swings: Vec<Swing> = PARAMS
+        .iter()
+        .filter_map(|spec| {
+            let v = s.get(spec.id);
+            let (low, high) = range(spec, v)?;
+            let mut lo = *s.values();
+            lo[spec.id as usize] = low;
+            let mut hi = *s.values();
+            hi[spec.id as usize] = high;
+            Some(Swing { param: spec.id, low, high, at_low: at(lo), at_high: at(hi), at_value })
+        })
+        .collect();
+    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    swings.truncate(top);
+    swings
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::run;
+
+    #[test]
+    fn band_percentiles_match_sorting() {
+        let mut rng = SplitMix64::new(3);
+        for n in [1usize, 2, 3, 5, 10, 11, 100, 501] {
+            let xs: Vec<f64> = (0..n).map(|_| rng.next_f64() * 100.0 - 50.0).collect();
+            let mut sorted = xs.clone();
+            sorted.sort_by(f64::total_cmp);
+            let q = |p: f64| sorted[((p * (n - 1) as f64).round() as usize).min(n - 1)];
+            let b = Band::of(&mut xs.clone());
+            assert_eq!(b, Band { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) }, "n = {n}");
+        }
+    }
 
     #[test]
     fn same_seed_same_bands_other_seed_other_bands() {
@@ -123,16 +458,34 @@ mod tests {
         assert_eq!(a, monte_carlo(&s, 50));
         let mut t = s.clone();
         t.seed = 99;
-        assert_ne!(a.net_saving, monte_carlo(&t, 50).net_saving);
+        assert_ne!(a.figure(Figure::NetSaving), monte_carlo(&t, 50).figure(Figure::NetSaving));
     }
 
     #[test]
-    fn bands_are_ordered() {
-        let m = monte_carlo(&Scenario::default(), 100);
-        for b in
-            [m.net_saving, m.trust, m.overturns_per_year].iter().chain(&m.cumulative_saving).chain(&m.trust_by_month)
-        {
+    fn bands_are_ordered_everywhere() {
+        let m = monte_carlo(&Scenario::default(), 200);
+        let all = m.figures.iter().map(|(_, b)| b).chain(m.series.iter().flat_map(|(_, v)| v.iter()));
+        for b in all.chain(std::iter::once(&m.payback_month)) {
             assert!(b.p10 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p90, "{b:?}");
+        }
+        assert!(m.payback_share > 0.0 && m.payback_share <= 1.0);
+    }
+
+    #[test]
+    fn collapsed_ranges_give_the_deterministic_run_in_every_band() {
+        let s = Scenario::default();
+        let m = monte_carlo_with(&s, 20, 0.0);
+        let o = run(&s);
+        for (f, b) in &m.figures {
+            assert_eq!(*b, Band::point(f.of(&o)), "{f:?}");
+        }
+        for (se, bands) in &m.series {
+            let mut v = Vec::new();
+            se.extend(&o, &mut v);
+            assert_eq!(bands.len(), v.len(), "{se:?}");
+            for (b, x) in bands.iter().zip(v) {
+                assert_eq!(*b, Band::point(x), "{se:?}");
+            }
         }
     }
 
@@ -140,11 +493,31 @@ mod tests {
     fn draws_stay_within_the_allowed_ranges() {
         let s = Scenario::default();
         for r in 0..500 {
-            let d = draw(&s, r);
+            let d = draw(&s, r, 1.0);
             for (i, spec) in PARAMS.iter().enumerate() {
                 let v = d.values()[i];
                 assert!(v >= spec.min && v <= spec.max, "{} = {v}", spec.key);
             }
         }
+    }
+
+    #[test]
+    fn the_tornado_ranks_a_much_widened_parameter_first() {
+        let s = Scenario::default();
+        let normal = tornado(&s, Output::Trust, 10);
+        assert!(!normal.is_empty());
+        assert!(normal.windows(2).all(|w| w[0].width() >= w[1].width()), "sorted by swing");
+        // A parameter that is not first, its range widened to the whole allowed range (0-50%
+        // instead of 2-10%).
+        let target = P::TrustPbParticipation;
+        assert_ne!(normal[0].param, target);
+        let wide = tornado_with(&s, Output::Trust, 10, |spec, v| {
+            if spec.id == target {
+                Some((spec.min, spec.max))
+            } else {
+                range_around(spec.id as usize, v)
+            }
+        });
+        assert_eq!(wide[0].param, target, "{:?}", wide.iter().map(|w| w.param).collect::<Vec<_>>());
     }
 }

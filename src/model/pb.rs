@@ -106,9 +106,10 @@ impl PbInputs {
         if self.share <= 0.0 {
             return 0.0;
         }
-        let pot = 1.0 - (-self.share / self.share_half).exp();
-        let size = (self.population / 50_000.0).powf(-self.size_elasticity);
-        let trust = (trust / self.trust0).powf(self.trust_sensitivity);
+        // libm: the same bits natively and in wasm (same seed, same result everywhere).
+        let pot = 1.0 - libm::exp(-self.share / self.share_half);
+        let size = libm::pow(self.population / 50_000.0, -self.size_elasticity);
+        let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
         let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
         (self.turnout_max * pot * size * maturity * trust * outreach).clamp(0.0, TURNOUT_CAP)
     }
@@ -127,7 +128,7 @@ impl PbInputs {
             return 0.0;
         }
         self.volunteer_hours * project_money / 1_000.0
-            * (project_money / VOLUNTEER_POT_REF).powf(VOLUNTEER_ELASTICITY - 1.0)
+            * libm::pow(project_money / VOLUNTEER_POT_REF, VOLUNTEER_ELASTICITY - 1.0)
     }
 
     /// The month of each vote (1-based) within `horizon`.
@@ -320,9 +321,9 @@ impl PbState {
 }
 
 /// Summarise the months into cycles.
-pub fn cycles(months: &[PbMonth], p: &PbInputs) -> Vec<Cycle> {
+pub fn cycles(months: &[super::casework::Month], p: &PbInputs) -> Vec<Cycle> {
     let mut out: Vec<Cycle> = Vec::new();
-    for (i, m) in months.iter().enumerate() {
+    for (i, m) in months.iter().map(|m| &m.pb).enumerate() {
         if m.cycle == 0 {
             continue;
         }

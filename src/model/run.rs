@@ -1,11 +1,11 @@
 //! One scenario against its baseline: both runs, the differences and the headline figures.
 
-use super::casework::{simulate, Costs, Inputs, Month};
+use super::casework::{baseline_into, simulate_into, Costs, Inputs, Month};
 use super::pb::{cycles, Cycle};
 use super::scenario::Scenario;
 
 /// When the extra time has paid for itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payback {
     /// The first month after which the cumulative net saving stays at or above zero (1-based).
@@ -13,11 +13,12 @@ pub enum Payback {
     /// The cumulative net saving is still negative at some point at the end of the horizon.
     NotWithinHorizon,
     /// The scenario costs exactly what the baseline does in every month.
+    #[default]
     NoDifference,
 }
 
 /// A scenario run and its baseline on the same inputs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Outcome {
     pub scenario: Vec<Month>,
     pub baseline: Vec<Month>,
@@ -29,7 +30,7 @@ pub struct Outcome {
 }
 
 /// The figures a councillor reads first. "Per year" figures are the last 12 months of the horizon.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize)]
 pub struct Headline {
     pub payback: Payback,
     /// Cumulative net saving at the horizon (negative: a net cost).
@@ -108,25 +109,34 @@ pub fn run(s: &Scenario) -> Outcome {
 
 /// Run given inputs and their baseline.
 pub fn run_inputs(i: &Inputs) -> Outcome {
-    let scenario = simulate(i, i.extra_time, true);
-    let baseline = simulate(i, 0.0, false);
-    let mut cumulative_saving = Vec::with_capacity(scenario.len());
+    let mut o = Outcome::default();
+    run_inputs_into(i, &mut o);
+    o
+}
+
+/// [`run_inputs`] into a reused outcome (Monte Carlo: no allocation per run once warm).
+pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
+    simulate_into(i, i.extra_time, true, &mut o.scenario);
+    baseline_into(i, &mut o.baseline);
+    let (scenario, baseline) = (&o.scenario, &o.baseline);
+    o.cumulative_saving.clear();
     let mut acc = 0.0;
     let mut diff = [0.0; 6];
     let mut differs = false;
-    for (s, b) in scenario.iter().zip(&baseline) {
+    for (s, b) in scenario.iter().zip(baseline) {
         let (sc, bc) = (s.costs.total(), b.costs.total());
         differs |= sc != bc;
         acc += bc - sc;
-        cumulative_saving.push(acc);
+        o.cumulative_saving.push(acc);
         for (d, (x, y)) in diff.iter_mut().zip(s.costs.as_array().iter().zip(b.costs.as_array())) {
             *d += x - y;
         }
     }
-    let pair = |f: &dyn Fn(&[Month]) -> f64| [f(&scenario), f(&baseline)];
+    let pair = |f: &dyn Fn(&[Month]) -> f64| [f(scenario), f(baseline)];
     let end = |f: fn(&Month) -> f64| pair(&|m: &[Month]| m.last().map(f).unwrap_or(0.0));
+    o.cycles = cycles(scenario, &i.pb);
     let headline = Headline {
-        payback: payback(&cumulative_saving, differs),
+        payback: payback(&o.cumulative_saving, differs),
         net_saving: acc,
         cost_difference: Costs {
             time: diff[0],
@@ -148,12 +158,9 @@ pub fn run_inputs(i: &Inputs) -> Outcome {
         trust_from_casework: scenario.iter().map(|m| m.trust_flows.casework()).sum(),
         trust_from_pb: scenario.iter().map(|m| m.trust_flows.pb()).sum(),
         trust_drift: scenario.iter().map(|m| m.trust_flows.drift).sum(),
-        pb: PbHeadline::default(),
+        pb: pb_headline(scenario, &o.cycles, i),
     };
-    let cycles = cycles(&scenario.iter().map(|m| m.pb).collect::<Vec<_>>(), &i.pb);
-    let pb = pb_headline(&scenario, &cycles, i);
-    let headline = Headline { pb, ..headline };
-    Outcome { scenario, baseline, cumulative_saving, cycles, headline }
+    o.headline = headline;
 }
 
 fn pb_headline(months: &[Month], cycles: &[Cycle], i: &Inputs) -> PbHeadline {
