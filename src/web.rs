@@ -145,11 +145,17 @@ pub fn initial_state() -> AppState {
 /// Replace the page with a readable message and a reload link. Used by the panic hook, so it
 /// builds the DOM by hand and must not panic itself.
 pub fn show_fatal_error(detail: &str) {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        show_fatal_error_in(&body, detail);
+    }
+}
+
+/// [`show_fatal_error`] inside `root` (whose content it replaces), in the document's language.
+pub fn show_fatal_error_in(root: &web_sys::Element, detail: &str) {
     let Some(doc) = document() else { return };
     let lang =
         doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::parse(&l)).unwrap_or_default();
     let t = lang.texts();
-    let Some(body) = doc.body() else { return };
     let build = || -> Option<web_sys::Element> {
         let main = doc.create_element("main").ok()?;
         main.set_class_name("fatal");
@@ -172,8 +178,8 @@ pub fn show_fatal_error(detail: &str) {
         Some(main)
     };
     if let Some(main) = build() {
-        body.set_text_content(None);
-        let _ = body.append_child(&main);
+        root.set_text_content(None);
+        let _ = root.append_child(&main);
     }
 }
 

@@ -97,3 +97,23 @@ fn monte_carlo_benchmark_in_the_browser() {
         times[2]
     );
 }
+
+/// The panic screen: a readable message in the page's language and a reload link, not a blank page.
+#[wasm_bindgen_test]
+fn the_panic_screen_is_readable_and_offers_a_reload() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let html = doc.document_element().unwrap();
+    for (lang, texts) in [("da", &DA), ("en", &EN)] {
+        html.set_attribute("lang", lang).unwrap();
+        let root = doc.create_element("div").unwrap();
+        root.set_text_content(Some("the app was here"));
+        onepercent::web::show_fatal_error_in(&root, "index out of bounds");
+        let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+        let text = alert.text_content().unwrap();
+        assert!(text.contains(texts.panic_title) && text.contains(texts.panic_body), "{text}");
+        assert!(!root.text_content().unwrap().contains("the app was here"));
+        let link = alert.query_selector("a").unwrap().expect("a reload link");
+        assert_eq!(link.text_content().as_deref(), Some(texts.panic_reload));
+        assert!(link.get_attribute("href").is_some_and(|h| h.starts_with("http")));
+    }
+}

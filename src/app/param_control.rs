@@ -80,7 +80,7 @@ pub fn parse_typed(s: &str, lang: Lang) -> Option<f64> {
         Lang::Da => cleaned.replace('.', "").replace(',', "."),
         Lang::En => cleaned.replace(',', ""),
     };
-    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::model::json::parse_number(&normal).filter(|x| x.is_finite())
 }
 
 #[component]
@@ -174,7 +174,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
             let cb = props.on_action.clone();
             Callback::from(move |e: InputEvent| {
                 let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-                if let Ok(v) = el.value().parse::<f64>() {
+                if let Some(v) = crate::model::json::parse_number(&el.value()) {
                     cb.emit(Action::SetParam(p, v));
                 }
             })

@@ -2,6 +2,92 @@
 //! serde_json, which would add about 15 KB (gzip) to the download; the command line and tests still
 //! use serde_json, and a test checks the two agree on random and mutated inputs.
 
+/// Exact powers of ten as `f64` (10^22 is the largest exact one).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// Parse a decimal number (`-12.5`, `3e-4`; no leading `+`, no `inf`/`nan`). Used instead of
+/// `str::parse::<f64>`, whose correctly-rounding tables add about 15 KB (gzip) to the browser build.
+/// Up to 15 significant digits with an exponent within ±22 (every value a person or a slider
+/// writes) it is exact; beyond that it is within a few units in the last place. Native and browser
+/// builds use this same function, so the same text gives the same bits everywhere.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let negative = b.first() == Some(&b'-');
+    if negative {
+        i += 1;
+    }
+    let (mut mantissa, mut exp10, mut digits, mut significant) = (0u64, 0i64, 0usize, 0usize);
+    let mut seen_point = false;
+    while i < b.len() {
+        match b[i] {
+            d @ b'0'..=b'9' => {
+                digits += 1;
+                if significant < 19 {
+                    if mantissa > 0 || d != b'0' {
+                        significant += 1;
+                    }
+                    mantissa = mantissa * 10 + (d - b'0') as u64;
+                    if seen_point {
+                        exp10 -= 1;
+                    }
+                } else if !seen_point {
+                    exp10 += 1; // digits beyond 19 are dropped; their place value is kept
+                }
+            }
+            b'.' if !seen_point => seen_point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        let neg_exp = b.get(i) == Some(&b'-');
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let (mut e, mut n) = (0i64, 0);
+        while let Some(d @ b'0'..=b'9') = b.get(i).copied() {
+            e = (e * 10 + (d - b'0') as i64).min(100_000);
+            i += 1;
+            n += 1;
+        }
+        if n == 0 {
+            return None;
+        }
+        exp10 += if neg_exp { -e } else { e };
+    }
+    if i != b.len() {
+        return None;
+    }
+    let mut x = mantissa as f64;
+    if mantissa != 0 {
+        if mantissa <= 1 << 53 && (-22..=22).contains(&exp10) {
+            // Clinger's fast path: both operands exact, one rounding.
+            x = if exp10 >= 0 { x * POW10[exp10 as usize] } else { x / POW10[(-exp10) as usize] };
+        } else {
+            let mut e = exp10;
+            while e > 0 && x.is_finite() {
+                let k = e.min(22);
+                x *= POW10[k as usize];
+                e -= k;
+            }
+            while e < 0 && x != 0.0 {
+                let k = (-e).min(22);
+                x /= POW10[k as usize];
+                e += k;
+            }
+        }
+    }
+    Some(if negative { -x } else { x })
+}
+
 /// A JSON value. Numbers keep their source text, so whole numbers beyond 2^53 (seeds) stay exact.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -48,6 +134,7 @@ impl Json {
     /// A whole number from 0 to 2^64-1, written without fraction or exponent.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
+            // Whole numbers only, exactly (u64 parsing needs no float tables).
             Json::Number(_, text) => text.parse().ok(),
             _ => None,
         }
@@ -340,7 +427,7 @@ impl Parser<'_> {
             }
         }
         let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("a number"))?;
-        let x: f64 = text.parse().map_err(|_| self.err("a number"))?;
+        let x = parse_number(text).ok_or_else(|| self.err("a number"))?;
         if !x.is_finite() {
             return Err(format!("number out of range at byte {start}"));
         }
@@ -416,6 +503,53 @@ mod tests {
             assert!(Json::parse(t).is_err(), "{t:?} should be refused");
         }
         assert!(Json::parse(&"[".repeat(10_000)).is_err(), "deep nesting must be refused, not overflow");
+    }
+
+    #[test]
+    fn numbers_parse_like_std() {
+        for t in ["9007199254740993", "1e23", "1.7976931348623157e308", "2.2250738585072014e-308"] {
+            let (ours, std) = (parse_number(t).unwrap(), t.parse::<f64>().unwrap());
+            assert!((ours - std).abs() <= 4.0 * f64::EPSILON * std.abs(), "{t}: {ours} vs {std}");
+        }
+        for t in [
+            "0",
+            "-0",
+            "0.25",
+            "-0.5",
+            "450",
+            "3600000000",
+            "0.0005",
+            "1e-7",
+            "2.5E3",
+            "0.1",
+            "0.3",
+            "123.456",
+            "1e22",
+            "00012",
+            "1.",
+            ".5",
+        ] {
+            let std: Option<f64> = t.parse().ok();
+            assert_eq!(parse_number(t).map(f64::to_bits), std.map(f64::to_bits), "{t}");
+        }
+        for bad in ["", "-", "e5", "1e", "1e+", "abc", "1.2.3", "--1", "1 2"] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
+        // Random decimals: exact up to 15 significant digits and exponents within ±22; close beyond.
+        let mut rng = SplitMix64::new(5);
+        for _ in 0..50_000 {
+            let digits = 1 + (rng.next_u64() % 18) as usize;
+            let m: String = (0..digits).map(|_| char::from(b'0' + (rng.next_u64() % 10) as u8)).collect();
+            let e = (rng.next_u64() % 80) as i64 - 40;
+            let t = format!("{m}e{e}");
+            let (ours, std) = (parse_number(&t).unwrap(), t.parse::<f64>().unwrap());
+            let m_digits = m.trim_start_matches('0').len();
+            if m_digits <= 15 && (-22..=22).contains(&e) {
+                assert_eq!(ours.to_bits(), std.to_bits(), "{t}");
+            } else {
+                assert!((ours - std).abs() <= 4.0 * f64::EPSILON * std.abs(), "{t}: {ours} vs {std}");
+            }
+        }
     }
 
     #[test]
