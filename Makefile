@@ -48,9 +48,10 @@ test-wasm:
 	cargo test --locked --no-fail-fast --target wasm32-unknown-unknown --test web
 
 ## make bench: model benchmarks (figures, not pass/fail)
-bench: tools-test
+bench: tools-test dist
 	cargo bench --locked --bench model
 	cargo test --locked --release --target wasm32-unknown-unknown --test web -- --nocapture monte_carlo_benchmark
+	node tools/bench-repaint.mjs
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -154,6 +154,16 @@ pub fn money_compact(x: f64, currency: Currency, lang: Lang) -> String {
     with_currency(compact(x, lang), x, currency, lang)
 }
 
+/// A change of a share in percentage points with its sign: "+1,4 pct.-point" / "+1.4 pp".
+pub fn points(x: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(x * 100.0, decimals, lang);
+    let n = if x >= 0.0 && !n.starts_with('-') && n != NOT_A_NUMBER { format!("+{n}") } else { n };
+    match lang {
+        Lang::Da => format!("{n}\u{a0}pct.-point"),
+        Lang::En => format!("{n}\u{a0}pp"),
+    }
+}
+
 /// Format a share (0.3) as a percentage ("30 %" in Danish, "30%" in English).
 pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
     let n = number(share * 100.0, decimals, lang);

@@ -104,6 +104,8 @@ pub struct Texts {
     pub case: CaseTexts,
     pub nav_pb: &'static str,
     pub pb: PbTexts,
+    pub nav_together: &'static str,
+    pub together: TogetherTexts,
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub panic_reload: &'static str,
@@ -155,6 +157,12 @@ pub struct CaseTexts {
     /// Funding choices in the order of the parameter's choices.
     pub funding_choices: [&'static str; 2],
     pub table_caption_suffix: &'static str,
+    pub total: &'static str,
+    pub uncertainty_heading: &'static str,
+    pub seed: &'static str,
+    pub new_draw: &'static str,
+    pub runs: &'static str,
+    pub updating: &'static str,
 }
 
 /// Texts of the participatory budgeting view (the shared pieces come from [`CaseTexts`]).
@@ -187,6 +195,27 @@ pub struct PbTexts {
     pub in_first_year: &'static str,
     pub overruled: &'static str,
     pub no_votes: &'static str,
+}
+
+/// Texts of the together view.
+#[derive(Debug)]
+pub struct TogetherTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub net_cost: &'static str,
+    pub net_cost_note: &'static str,
+    pub chart_ledger: &'static str,
+    pub change: &'static str,
+    pub mechanism: &'static str,
+    /// In the order of `TrustFlows::KEYS`, then the total.
+    pub mechanisms: [&'static str; 9],
+    pub chart_tornado: &'static str,
+    pub output_label: &'static str,
+    /// In the order of `Output::ALL`.
+    pub outputs: [&'static str; 4],
+    pub assumption: &'static str,
+    pub at_low: &'static str,
+    pub at_high: &'static str,
 }
 
 /// Danish texts.
@@ -294,6 +323,12 @@ pub static DA: Texts = Texts {
         ],
         funding_choices: ["Ansæt nye medarbejdere", "Inden for den nuværende bemanding"],
         table_caption_suffix: "(tabel)",
+        total: "I alt",
+        uncertainty_heading: "Usikkerhed",
+        seed: "Frø (samme frø, samme tal)",
+        new_draw: "Nyt træk",
+        runs: "Antal kørsler",
+        updating: "Opdaterer intervallerne …",
     },
     nav_pb: "Borgerbudget",
     pb: PbTexts {
@@ -326,6 +361,35 @@ pub static DA: Texts = Texts {
         in_first_year: "Stadig i det første år",
         overruled: "Underkendt af kommunen",
         no_votes: "Ingen afstemninger inden for tidshorisonten: sæt en andel af budgettet over 0, eller flyt første afstemning tidligere.",
+    },
+    nav_together: "Samlet",
+    together: TogetherTexts {
+        title: "Begge beslutninger – og hvor sikre tallene er",
+        intro: "Borgerbudget og mere tid til sagsbehandlingen påvirker den samme tillid. Her ses de sammen: \
+            hvor meget hver mekanisme flytter tilliden, hvad det samlet koster, og hvilke antagelser der \
+            afgør svaret.",
+        net_cost: "Samlet merudgift",
+        net_cost_note: "Sagsbehandling netto + puljer og proces",
+        chart_ledger: "Tillidsregnskabet: ændring i andelen med høj tillid (pct.-point)",
+        change: "Ændring",
+        mechanism: "Mekanisme",
+        mechanisms: [
+            "Forkerte afgørelser",
+            "Rigtige første gang",
+            "Deltagelse i borgerbudget",
+            "Gennemførte projekter",
+            "Underkendte afstemninger",
+            "Brudte løfter",
+            "Skuffelse, når det stopper",
+            "Tilbage mod dagens niveau",
+            "Samlet ændring",
+        ],
+        chart_tornado: "Hvilke antagelser afgør svaret",
+        output_label: "Resultat",
+        outputs: ["Tilbagebetalingsmåned", "Tillid ved periodens slutning", "Deltagelse ved 3. afstemning", "Nettoudgift til ekstra tid"],
+        assumption: "Antagelse",
+        at_low: "Ved lav værdi",
+        at_high: "Ved høj værdi",
     },
     panic_title: "Noget gik galt",
     panic_body: "One Percent stødte på en fejl, det ikke kunne komme videre fra. Dine gemte scenarier er \
@@ -440,6 +504,12 @@ pub static EN: Texts = Texts {
         ],
         funding_choices: ["Hire new staff", "Within current staffing"],
         table_caption_suffix: "(table)",
+        total: "Total",
+        uncertainty_heading: "Uncertainty",
+        seed: "Seed (same seed, same numbers)",
+        new_draw: "New draw",
+        runs: "Runs",
+        updating: "Updating the ranges …",
     },
     nav_pb: "Participatory budgeting",
     pb: PbTexts {
@@ -472,6 +542,35 @@ pub static EN: Texts = Texts {
         in_first_year: "Still in its first year",
         overruled: "Overruled by the council",
         no_votes: "No votes within the horizon: set a share of the budget above 0, or move the first vote earlier.",
+    },
+    nav_together: "Together",
+    together: TogetherTexts {
+        title: "Both decisions – and how sure the numbers are",
+        intro: "Participatory budgeting and more time for casework move the same trust. Here they are \
+            together: how much each mechanism moves trust, what it all costs, and which assumptions decide \
+            the answer.",
+        net_cost: "Extra spending in total",
+        net_cost_note: "Casework net + pots and process",
+        chart_ledger: "The trust ledger: change in the share with high trust (pp)",
+        change: "Change",
+        mechanism: "Mechanism",
+        mechanisms: [
+            "Wrong decisions",
+            "Right first time",
+            "Taking part in PB",
+            "Delivered projects",
+            "Overruled votes",
+            "Broken promises",
+            "Disappointment when it stops",
+            "Drift back to today's level",
+            "Total change",
+        ],
+        chart_tornado: "Which assumptions decide the answer",
+        output_label: "Result",
+        outputs: ["Payback month", "Trust at the end", "Turnout at the 3rd vote", "Net cost of the extra time"],
+        assumption: "Assumption",
+        at_low: "At the low end",
+        at_high: "At the high end",
     },
     panic_title: "Something went wrong",
     panic_body: "One Percent hit an error it could not recover from. Your saved scenarios are not affected. \

@@ -7,6 +7,7 @@ use crate::charts::{BarChart, Line, LineChart, Stack, YFormat};
 use crate::format::{money, money_compact, number, percent, Currency};
 use crate::i18n::Lang;
 use crate::model::casework::Month;
+use crate::model::montecarlo::{Band, Bands, Series};
 use crate::model::{Headline, Outcome, Payback, Scenario, P};
 
 /// The scenario's display currency.
@@ -113,14 +114,8 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
     }
 }
 
-/// Percentage points with a sign: "+1,4 pp." / "+1.4 pp".
 fn points(x: f64, lang: Lang) -> String {
-    let n = number(x * 100.0, 1, lang);
-    let n = if x >= 0.0 && !n.starts_with('-') { format!("+{n}") } else { n };
-    match lang {
-        Lang::Da => format!("{n}\u{a0}pct.-point"),
-        Lang::En => format!("{n}\u{a0}pp"),
-    }
+    crate::format::points(x, 1, lang)
 }
 
 /// Trust today, in the scenario (split by where the change came from) and in the baseline.
@@ -218,7 +213,7 @@ pub fn pb_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
 }
 
 /// Trust in the scenario against the baseline, month by month.
-pub fn trust_chart(o: &Outcome, lang: Lang) -> LineChart {
+pub fn trust_chart(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> LineChart {
     let t = &lang.texts().case;
     LineChart {
         x_label: t.month.into(),
@@ -229,12 +224,14 @@ pub fn trust_chart(o: &Outcome, lang: Lang) -> LineChart {
                 color: SCENARIO,
                 dashed: false,
                 values: o.scenario.iter().map(|m| m.trust).collect(),
+                band: band(bands, Series::Trust),
             },
             Line {
                 label: t.baseline.into(),
                 color: BASELINE,
                 dashed: true,
                 values: o.baseline.iter().map(|m| m.trust).collect(),
+                band: band(bands, Series::TrustBaseline),
             },
         ],
         marker: None,
@@ -251,7 +248,7 @@ pub struct PbCharts {
 }
 
 /// Build the PB chart data: one bar group per vote.
-pub fn pb_charts(o: &Outcome, lang: Lang) -> PbCharts {
+pub fn pb_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> PbCharts {
     let t = &lang.texts().pb;
     let cats: Vec<String> = o.cycles.iter().map(|c| c.cycle.to_string()).collect();
     let col = |f: fn(&crate::model::pb::Cycle) -> f64| o.cycles.iter().map(f).collect::<Vec<f64>>();
@@ -261,38 +258,180 @@ pub fn pb_charts(o: &Outcome, lang: Lang) -> PbCharts {
             categories: cats.clone(),
             y_format: YFormat::Percent,
             stacks: vec![
-                Stack { label: t.turnout.into(), color: SCENARIO, values: col(|c| c.turnout) },
-                Stack { label: t.reach.into(), color: SERIES[2], values: col(|c| c.reach) },
+                Stack {
+                    label: t.turnout.into(),
+                    color: SCENARIO,
+                    values: col(|c| c.turnout),
+                    band: band(bands, Series::Turnout),
+                },
+                Stack {
+                    label: t.reach.into(),
+                    color: SERIES[2],
+                    values: col(|c| c.reach),
+                    band: band(bands, Series::Reach),
+                },
             ],
             grouped: true,
+            total_band: None,
         },
         who: BarChart {
             x_label: t.vote.into(),
             categories: cats.clone(),
             y_format: YFormat::Count,
             stacks: vec![
-                Stack { label: t.rarely_heard.into(), color: SERIES[1], values: col(|c| c.rarely_heard_voters) },
+                Stack {
+                    label: t.rarely_heard.into(),
+                    color: SERIES[1],
+                    values: col(|c| c.rarely_heard_voters),
+                    band: None,
+                },
                 Stack {
                     label: t.other_voters.into(),
                     color: SERIES[5],
                     values: col(|c| c.voters - c.rarely_heard_voters),
+                    band: None,
                 },
             ],
             grouped: false,
+            total_band: band(bands, Series::Voters),
         },
         projects: BarChart {
             x_label: t.vote.into(),
             categories: cats,
             y_format: YFormat::Count,
             stacks: vec![
-                Stack { label: t.delivered_in_year.into(), color: SERIES[2], values: col(|c| c.delivered_in_year) },
-                Stack { label: t.overdue_after_year.into(), color: SERIES[3], values: col(|c| c.overdue_after_year) },
-                Stack { label: t.in_first_year.into(), color: BASELINE, values: col(|c| c.in_first_year) },
-                Stack { label: t.overruled.into(), color: SERIES[4], values: col(|c| c.overruled) },
+                Stack {
+                    label: t.delivered_in_year.into(),
+                    color: SERIES[2],
+                    values: col(|c| c.delivered_in_year),
+                    band: None,
+                },
+                Stack {
+                    label: t.overdue_after_year.into(),
+                    color: SERIES[3],
+                    values: col(|c| c.overdue_after_year),
+                    band: None,
+                },
+                Stack { label: t.in_first_year.into(), color: BASELINE, values: col(|c| c.in_first_year), band: None },
+                Stack { label: t.overruled.into(), color: SERIES[4], values: col(|c| c.overruled), band: None },
             ],
             grouped: false,
+            total_band: band(bands, Series::ProjectsChosen),
         },
     }
+}
+
+/// The trust ledger: each mechanism's total push on trust over the horizon, and the total change
+/// (which the mechanisms sum to exactly).
+pub fn ledger_chart(o: &Outcome, lang: Lang) -> crate::charts::HBarChart {
+    let t = &lang.texts().together;
+    let mut totals = [0.0; 8];
+    for m in &o.scenario {
+        for (acc, f) in totals.iter_mut().zip(m.trust_flows.as_array()) {
+            *acc += f;
+        }
+    }
+    let total: f64 = totals.iter().sum();
+    let rows =
+        totals.iter().chain([&total]).enumerate().map(|(k, v)| (t.mechanisms[k].to_string(), vec![*v])).collect();
+    crate::charts::HBarChart {
+        heads: vec![t.mechanism.into(), t.change.into()],
+        colors: vec![SCENARIO],
+        y_format: YFormat::Points,
+        origin: 0.0,
+        rows,
+    }
+}
+
+/// The tornado of `output` as chart data, labels in the user's language.
+pub fn tornado_chart(
+    swings: &[crate::model::montecarlo::Swing],
+    output: crate::model::montecarlo::Output,
+    lang: Lang,
+) -> crate::charts::HBarChart {
+    use crate::model::montecarlo::Output;
+    let t = &lang.texts().together;
+    let y_format = match output {
+        Output::Payback => YFormat::Count,
+        Output::Trust | Output::TurnoutYear3 => YFormat::Percent,
+        Output::NetCost => YFormat::Money,
+    };
+    crate::charts::HBarChart {
+        heads: vec![t.assumption.into(), t.at_low.into(), t.at_high.into()],
+        colors: vec![SERIES[5], SERIES[1]],
+        y_format,
+        origin: swings.first().map(|w| w.at_value).unwrap_or(0.0),
+        rows: swings
+            .iter()
+            .map(|w| {
+                (crate::model::PARAMS[w.param as usize].label[lang.index()].to_string(), vec![w.at_low, w.at_high])
+            })
+            .collect(),
+    }
+}
+
+/// "between a and b" for a P10-P90 range, in words.
+fn between(b: Band, f: &dyn Fn(f64) -> String, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("mellem {} og {}", f(b.p10), f(b.p90)),
+        Lang::En => format!("between {} and {}", f(b.p10), f(b.p90)),
+    }
+}
+
+/// The uncertainty of the casework result in words (P10-P90: "in 8 of 10 runs").
+pub fn casework_ranges(s: &Scenario, b: &Bands, lang: Lang) -> String {
+    use crate::model::montecarlo::Figure;
+    let cur = currency(s);
+    let m = |x: f64| money_compact(x, cur, lang);
+    let pct = |x: f64| percent(x, 1, lang);
+    let share = percent(b.payback_share, 0, lang);
+    let p = b.payback_month;
+    let (n, seed) = (number(b.runs as f64, 0, lang), b.seed);
+    let month = |x: f64| number(x, 0, lang);
+    let saving = between(b.figure(Figure::NetSaving), &m, lang);
+    let trust = between(b.figure(Figure::Trust), &pct, lang);
+    match lang {
+        Lang::Da => {
+            let pay = if b.payback_share > 0.0 {
+                format!("betaler tiden sig hjem inden for perioden i {share} af dem (typisk i måned {}, i 8 ud af 10 mellem måned {} og {})", month(p.p50), month(p.p10), month(p.p90))
+            } else {
+                "betaler tiden sig ikke hjem inden for perioden i nogen af dem".to_string()
+            };
+            format!("Over {n} træk af de usikre antagelser (frø {seed}) {pay}; i 8 ud af 10 er nettobesparelsen {saving}, og tilliden ender {trust}.")
+        }
+        Lang::En => {
+            let pay = if b.payback_share > 0.0 {
+                format!("the time pays for itself within the period in {share} of them (typically in month {}, in 8 of 10 between month {} and {})", month(p.p50), month(p.p10), month(p.p90))
+            } else {
+                "the time pays for itself within the period in none of them".to_string()
+            };
+            format!("Across {n} draws of the uncertain assumptions (seed {seed}), {pay}; in 8 of 10 the net saving is {saving} and trust ends {trust}.")
+        }
+    }
+}
+
+/// The uncertainty of the participatory budgeting result in words.
+pub fn pb_ranges(b: &Bands, lang: Lang) -> String {
+    use crate::model::montecarlo::Figure;
+    let pct = |x: f64| percent(x, 1, lang);
+    let (n, seed) = (number(b.runs as f64, 0, lang), b.seed);
+    let turnout = between(b.figure(Figure::TurnoutLast), &pct, lang);
+    let reach = between(b.figure(Figure::Reach), &pct, lang);
+    let trust = between(b.figure(Figure::Trust), &pct, lang);
+    match lang {
+        Lang::Da => format!("Over {n} træk af de usikre antagelser (frø {seed}) ligger deltagelsen ved den sidste afstemning i 8 ud af 10 {turnout}, rækkevidden {reach}, og tilliden ender {trust}."),
+        Lang::En => format!("Across {n} draws of the uncertain assumptions (seed {seed}), turnout at the last vote is {turnout} in 8 of 10, reach {reach}, and trust ends {trust}."),
+    }
+}
+
+/// A figure card's range line: "P10–P90: a – b".
+pub fn range_line(b: Band, f: &dyn Fn(f64) -> String) -> String {
+    format!("P10–P90: {} – {}", f(b.p10), f(b.p90))
+}
+
+/// The bands of a series, when Monte Carlo results are there.
+fn band(b: Option<&Bands>, s: Series) -> Option<Vec<Band>> {
+    b.map(|b| b.series(s).to_vec())
 }
 
 /// The data of the casework view's four charts.
@@ -313,7 +452,7 @@ fn year_labels(months: usize) -> Vec<String> {
 }
 
 /// Build the chart data of a casework outcome.
-pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
+pub fn casework_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> CaseworkCharts {
     let t = &lang.texts().case;
     let months = o.scenario.len();
     let saving = LineChart {
@@ -324,6 +463,7 @@ pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
             color: SCENARIO,
             dashed: false,
             values: o.cumulative_saving.clone(),
+            band: band(bands, Series::CumulativeSaving),
         }],
         marker: match o.headline.payback {
             Payback::Month(m) => Some((m, format!("{} ({})", t.payback_marker, payback_text(Payback::Month(m), lang)))),
@@ -341,21 +481,33 @@ pub fn casework_charts(o: &Outcome, lang: Lang) -> CaseworkCharts {
         categories: year_labels(months),
         y_format: YFormat::Money,
         stacks: (0..6)
-            .map(|k| Stack { label: t.cost_categories[k].into(), color: SERIES[k], values: diff(k) })
+            .map(|k| Stack { label: t.cost_categories[k].into(), color: SERIES[k], values: diff(k), band: None })
             .collect(),
         grouped: false,
+        total_band: band(bands, Series::CostDifference),
     };
     let overturns = BarChart {
         x_label: t.year.into(),
         categories: year_labels(months),
         y_format: YFormat::Count,
         stacks: vec![
-            Stack { label: t.with_decision.into(), color: SCENARIO, values: per_year(&o.scenario, |m| m.overturns) },
-            Stack { label: t.baseline.into(), color: BASELINE, values: per_year(&o.baseline, |m| m.overturns) },
+            Stack {
+                label: t.with_decision.into(),
+                color: SCENARIO,
+                values: per_year(&o.scenario, |m| m.overturns),
+                band: band(bands, Series::OverturnsScenario),
+            },
+            Stack {
+                label: t.baseline.into(),
+                color: BASELINE,
+                values: per_year(&o.baseline, |m| m.overturns),
+                band: band(bands, Series::OverturnsBaseline),
+            },
         ],
         grouped: true,
+        total_band: None,
     };
-    let trust = trust_chart(o, lang);
+    let trust = trust_chart(o, bands, lang);
     CaseworkCharts { saving, costs, overturns, trust }
 }
 
@@ -396,7 +548,7 @@ mod tests {
         let da = pb_summary(&s, &o, Lang::Da);
         assert!(en.contains(&percent(o.headline.pb.turnout_last, 1, Lang::En)), "{en}");
         assert!(da.contains("afstemninger") && !da.contains(".."), "{da}");
-        let c = pb_charts(&o, Lang::En);
+        let c = pb_charts(&o, None, Lang::En);
         assert_eq!(c.turnout.categories.len(), o.cycles.len());
         assert!(beyond_danish_pots(&s), "0.5% of DKK 3.6bn is DKK 18m, beyond Danish pots");
         let mut small = s.clone();
@@ -408,10 +560,35 @@ mod tests {
     }
 
     #[test]
+    fn the_ledger_chart_sums_to_the_change_in_trust() {
+        let s = Scenario::default();
+        let o = run(&s);
+        let c = ledger_chart(&o, Lang::En);
+        let mechanisms: f64 = c.rows[..8].iter().map(|(_, v)| v[0]).sum();
+        let total = c.rows[8].1[0];
+        assert!((mechanisms - total).abs() < 1e-15);
+        assert!((total - (o.headline.trust[0] - o.headline.trust0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn range_sentences_quote_the_bands() {
+        use crate::model::montecarlo::{monte_carlo, Figure};
+        let s = Scenario::default();
+        let b = monte_carlo(&s, 100);
+        let en = casework_ranges(&s, &b, Lang::En);
+        assert!(
+            en.contains("Across 100 draws") && en.contains(&percent(b.figure(Figure::Trust).p90, 1, Lang::En)),
+            "{en}"
+        );
+        let da = pb_ranges(&b, Lang::Da);
+        assert!(da.contains("8 ud af 10") && da.contains(&percent(b.figure(Figure::Reach).p10, 1, Lang::Da)), "{da}");
+    }
+
+    #[test]
     fn cost_chart_sums_to_the_headline_difference() {
         let s = Scenario::default();
         let o = run(&s);
-        let c = casework_charts(&o, Lang::En);
+        let c = casework_charts(&o, None, Lang::En);
         let total: f64 = c.costs.stacks.iter().flat_map(|st| st.values.iter()).sum();
         assert!((total + o.headline.net_saving).abs() < 1e-3 * o.headline.net_saving.abs().max(1.0));
         assert_eq!(c.costs.categories.len(), 5);

@@ -128,6 +128,48 @@ pub fn on_resize(f: impl FnMut() + 'static) -> Option<Listener> {
     Some(Listener { closure })
 }
 
+/// A fresh master seed from the browser's cryptographic random source (the only randomness the app
+/// asks the browser for; the model gets it as a plain number). Falls back to the clock.
+pub fn fresh_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    let ok =
+        window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if ok {
+        u64::from_le_bytes(bytes) >> 11 // 53 bits: exact in JSON readers that use doubles
+    } else {
+        js_sys::Date::now() as u64
+    }
+}
+
+/// A pending `setTimeout`, cancelled when dropped.
+pub struct Timeout {
+    id: i32,
+    _closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Call `f` once after `ms` milliseconds, unless the returned [`Timeout`] is dropped first.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+    let closure = wasm_bindgen::closure::Closure::once(f);
+    let id =
+        window()?.set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms).ok()?;
+    Some(Timeout { id, _closure: closure })
+}
+
+/// Mark a moment for performance measurements (`performance.mark`); ignored where unsupported.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Read a file the user picked as text.
 pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable file".to_string())?;

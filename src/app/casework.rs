@@ -6,15 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker};
+use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker, UncertaintyControls};
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
 use crate::format::{money_compact, number, percent};
 use crate::i18n::Lang;
+use crate::model::montecarlo::Figure;
 use crate::model::params::{Group, PARAMS};
 use crate::model::{run, Payback, Scenario, P};
-use crate::report::{casework_charts, casework_summary, currency, payback_text};
+use crate::report::{casework_charts, casework_ranges, casework_summary, currency, payback_text, range_line};
 
 #[derive(Properties, PartialEq)]
 pub struct CaseworkProps {
@@ -24,6 +25,7 @@ pub struct CaseworkProps {
     pub size: &'static str,
     pub notice: Option<Notice>,
     pub refusals: u32,
+    pub runs: usize,
     pub on_action: Callback<Action>,
 }
 
@@ -38,7 +40,10 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     let t = lang.texts();
     let ct = &t.case;
     let outcome = use_memo(props.scenario.clone(), |s| run(s));
-    let charts = use_memo((outcome.clone(), lang), |(o, lang)| Rc::new(casework_charts(o, *lang)));
+    let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let charts = use_memo((outcome.clone(), bands.clone(), lang), |(o, b, lang)| {
+        Rc::new(casework_charts(o, b.as_deref(), *lang))
+    });
     let summary = casework_summary(&props.scenario, &outcome, lang);
     let h = &outcome.headline;
     let cur = currency(&props.scenario);
@@ -90,20 +95,29 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                         <summary>{ ct.more_assumptions }</summary>
                         { for rest.into_iter().map(control) }
                     </details>
+                    <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
+                        on_action={props.on_action.clone()} />
                     <FileActions {lang} on_action={props.on_action.clone()} />
                 </section>
                 <section class="results" aria-labelledby="result-heading">
                     <h2 id="result-heading">{ ct.result_heading }</h2>
-                    <p class="summary" aria-live="polite">{ summary }</p>
+                    <p class="summary">{ summary }</p>
+                    if let Some(b) = &bands {
+                        <p class="ranges" aria-live="polite">{ casework_ranges(&props.scenario, b, lang) }</p>
+                    }
                     <dl class="figures">
-                        { figure_card(ct.payback, payback, None) }
-                        { figure_card(ct.net_saving, money_compact(h.net_saving, cur, lang), None) }
+                        { figure_card(ct.payback, payback, bands.as_ref().map(|b| range_line(b.payback_month, &|x| n0(x)))) }
+                        { figure_card(ct.net_saving, money_compact(h.net_saving, cur, lang),
+                            bands.as_ref().map(|b| range_line(b.figure(Figure::NetSaving), &|x| money_compact(x, cur, lang)))) }
                         { card(ct.wrong_per_year, n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1])) }
                         { card(ct.overturns_per_year, n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1])) }
                         { card(ct.right_first_time, pct(h.right_first_time[0]), pct(h.right_first_time[1])) }
                         { card(ct.waiting, n0(h.waiting[0]), n0(h.waiting[1])) }
                         { card(ct.sick_leave, pct(h.sick_leave[0]), pct(h.sick_leave[1])) }
-                        { card(ct.trust, pct(h.trust[0]), pct(h.trust[1])) }
+                        { figure_card(ct.trust, pct(h.trust[0]), Some(match &bands {
+                            Some(b) => format!("{} · {}: {}", range_line(b.figure(Figure::Trust), &pct), ct.baseline, pct(h.trust[1])),
+                            None => format!("{}: {}", ct.baseline, pct(h.trust[1])),
+                        })) }
                     </dl>
                     <div class="charts">
                         { figure("chart-saving", ct.chart_saving, &Chart::Line(charts.saving.clone())) }

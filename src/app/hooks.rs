@@ -31,6 +31,7 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
             move || {
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                     crate::web::draw_chart(&el, &chart, lang);
+                    crate::web::mark("onepercent:chart-drawn");
                 }
             }
         };
@@ -38,4 +39,31 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
         let listener = crate::web::on_resize(draw);
         move || drop(listener)
     });
+}
+
+/// Monte Carlo bands for `scenario`, computed a moment after the last change (so moving a slider
+/// stays instant) and kept on screen while the next ones are computed. Returns the latest bands and
+/// whether they are out of date.
+#[hook]
+pub fn use_bands(
+    scenario: std::rc::Rc<crate::model::Scenario>,
+    runs: usize,
+) -> (Option<std::rc::Rc<crate::model::montecarlo::Bands>>, bool) {
+    type Done = (std::rc::Rc<crate::model::Scenario>, usize, std::rc::Rc<crate::model::montecarlo::Bands>);
+    let done = use_state(|| None::<Done>);
+    {
+        let done = done.clone();
+        use_effect_with((scenario.clone(), runs), move |(s, runs)| {
+            let (s, runs) = (s.clone(), *runs);
+            let pending = crate::web::after(40, move || {
+                let b = crate::model::montecarlo::monte_carlo(&s, runs);
+                crate::web::mark("onepercent:bands-done");
+                done.set(Some((s, runs, std::rc::Rc::new(b))));
+            });
+            move || drop(pending)
+        });
+    }
+    let bands = done.as_ref().map(|(_, _, b)| b.clone());
+    let updating = done.as_ref().is_none_or(|(s, r, _)| *s != scenario || *r != runs);
+    (bands, updating)
 }

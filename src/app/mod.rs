@@ -13,6 +13,7 @@ mod param_control;
 mod pb;
 mod sources;
 pub mod state;
+mod together;
 mod view_link;
 
 use yew::prelude::*;
@@ -26,6 +27,7 @@ use overview::Overview;
 use pb::PbView;
 use sources::Sources;
 use state::{Action, AppState, View};
+use together::TogetherView;
 
 /// Properties of the root component: the state to start from (the web layer works it out from
 /// the URL, storage and the browser).
@@ -61,11 +63,15 @@ pub fn App(props: &AppProps) -> Html {
         View::Overview => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
             <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} on_action={on_action.clone()} />
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
         },
         View::Pb => html! {
             <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} on_action={on_action.clone()} />
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
+        },
+        View::Together => html! {
+            <TogetherView lang={state.lang} scenario={state.scenario.clone()} runs={state.runs}
+                on_action={on_action.clone()} />
         },
         View::How => html! { <How lang={state.lang} /> },
         View::Sources => html! { <Sources lang={state.lang} /> },

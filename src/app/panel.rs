@@ -123,6 +123,56 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct UncertaintyProps {
+    pub lang: Lang,
+    pub seed: u64,
+    pub runs: usize,
+    pub updating: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// The seed (shown, settable, or drawn afresh) and the number of Monte Carlo runs.
+#[component]
+pub fn UncertaintyControls(props: &UncertaintyProps) -> Html {
+    let ct = &props.lang.texts().case;
+    let on_seed = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            // A seed that does not read as a whole number is ignored.
+            if let Ok(seed) = v.trim().parse() {
+                cb.emit(Action::SetSeed(seed));
+            }
+        })
+    };
+    let on_draw = props.on_action.reform(|_: MouseEvent| Action::SetSeed(crate::web::fresh_seed()));
+    let on_runs = props.on_action.reform(|e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        Action::SetRuns(v.parse().unwrap_or(crate::model::montecarlo::DEFAULT_RUNS))
+    });
+    html! {
+        <fieldset class="uncertainty">
+            <legend>{ ct.uncertainty_heading }</legend>
+            <label for="mc-seed">{ ct.seed }</label>
+            <div class="seed-row">
+                <input id="mc-seed" type="text" inputmode="numeric" class="param-number"
+                    value={props.seed.to_string()} onchange={on_seed} />
+                <button type="button" class="button-secondary" onclick={on_draw}>{ ct.new_draw }</button>
+            </div>
+            <label for="mc-runs">{ ct.runs }</label>
+            <select id="mc-runs" onchange={on_runs}>
+                { for [100usize, 500, 1_000, 5_000, 10_000].into_iter().map(|n| html! {
+                    <option value={n.to_string()} selected={n == props.runs}>
+                        { crate::format::number(n as f64, 0, props.lang) }
+                    </option>
+                }) }
+            </select>
+            <p class="updating" role="status">{ if props.updating { ct.updating } else { "" } }</p>
+        </fieldset>
+    }
+}
+
 /// A headline figure: its name, the scenario's value and, optionally, the baseline's.
 pub fn figure_card(name: &str, main: String, base: Option<String>) -> Html {
     html! {

@@ -43,7 +43,11 @@ pub fn display(p: P, x: f64, lang: Lang, cur: Currency) -> String {
 fn unit_name(p: P, lang: Lang, cur: Currency) -> String {
     let spec = &PARAMS[p as usize];
     let words = spec.unit.label()[lang.index()];
-    words.replace("valuta", cur.code()).replace("currency", cur.code())
+    // "valuta pr. år" / "currency per year": the first word names the currency.
+    match words.split_once(' ') {
+        Some(("valuta" | "currency", rest)) => format!("{} {rest}", cur.code()),
+        _ => words.to_string(),
+    }
 }
 
 /// A slider step: the largest 1, 2 or 5 times a power of ten that gives at least 50 steps over the
@@ -54,7 +58,14 @@ fn step(p: P) -> f64 {
         return 1.0;
     }
     let limit = (spec.max - spec.min) / 50.0;
-    let mut pow = 10f64.powf(limit.log10().floor());
+    // The largest power of ten not above the limit (no logarithms: they would add to the wasm).
+    let mut pow = 1.0;
+    while pow > limit {
+        pow /= 10.0;
+    }
+    while pow * 10.0 <= limit {
+        pow *= 10.0;
+    }
     loop {
         for m in [5.0, 2.0, 1.0] {
             let s = m * pow;
@@ -75,11 +86,13 @@ fn wide(p: P) -> bool {
 
 /// Parse what a person typed: either decimal mark, thousands separators and spaces ignored.
 pub fn parse_typed(s: &str, lang: Lang) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let normal = match lang {
-        Lang::Da => cleaned.replace('.', "").replace(',', "."),
-        Lang::En => cleaned.replace(',', ""),
+    let (group, mark) = match lang {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
     };
+    // Drop spaces and thousands separators; the decimal mark becomes '.'.
+    let normal: String =
+        s.chars().filter(|c| !c.is_whitespace() && *c != group).map(|c| if c == mark { '.' } else { c }).collect();
     crate::model::json::parse_number(&normal).filter(|x| x.is_finite())
 }
 
@@ -90,7 +103,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     let t = &lang.texts().case;
     let p = props.param;
     let spec = &PARAMS[p as usize];
-    let id = format!("p-{}", spec.key.replace('.', "-"));
+    let id: String = "p-".chars().chain(spec.key.chars().map(|c| if c == '.' { '-' } else { c })).collect();
     let help_id = format!("{id}-help");
     let input = use_node_ref();
     let cur = props.currency;

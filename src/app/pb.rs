@@ -7,15 +7,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker};
+use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker, UncertaintyControls};
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
 use crate::format::{money, money_compact, number, percent};
 use crate::i18n::Lang;
+use crate::model::montecarlo::Figure;
 use crate::model::params::{Group, PARAMS};
 use crate::model::{run, Scenario, P};
-use crate::report::{beyond_danish_pots, currency, pb_charts, pb_summary, trust_chart};
+use crate::report::{beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart};
 
 #[derive(Properties, PartialEq)]
 pub struct PbProps {
@@ -25,6 +26,7 @@ pub struct PbProps {
     pub size: &'static str,
     pub notice: Option<Notice>,
     pub refusals: u32,
+    pub runs: usize,
     pub on_action: Callback<Action>,
 }
 
@@ -36,7 +38,10 @@ pub fn PbView(props: &PbProps) -> Html {
     let lang = props.lang;
     let (ct, pt) = (&lang.texts().case, &lang.texts().pb);
     let outcome = use_memo(props.scenario.clone(), |s| run(s));
-    let charts = use_memo((outcome.clone(), lang), |(o, lang)| Rc::new((pb_charts(o, *lang), trust_chart(o, *lang))));
+    let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let charts = use_memo((outcome.clone(), bands.clone(), lang), |(o, b, lang)| {
+        Rc::new((pb_charts(o, b.as_deref(), *lang), trust_chart(o, b.as_deref(), *lang)))
+    });
     let s = &props.scenario;
     let h = &outcome.headline;
     let p = &h.pb;
@@ -99,14 +104,20 @@ pub fn PbView(props: &PbProps) -> Html {
                         <summary>{ ct.more_assumptions }</summary>
                         { for rest.into_iter().map(control) }
                     </details>
+                    <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
+                        on_action={props.on_action.clone()} />
                     <FileActions {lang} on_action={props.on_action.clone()} />
                 </section>
                 <section class="results" aria-labelledby="pb-result-heading">
                     <h2 id="pb-result-heading">{ ct.result_heading }</h2>
-                    <p class="summary" aria-live="polite">{ pb_summary(s, &outcome, lang) }</p>
+                    <p class="summary">{ pb_summary(s, &outcome, lang) }</p>
+                    if let (Some(b), true) = (&bands, p.votes > 0) {
+                        <p class="ranges" aria-live="polite">{ pb_ranges(b, lang) }</p>
+                    }
                     <dl class="figures">
-                        { figure_card(pt.turnout, format!("{} → {}", pct(first_turnout), pct(p.turnout_last)), None) }
-                        { figure_card(pt.reach, pct(p.reach), None) }
+                        { figure_card(pt.turnout, format!("{} → {}", pct(first_turnout), pct(p.turnout_last)),
+                            bands.as_ref().map(|b| range_line(b.figure(Figure::TurnoutLast), &pct))) }
+                        { figure_card(pt.reach, pct(p.reach), bands.as_ref().map(|b| range_line(b.figure(Figure::Reach), &pct))) }
                         { figure_card(pt.representation, number(p.representation, 2, lang), None) }
                         { figure_card(pt.rarely_heard, n0(p.rarely_heard_voters_total), None) }
                         { figure_card(pt.projects, format!("{} / {}", n0(p.funded + p.overruled), n0(p.delivered)), None) }
@@ -114,7 +125,10 @@ pub fn PbView(props: &PbProps) -> Html {
                         { figure_card(pt.volunteering, n0(p.volunteer_hours), Some(money_compact(p.volunteer_value, cur, lang))) }
                         { figure_card(pt.process_cost, money(p.process_cost_per_voter, 0, cur, lang), None) }
                         { figure_card(pt.election, n0(p.extra_election_voters), None) }
-                        { figure_card(ct.trust, pct(h.trust[0]), Some(format!("{}: {}", ct.baseline, pct(h.trust[1])))) }
+                        { figure_card(ct.trust, pct(h.trust[0]), Some(match &bands {
+                            Some(b) => format!("{} · {}: {}", range_line(b.figure(Figure::Trust), &pct), ct.baseline, pct(h.trust[1])),
+                            None => format!("{}: {}", ct.baseline, pct(h.trust[1])),
+                        })) }
                     </dl>
                     <div class="charts">
                         { figure("chart-turnout", pt.chart_turnout, Chart::Bar(charts.0.turnout.clone())) }

@@ -15,13 +15,14 @@ pub enum View {
     Overview,
     Pb,
     Casework,
+    Together,
     How,
     Sources,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 5] = [View::Overview, View::Pb, View::Casework, View::How, View::Sources];
+    pub const ALL: [View; 6] = [View::Overview, View::Pb, View::Casework, View::Together, View::How, View::Sources];
 
     /// The value of the `view` query parameter.
     pub fn code(self) -> &'static str {
@@ -29,6 +30,7 @@ impl View {
             View::Overview => "overview",
             View::Pb => "pb",
             View::Casework => "casework",
+            View::Together => "together",
             View::How => "how",
             View::Sources => "sources",
         }
@@ -45,6 +47,7 @@ impl View {
             View::Overview => t.nav_overview,
             View::Pb => t.nav_pb,
             View::Casework => t.nav_casework,
+            View::Together => t.nav_together,
             View::How => t.nav_how,
             View::Sources => t.nav_sources,
         }
@@ -74,6 +77,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Counts refused changes, so controls put back the value they showed.
     pub refusals: u32,
+    /// Monte Carlo runs behind the bands.
+    pub runs: usize,
 }
 
 impl Default for AppState {
@@ -86,6 +91,7 @@ impl Default for AppState {
             size: "medium",
             notice: None,
             refusals: 0,
+            runs: crate::model::montecarlo::DEFAULT_RUNS,
         }
     }
 }
@@ -107,6 +113,10 @@ pub enum Action {
     /// The result of reading a scenario file.
     Load(Result<Rc<Scenario>, Vec<Problem>>),
     DismissNotice,
+    /// A new master seed (typed, or a fresh draw from the browser).
+    SetSeed(u64),
+    /// How many Monte Carlo runs.
+    SetRuns(usize),
 }
 
 impl AppState {
@@ -137,6 +147,15 @@ impl AppState {
             Action::Load(Ok(scenario)) => Some(AppState { scenario, notice: Some(Notice::Loaded), ..self.clone() }),
             Action::Load(Err(problems)) => Some(self.refuse(Notice::FileRefused(problems))),
             Action::DismissNotice if self.notice.is_some() => Some(AppState { notice: None, ..self.clone() }),
+            Action::SetSeed(seed) if seed != self.scenario.seed => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.seed = seed;
+                Some(AppState { scenario: Rc::new(scenario), ..self.clone() })
+            }
+            Action::SetRuns(runs) => {
+                let runs = runs.clamp(1, crate::model::montecarlo::MAX_RUNS);
+                (runs != self.runs).then(|| AppState { runs, ..self.clone() })
+            }
             _ => None,
         }
     }

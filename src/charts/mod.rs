@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::i18n::Lang;
+use crate::model::montecarlo::Band;
 use palette::Rgb;
 
 /// A line on a line chart.
@@ -21,6 +22,8 @@ pub struct Line {
     pub dashed: bool,
     /// One value per x step.
     pub values: Vec<f64>,
+    /// Monte Carlo bands per x step (drawn as P10-P90 and P25-P75 ribbons), if computed.
+    pub band: Option<Vec<Band>>,
 }
 
 /// How the y axis labels its numbers.
@@ -32,6 +35,8 @@ pub enum YFormat {
     Percent,
     /// Plain counts.
     Count,
+    /// Changes of a share, in percentage points.
+    Points,
 }
 
 impl YFormat {
@@ -41,7 +46,13 @@ impl YFormat {
             YFormat::Money => crate::format::number(x, 0, lang),
             YFormat::Count => crate::format::number(x, 1, lang),
             YFormat::Percent => crate::format::percent(x, 1, lang),
+            YFormat::Points => crate::format::points(x, 2, lang),
         }
+    }
+
+    /// A P10-P90 range for a table cell: "1.2 – 3.4".
+    pub fn range(self, b: &Band, lang: Lang) -> String {
+        format!("{} – {}", self.cell(b.p10, lang), self.cell(b.p90, lang))
     }
 
     /// An axis label: compact.
@@ -49,6 +60,8 @@ impl YFormat {
         match self {
             YFormat::Money | YFormat::Count => crate::format::compact(x, lang),
             YFormat::Percent => crate::format::percent(x, 1, lang),
+            // Axis labels without the unit (the title names it): "+1,0".
+            YFormat::Points => crate::format::points(x, 1, lang).split('\u{a0}').next().unwrap_or("").to_string(),
         }
     }
 }
@@ -71,6 +84,8 @@ pub struct Stack {
     pub label: String,
     pub color: Rgb,
     pub values: Vec<f64>,
+    /// Grouped bars: Monte Carlo bands per category, drawn as P10-P90 whiskers.
+    pub band: Option<Vec<Band>>,
 }
 
 /// A (stacked or grouped) bar chart over categories such as years.
@@ -83,6 +98,23 @@ pub struct BarChart {
     pub stacks: Vec<Stack>,
     /// Grouped side by side instead of stacked.
     pub grouped: bool,
+    /// Stacked bars: bands of the stack's total per category (P10-P90 whiskers).
+    pub total_band: Option<Vec<Band>>,
+}
+
+/// Horizontal bars with long row labels: the tornado (per parameter, the output at the low and the
+/// high end of its range, from the output at the scenario's values) and the trust ledger (per
+/// mechanism, its push on trust, from zero).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HBarChart {
+    /// Column names: the rows' name, then one per value of a row.
+    pub heads: Vec<String>,
+    /// One colour per value of a row.
+    pub colors: Vec<Rgb>,
+    pub y_format: YFormat,
+    /// Where the bars start (a vertical line is drawn there).
+    pub origin: f64,
+    pub rows: Vec<(String, Vec<f64>)>,
 }
 
 /// Any chart of the app.
@@ -90,6 +122,7 @@ pub struct BarChart {
 pub enum Chart {
     Line(LineChart),
     Bar(BarChart),
+    HBar(HBarChart),
 }
 
 impl Chart {
@@ -98,6 +131,7 @@ impl Chart {
         match self {
             Chart::Line(c) => draw_line_chart(area, c, lang, scale),
             Chart::Bar(c) => draw_bar_chart(area, c, lang, scale),
+            Chart::HBar(c) => draw_hbar_chart(area, c, lang, scale),
         }
     }
 
@@ -106,6 +140,16 @@ impl Chart {
         match self {
             Chart::Line(c) => c.table(12, lang),
             Chart::Bar(c) => c.table(lang),
+            Chart::HBar(c) => Table {
+                head: c.heads.clone(),
+                rows: c
+                    .rows
+                    .iter()
+                    .map(|(l, vs)| {
+                        std::iter::once(l.clone()).chain(vs.iter().map(|v| c.y_format.cell(*v, lang))).collect()
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -114,6 +158,7 @@ impl Chart {
         match self {
             Chart::Line(c) => c.lines.iter().map(|l| (l.label.clone(), l.color, l.dashed)).collect(),
             Chart::Bar(c) => c.stacks.iter().map(|s| (s.label.clone(), s.color, false)).collect(),
+            Chart::HBar(c) => c.heads.iter().skip(1).zip(&c.colors).map(|(h, col)| (h.clone(), *col, false)).collect(),
         }
     }
 }
@@ -130,7 +175,12 @@ impl LineChart {
     pub fn table(&self, step: usize, lang: Lang) -> Table {
         let months = self.lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
         let mut head = vec![self.x_label.clone()];
-        head.extend(self.lines.iter().map(|l| l.label.clone()));
+        for l in &self.lines {
+            head.push(l.label.clone());
+            if l.band.is_some() {
+                head.push(format!("{} (P10–P90)", l.label));
+            }
+        }
         let mut picks: Vec<usize> = (step..=months).step_by(step.max(1)).collect();
         if picks.last() != Some(&months) && months > 0 {
             picks.push(months);
@@ -152,21 +202,34 @@ impl LineChart {
 }
 
 impl BarChart {
-    /// One row per category, one column per stack.
+    /// One row per category, one column per stack (and its P10-P90 range when banded), then the
+    /// total's range for stacked bars with bands.
     pub fn table(&self, lang: Lang) -> Table {
         let mut head = vec![self.x_label.clone()];
-        head.extend(self.stacks.iter().map(|s| s.label.clone()));
+        for st in &self.stacks {
+            head.push(st.label.clone());
+            if st.band.is_some() {
+                head.push(format!("{} (P10–P90)", st.label));
+            }
+        }
+        if self.total_band.is_some() {
+            head.push(format!("{} (P10–P90)", lang.texts().case.total));
+        }
         let rows = self
             .categories
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let mut row = vec![c.clone()];
-                row.extend(
-                    self.stacks
-                        .iter()
-                        .map(|s| s.values.get(i).map(|v| self.y_format.cell(*v, lang)).unwrap_or_default()),
-                );
+                for st in &self.stacks {
+                    row.push(st.values.get(i).map(|v| self.y_format.cell(*v, lang)).unwrap_or_default());
+                    if let Some(b) = &st.band {
+                        row.push(b.get(i).map(|b| self.y_format.range(b, lang)).unwrap_or_default());
+                    }
+                }
+                if let Some(b) = &self.total_band {
+                    row.push(b.get(i).map(|b| self.y_format.range(b, lang)).unwrap_or_default());
+                }
                 row
             })
             .collect();
@@ -218,7 +281,8 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let months = c.lines.iter().map(|l| l.values.len()).max().unwrap_or(1).max(2);
-    let (lo, hi) = y_range(c.lines.iter().flat_map(|l| l.values.iter().copied()), c.zero_line);
+    let banded = c.lines.iter().filter_map(|l| l.band.as_ref()).flat_map(|b| b.iter().flat_map(|b| [b.p10, b.p90]));
+    let (lo, hi) = y_range(c.lines.iter().flat_map(|l| l.values.iter().copied()).chain(banded), c.zero_line);
     let mut chart = frame(area, scale).build_cartesian_2d(1f64..months as f64, lo..hi)?;
     let fmt = c.y_format;
     chart
@@ -239,6 +303,19 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             [(1.0, 0.0), (months as f64, 0.0)],
             BLACK.stroke_width(scale.max(1.0) as u32),
         ))?;
+    }
+    // Uncertainty ribbons first, under the lines: P10-P90 light, P25-P75 darker.
+    for line in &c.lines {
+        let Some(band) = &line.band else { continue };
+        let Rgb(r, g, b) = line.color;
+        for (alpha, outer) in [(0.14, true), (0.24, false)] {
+            let lo_of = |b: &Band| if outer { b.p10 } else { b.p25 };
+            let hi_of = |b: &Band| if outer { b.p90 } else { b.p75 };
+            let upper = band.iter().enumerate().map(|(i, b)| ((i + 1) as f64, hi_of(b)));
+            let lower = band.iter().enumerate().rev().map(|(i, b)| ((i + 1) as f64, lo_of(b)));
+            let points: Vec<(f64, f64)> = upper.chain(lower).collect();
+            chart.draw_series(std::iter::once(Polygon::new(points, RGBAColor(r, g, b, alpha).filled())))?;
+        }
     }
     let width = (2.5 * scale).round().max(1.0) as u32;
     for line in &c.lines {
@@ -286,11 +363,19 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             vals.fold((0.0, 0.0), |(neg, pos), v| if v < 0.0 { (neg + v, pos) } else { (neg, pos + v) })
         }
     };
+    let band_values = c
+        .stacks
+        .iter()
+        .filter_map(|s| s.band.as_ref())
+        .chain(c.total_band.as_ref())
+        .flat_map(|b| b.iter().flat_map(|b| [b.p10, b.p90]));
     let (lo, hi) = y_range(
-        (0..n).flat_map(|i| {
-            let (a, b) = extent(i);
-            [a, b]
-        }),
+        (0..n)
+            .flat_map(|i| {
+                let (a, b) = extent(i);
+                [a, b]
+            })
+            .chain(band_values),
         true,
     );
     let mut chart = frame(area, scale).build_cartesian_2d(0f64..n as f64, lo..hi)?;
@@ -347,6 +432,84 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     if lo < 0.0 {
         chart.draw_series(LineSeries::new([(0.0, 0.0), (n as f64, 0.0)], BLACK.stroke_width(scale.max(1.0) as u32)))?;
     }
+    // P10-P90 whiskers: per grouped bar, or on the total of stacked bars.
+    let whisker = |x: f64, b: &Band, half: f64| {
+        let style = BLACK.stroke_width((1.5 * scale).max(1.0) as u32);
+        [
+            PathElement::new(vec![(x, b.p10), (x, b.p90)], style),
+            PathElement::new(vec![(x - half, b.p10), (x + half, b.p10)], style),
+            PathElement::new(vec![(x - half, b.p90), (x + half, b.p90)], style),
+        ]
+    };
+    for i in 0..n {
+        if c.grouped {
+            let w = 0.8 / k;
+            for (j, st) in c.stacks.iter().enumerate() {
+                if let Some(b) = st.band.as_ref().and_then(|b| b.get(i)) {
+                    let x = i as f64 + 0.1 + j as f64 * w + w * 0.46;
+                    chart.draw_series(whisker(x, b, w * 0.2))?;
+                }
+            }
+        } else if let Some(b) = c.total_band.as_ref().and_then(|b| b.get(i)) {
+            chart.draw_series(whisker(i as f64 + 0.5, b, 0.1))?;
+        }
+    }
+    area.present()
+}
+
+/// Draw horizontal bars: one row per label (first row at the top), a bar from the origin to each of
+/// the row's values in that value's colour; labels on the left.
+pub fn draw_hbar_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &HBarChart,
+    lang: Lang,
+    scale: f64,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let n = c.rows.len().max(1);
+    let values = c.rows.iter().flat_map(|(_, vs)| vs.iter().copied()).chain([c.origin]);
+    let (lo, hi) = y_range(values, false);
+    let (w, _) = area.dim_in_pixel();
+    // The left part holds the row labels.
+    let mut chart = ChartBuilder::on(area)
+        .margin((8.0 * scale) as u32)
+        .x_label_area_size((28.0 * scale) as u32)
+        .y_label_area_size((w as f64 * 0.38) as u32)
+        .build_cartesian_2d(lo..hi, 0f64..n as f64)?;
+    let labels: Vec<&str> = c.rows.iter().map(|(l, _)| l.as_str()).collect();
+    let fmt = c.y_format;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(RGBColor(235, 238, 241))
+        .bold_line_style(RGBColor(220, 224, 228))
+        .y_labels(n * 2 + 1)
+        .x_labels(5)
+        .label_style(font(scale, 11.0))
+        .x_label_formatter(&|x| fmt.label(*x, lang))
+        .y_label_formatter(&|y| {
+            // Row i sits at y = n - i - 0.5, so the first row is at the top.
+            let i = n as f64 - y - 0.5;
+            if (i - i.round()).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i.round() as usize).map(|s| s.to_string()).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .draw()?;
+    for (i, (_, vs)) in c.rows.iter().enumerate() {
+        let y = (n - i - 1) as f64;
+        for (v, col) in vs.iter().zip(&c.colors) {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(c.origin, y + 0.2), (*v, y + 0.8)],
+                color(*col).filled(),
+            )))?;
+        }
+    }
+    chart.draw_series(LineSeries::new(
+        [(c.origin, 0.0), (c.origin, n as f64)],
+        BLACK.stroke_width(scale.max(1.0) as u32),
+    ))?;
     area.present()
 }
 
@@ -369,14 +532,22 @@ mod tests {
             x_label: "Month".into(),
             y_format: YFormat::Money,
             lines: vec![
-                Line { label: "a".into(), color: palette::SCENARIO, dashed: false, values: vec![-5.0, -2.0, 1.0, 4.0] },
-                Line { label: "b".into(), color: palette::BASELINE, dashed: true, values: vec![0.0; 4] },
+                Line {
+                    label: "a".into(),
+                    color: palette::SCENARIO,
+                    dashed: false,
+                    values: vec![-5.0, -2.0, 1.0, 4.0],
+                    band: Some(vec![Band { p10: -6.0, p25: -5.5, p50: -5.0, p75: -4.0, p90: -3.0 }; 4]),
+                },
+                Line { label: "b".into(), color: palette::BASELINE, dashed: true, values: vec![0.0; 4], band: None },
             ],
             marker: Some((3, "Payback".into())),
             zero_line: true,
         };
         let svg = svg_of(|a| draw_line_chart(a, &chart, Lang::En, 1.0).unwrap());
         assert!(svg.contains("Payback"));
+        assert!(svg.matches("<polygon").count() >= 2, "two ribbons for the banded line");
+        assert_eq!(chart.table(1, Lang::En).head, ["Month", "a", "a (P10–P90)", "b"]);
         assert!(svg.to_lowercase().contains(&palette::SCENARIO.hex()), "scenario colour missing");
         assert!(svg.matches("<polyline").count() >= 2, "{svg}");
     }
@@ -388,14 +559,31 @@ mod tests {
             categories: vec!["Y1".into(), "Y2".into()],
             y_format: YFormat::Money,
             stacks: vec![
-                Stack { label: "cost".into(), color: palette::SERIES[1], values: vec![10.0, 10.0] },
-                Stack { label: "saving".into(), color: palette::SERIES[2], values: vec![-4.0, -12.0] },
+                Stack { label: "cost".into(), color: palette::SERIES[1], values: vec![10.0, 10.0], band: None },
+                Stack { label: "saving".into(), color: palette::SERIES[2], values: vec![-4.0, -12.0], band: None },
             ],
             grouped: false,
+            total_band: Some(vec![Band { p10: 1.0, p25: 2.0, p50: 3.0, p75: 4.0, p90: 5.0 }; 2]),
         };
         let svg = svg_of(|a| draw_bar_chart(a, &chart, Lang::Da, 1.0).unwrap());
+        assert_eq!(chart.table(Lang::En).head.last().map(String::as_str), Some("Total (P10–P90)"));
         assert!(svg.matches("<rect").count() > 4, "{svg}");
         assert!(svg.contains("Y2"));
+    }
+
+    #[test]
+    fn tornado_draws_a_row_per_parameter() {
+        let t = HBarChart {
+            heads: vec!["Assumption".into(), "Low".into(), "High".into()],
+            colors: vec![palette::SERIES[5], palette::SERIES[1]],
+            y_format: YFormat::Count,
+            origin: 23.0,
+            rows: vec![("Escalation".into(), vec![61.0, 5.0]), ("Time effect".into(), vec![61.0, 10.0])],
+        };
+        let svg = svg_of(|a| draw_hbar_chart(a, &t, Lang::En, 1.0).unwrap());
+        assert!(svg.contains("Escalation") && svg.contains("Time effect"));
+        let c = Chart::HBar(t);
+        assert_eq!(c.table(Lang::En).rows[0], ["Escalation", "61.0", "5.0"]);
     }
 
     #[test]
@@ -403,7 +591,13 @@ mod tests {
         let chart = LineChart {
             x_label: String::new(),
             y_format: YFormat::Percent,
-            lines: vec![Line { label: "x".into(), color: palette::SCENARIO, dashed: false, values: vec![f64::NAN] }],
+            lines: vec![Line {
+                label: "x".into(),
+                color: palette::SCENARIO,
+                dashed: false,
+                values: vec![f64::NAN],
+                band: None,
+            }],
             marker: None,
             zero_line: false,
         };
@@ -414,6 +608,7 @@ mod tests {
             y_format: YFormat::Count,
             stacks: vec![],
             grouped: true,
+            total_band: None,
         };
         svg_of(|a| draw_bar_chart(a, &bars, Lang::En, 1.0).unwrap());
     }

@@ -186,10 +186,12 @@ pub enum Series {
     Voters,
     DeliveredInYear,
     OverdueAfterYear,
+    /// Per vote: projects chosen by citizens (funded + overruled).
+    ProjectsChosen,
 }
 
 impl Series {
-    pub const ALL: [Series; 12] = [
+    pub const ALL: [Series; 13] = [
         Series::CumulativeSaving,
         Series::Trust,
         Series::TrustBaseline,
@@ -202,6 +204,7 @@ impl Series {
         Series::Voters,
         Series::DeliveredInYear,
         Series::OverdueAfterYear,
+        Series::ProjectsChosen,
     ];
 
     /// The series' values in one outcome, appended to `out`.
@@ -225,6 +228,7 @@ impl Series {
             Series::Voters => out.extend(o.cycles.iter().map(|c| c.voters)),
             Series::DeliveredInYear => out.extend(o.cycles.iter().map(|c| c.delivered_in_year)),
             Series::OverdueAfterYear => out.extend(o.cycles.iter().map(|c| c.overdue_after_year)),
+            Series::ProjectsChosen => out.extend(o.cycles.iter().map(|c| c.funded + c.overruled)),
         }
     }
 }
@@ -428,7 +432,8 @@ pub fn tornado_with(
             Some(Swing { param: spec.id, low, high, at_low: at(lo), at_high: at(hi), at_value })
         })
         .collect();
-    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    // Widest first; ties in table order (deterministic without a stable sort).
+    swings.sort_unstable_by(|a, b| b.width().total_cmp(&a.width()).then(a.param.cmp(&b.param)));
     swings.truncate(top);
     swings
 }

@@ -95,7 +95,7 @@ test('a Content-Security-Policy allows only the page\'s own origin, and the app 
 });
 
 for (const lang of ['en', 'da']) {
-  for (const view of ['overview', 'pb', 'casework', 'how', 'sources']) {
+  for (const view of ['overview', 'pb', 'casework', 'together', 'how', 'sources']) {
     for (const width of [1280, 390]) {
       test(`axe-core finds no violations: ${view}, ${lang}, ${width}px`, async () => {
         const { page, context, problems } = await openPage(browser, server.origin, {

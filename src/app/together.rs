@@ -1,0 +1,78 @@
+//! The together view: both decisions on the one trust stock, what they cost together, the trust
+//! ledger, and the tornado of the assumptions that decide a chosen result.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::ChartFigure;
+use super::panel::{figure_card, UncertaintyControls};
+use super::state::Action;
+use crate::charts::Chart;
+use crate::format::{money_compact, percent};
+use crate::i18n::Lang;
+use crate::model::montecarlo::{tornado, Figure, Output};
+use crate::model::{run, Scenario};
+use crate::report::{currency, ledger_chart, payback_text, range_line, tornado_chart, trust_sentence};
+
+#[derive(Properties, PartialEq)]
+pub struct TogetherProps {
+    pub lang: Lang,
+    pub scenario: Rc<Scenario>,
+    pub runs: usize,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn TogetherView(props: &TogetherProps) -> Html {
+    let lang = props.lang;
+    let (ct, pt, tt) = (&lang.texts().case, &lang.texts().pb, &lang.texts().together);
+    let output = use_state(|| Output::Payback);
+    let outcome = use_memo(props.scenario.clone(), |s| run(s));
+    let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let swings = use_memo((props.scenario.clone(), *output), |(s, out)| tornado(s, *out, 10));
+    let h = &outcome.headline;
+    let cur = currency(&props.scenario);
+    let pct = |x: f64| percent(x, 1, lang);
+    let net_cost = -h.net_saving + h.pb.spent;
+    let on_output = {
+        let output = output.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(o) = Output::parse(&v) {
+                output.set(o);
+            }
+        })
+    };
+    let ledger = Rc::new(Chart::HBar(ledger_chart(&outcome, lang)));
+    let tornado = Rc::new(Chart::HBar(tornado_chart(&swings, *output, lang)));
+    let range = |f: Figure| bands.as_ref().map(|b| range_line(b.figure(f), &pct));
+    html! {
+        <article class="together">
+            <h1>{ tt.title }</h1>
+            <p class="lead">{ tt.intro }</p>
+            <p class="summary">{ trust_sentence(h, lang) }</p>
+            <dl class="figures">
+                { figure_card(ct.trust, format!("{} → {}", pct(h.trust0), pct(h.trust[0])), range(Figure::Trust)) }
+                { figure_card(pt.reach, pct(h.pb.reach), range(Figure::Reach)) }
+                { figure_card(tt.net_cost, money_compact(net_cost, cur, lang), Some(tt.net_cost_note.to_string())) }
+                { figure_card(ct.payback, payback_text(h.payback, lang),
+                    bands.as_ref().map(|b| range_line(b.payback_month, &|x| crate::format::number(x, 0, lang)))) }
+            </dl>
+            <div class="charts">
+                <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} />
+                <div>
+                    <label for="tornado-output">{ tt.output_label }</label>
+                    <select id="tornado-output" onchange={on_output}>
+                        { for Output::ALL.iter().enumerate().map(|(k, o)| html! {
+                            <option value={o.key()} selected={*o == *output}>{ tt.outputs[k] }</option>
+                        }) }
+                    </select>
+                    <ChartFigure id="chart-tornado" title={tt.chart_tornado} chart={tornado} {lang} />
+                </div>
+            </div>
+            <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
+                on_action={props.on_action.clone()} />
+        </article>
+    }
+}

@@ -1,0 +1,79 @@
+// End-to-end tests of uncertainty: bands and ranges in the decision views, the seed, and the
+// together view with the trust ledger and the tornado.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, appReady } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const ranges = (page) => page.locator('.ranges');
+// "+1.40 pp" / "-2,50 pct.-point" -> -2.5
+const pp = (s) => parseFloat(s.replace(/[^\d,.+-]/g, '').replace(',', '.'));
+
+test('the casework view shows Monte Carlo ranges that follow the seed and the levers', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?lang=en&view=casework`);
+  await appReady(page);
+  await ranges(page).waitFor({ timeout: 20000 });
+  assert.match(await ranges(page).textContent(), /^Across 500 draws of the uncertain assumptions \(seed 1\)/);
+  assert.match(await page.locator('.figures > div', { hasText: 'Pays back' }).textContent(), /P10–P90: \d+ – \d+/);
+
+  // A new seed: the ranges say so and change.
+  const before = await ranges(page).textContent();
+  const seed = page.getByLabel('Seed (same seed, same numbers)');
+  await seed.fill('42');
+  await seed.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.ranges')?.textContent.includes('(seed 42)'));
+  assert.notEqual(await ranges(page).textContent(), before);
+  // New draw: a fresh seed from the browser.
+  await page.getByRole('button', { name: 'New draw' }).click();
+  await page.waitForFunction(() => !document.querySelector('.ranges')?.textContent.includes('(seed 42)'));
+  assert.notEqual(await seed.inputValue(), '42');
+  // Fewer runs.
+  await page.getByLabel('Runs').selectOption('100');
+  await page.waitForFunction(() => document.querySelector('.ranges')?.textContent.startsWith('Across 100 draws'));
+  // The table of the saving chart carries the P10-P90 column.
+  await page.locator('#chart-saving').getByText('Show the numbers as a table').click();
+  assert.match(await page.locator('#chart-saving thead').textContent(), /Net saving in total \(P10–P90\)/);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('the together view: the ledger sums to the change in trust, and the tornado follows the chosen result', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?lang=en&view=together`);
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: /Both decisions/ }).waitFor();
+  const ledger = page.locator('#chart-ledger');
+  await ledger.getByText('Show the numbers as a table').click();
+  const cells = await ledger.locator('tbody td').allTextContents();
+  assert.equal(cells.length, 9);
+  const mechanisms = cells.slice(0, 8).map(pp).reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(mechanisms - pp(cells[8])) < 0.03, `ledger ${mechanisms} vs total ${cells[8]}`);
+
+  const tornado = page.locator('#chart-tornado');
+  await tornado.getByText('Show the numbers as a table').click();
+  assert.equal(await tornado.locator('tbody tr').count(), 10);
+  const first = await tornado.locator('tbody tr th').first().textContent();
+  assert.equal(first, 'Escalation without the right help', 'escalation decides the payback month');
+  await page.getByLabel('Result').selectOption('trust');
+  await page.waitForFunction(() => document.querySelector('#chart-tornado tbody th')?.textContent !== 'Escalation without the right help');
+  assert.equal(await tornado.locator('tbody tr th').first().textContent(), 'Trust today');
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('Danish: ranges and the tornado in Danish', async () => {
+  const { page, context } = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await page.goto(`${server.origin}/?view=pb`);
+  await appReady(page);
+  await ranges(page).waitFor({ timeout: 20000 });
+  assert.match(await ranges(page).textContent(), /^Over 500 træk af de usikre antagelser \(frø 1\) ligger deltagelsen/);
+  await page.goto(`${server.origin}/?view=together`);
+  await page.locator('#chart-tornado').getByText('Vis tallene som tabel').click();
+  assert.equal(await page.locator('#chart-tornado thead th').first().textContent(), 'Antagelse');
+  await context.close();
+});
