@@ -174,7 +174,6 @@ pub struct PbTexts {
     pub process_heading: &'static str,
     pub pot_note: &'static str,
     pub scale_gap: &'static str,
-    pub with_pb: &'static str,
     pub turnout: &'static str,
     pub reach: &'static str,
     pub representation: &'static str,
@@ -245,15 +244,12 @@ pub static DA: Texts = Texts {
         tillid, så hver side viser også, hvor meget af ændringen der kommer fra den anden beslutning.",
     how_title: "Sådan virker det",
     how_paragraphs: &[
-        "Simulatoren regner i måneder, fra 1 til 10 år frem. Hver beregning køres to gange med de samme \
-         tilfældige træk: én gang med din beslutning og én gang uden (grundbanen). Forskellen mellem de \
-         to er beslutningens virkning – ikke tilfældig støj.",
-        "Hver antagelse har en enhed, et tilladt interval, et usikkerhedsinterval og en kilde – eller \
-         ordet »antagelse« med en begrundelse – se »Om tallet« ved hver skyder. På kommandolinjen kan de \
-         usikre antagelser trækkes tilfældigt inden for deres interval (Monte Carlo), så resultatet \
-         vises som et interval og ikke som ét falsk præcist tal; i appen kommer intervallerne snart.",
-        "Alt regnes ud i din browser. Det samme scenarie og det samme frø giver præcis de samme tal i \
-         browseren og på kommandolinjen.",
+        "Simulatoren regner måned for måned, 1-10 år frem, og sammenligner altid med en grundbane uden \
+         beslutningerne på de samme antagelser. Forskellen er beslutningernes virkning.",
+        "Hver antagelse har enhed, interval, usikkerhed og kilde – eller ordet »antagelse« (se »Om \
+         tallet«). De usikre antagelser trækkes mange gange (Monte Carlo), så resultaterne vises som \
+         intervaller.",
+        "Alt regnes i din browser. Samme scenarie og frø giver de samme tal her og på kommandolinjen.",
     ],
     sources_title: "Kilder",
     sources_intro: "Modellens standardværdier bygger på disse kilder. Hvor der ikke findes et offentliggjort \
@@ -340,7 +336,6 @@ pub static DA: Texts = Texts {
         process_heading: "Sådan køres processen",
         pot_note: "Pulje pr. år",
         scale_gap: "Danske borgerbudgetter har hidtil haft puljer på 50.000-4 mio. kr. pr. område. Denne pulje er langt større, så modellen regner uden for det, danske erfaringer dækker.",
-        with_pb: "Med borgerbudget",
         turnout: "Deltagelse ved afstemningen",
         reach: "Har deltaget mindst én gang",
         representation: "Repræsentation af sjældent hørte grupper",
@@ -424,15 +419,13 @@ pub static EN: Texts = Texts {
         trust, so each page also shows how much of the change comes from the other decision.",
     how_title: "How it works",
     how_paragraphs: &[
-        "The simulator steps month by month, from 1 to 10 years ahead. Every calculation runs twice on the \
-         same random draws: once with your decision and once without it (the baseline). The difference \
-         between the two is the effect of the decision, not random noise.",
-        "Every assumption has a unit, an allowed range, an uncertainty range and a source – or the word \
-         \"assumption\" with a reason – see \"About this figure\" next to each slider. On the command line \
-         the uncertain assumptions can be drawn at random within their range (Monte Carlo), so the \
-         result is a range rather than one falsely precise number; ranges in the app come next.",
-        "Everything is computed in your browser. The same scenario and the same seed give exactly the same \
-         numbers in the browser and on the command line.",
+        "The simulator steps month by month, 1-10 years ahead, always against a baseline without the \
+         decisions on the same assumptions. The difference is the decisions' effect.",
+        "Every assumption has a unit, range, uncertainty and source – or the word \"assumption\" (see \
+         \"About this figure\"). Uncertain assumptions are drawn many times (Monte Carlo), so results \
+         are shown as ranges.",
+        "Everything is computed in your browser. The same scenario and seed give the same numbers here and \
+         on the command line.",
     ],
     sources_title: "Sources",
     sources_intro: "The model's defaults rest on these sources. Where no figure has been published, the \
@@ -521,7 +514,6 @@ pub static EN: Texts = Texts {
         process_heading: "How the process runs",
         pot_note: "Pot per year",
         scale_gap: "Danish participatory budgets so far have had pots of DKK 50,000-4 million per area. This pot is far larger, so the model works beyond what Danish experience covers.",
-        with_pb: "With participatory budgeting",
         turnout: "Turnout at the vote",
         reach: "Took part at least once",
         representation: "Representation of rarely-heard groups",

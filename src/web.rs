@@ -141,10 +141,9 @@ pub fn fresh_seed() -> u64 {
     }
 }
 
-/// A pending `setTimeout`, cancelled when dropped.
+/// A pending `setTimeout`, cancelled when dropped (harmless once it has run).
 pub struct Timeout {
     id: i32,
-    _closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
 impl Drop for Timeout {
@@ -155,12 +154,12 @@ impl Drop for Timeout {
     }
 }
 
-/// Call `f` once after `ms` milliseconds, unless the returned [`Timeout`] is dropped first.
+/// Call `f` once after `ms` milliseconds, unless the returned [`Timeout`] is dropped first. The
+/// closure belongs to JavaScript (freed after it runs), so a callback may schedule the next one.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
-    let closure = wasm_bindgen::closure::Closure::once(f);
-    let id =
-        window()?.set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms).ok()?;
-    Some(Timeout { id, _closure: closure })
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let id = window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).ok()?;
+    Some(Timeout { id })
 }
 
 /// Mark a moment for performance measurements (`performance.mark`); ignored where unsupported.

@@ -41,29 +41,56 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
     });
 }
 
-/// Monte Carlo bands for `scenario`, computed a moment after the last change (so moving a slider
-/// stays instant) and kept on screen while the next ones are computed. Returns the latest bands and
+/// Monte Carlo bands for `scenario`: started a moment after the last change (so moving a slider
+/// stays instant), computed in slices of [`SLICE`] runs with the browser free to paint and respond
+/// in between, and kept on screen while the next ones are computed. Returns the latest bands and
 /// whether they are out of date.
 #[hook]
 pub fn use_bands(
     scenario: std::rc::Rc<crate::model::Scenario>,
     runs: usize,
 ) -> (Option<std::rc::Rc<crate::model::montecarlo::Bands>>, bool) {
-    type Done = (std::rc::Rc<crate::model::Scenario>, usize, std::rc::Rc<crate::model::montecarlo::Bands>);
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Done = (Rc<crate::model::Scenario>, usize, Rc<crate::model::montecarlo::Bands>);
     let done = use_state(|| None::<Done>);
     {
         let done = done.clone();
         use_effect_with((scenario.clone(), runs), move |(s, runs)| {
+            let progress = crate::model::montecarlo::Progress::new(s, *runs, 1.0);
+            // The pending slice; dropping it (on the next change) cancels the computation.
+            let pending: Rc<RefCell<Option<crate::web::Timeout>>> = Rc::default();
+            let job = Rc::new(RefCell::new(Some(progress)));
+            fn slice(
+                job: Rc<RefCell<Option<crate::model::montecarlo::Progress>>>,
+                pending: Rc<RefCell<Option<crate::web::Timeout>>>,
+                finish: Rc<dyn Fn(crate::model::montecarlo::Bands)>,
+                delay: i32,
+            ) {
+                let next = pending.clone();
+                *pending.borrow_mut() = crate::web::after(delay, move || {
+                    let all_done = job.borrow_mut().as_mut().is_some_and(|p| p.step(SLICE));
+                    if all_done {
+                        if let Some(p) = job.borrow_mut().take() {
+                            crate::web::mark("onepercent:bands-done");
+                            finish(p.finish());
+                        }
+                    } else {
+                        slice(job.clone(), next, finish, 0);
+                    }
+                });
+            }
             let (s, runs) = (s.clone(), *runs);
-            let pending = crate::web::after(40, move || {
-                let b = crate::model::montecarlo::monte_carlo(&s, runs);
-                crate::web::mark("onepercent:bands-done");
-                done.set(Some((s, runs, std::rc::Rc::new(b))));
-            });
-            move || drop(pending)
+            let finish: Rc<dyn Fn(crate::model::montecarlo::Bands)> =
+                Rc::new(move |b| done.set(Some((s.clone(), runs, Rc::new(b)))));
+            slice(job, pending.clone(), finish, 40);
+            move || drop(pending.borrow_mut().take())
         });
     }
     let bands = done.as_ref().map(|(_, _, b)| b.clone());
     let updating = done.as_ref().is_none_or(|(s, r, _)| *s != scenario || *r != runs);
     (bands, updating)
 }
+
+/// Monte Carlo runs per slice: a few milliseconds of work between paints.
+pub const SLICE: usize = 50;

@@ -287,57 +287,103 @@ pub fn monte_carlo(s: &Scenario, runs: usize) -> Bands {
 
 /// Run `runs` draws with every uncertainty range scaled by `spread`.
 pub fn monte_carlo_with(s: &Scenario, runs: usize, spread: f64) -> Bands {
-    let runs = runs.clamp(1, MAX_RUNS);
-    // Column-major observations: for each quantity, one value per run.
-    let mut width = 0;
-    let mut obs: Vec<f64> = Vec::new();
-    let mut row: Vec<f64> = Vec::new();
-    let mut paybacks: Vec<f64> = Vec::with_capacity(runs);
-    let mut differs = false;
-    let mut o = Outcome::default();
-    let mut lens: Vec<usize> = Vec::new();
-    for r in 0..runs {
-        run_inputs_into(&Inputs::from_scenario(&draw(s, r as u64, spread)), &mut o);
-        row.clear();
-        row.extend(Figure::ALL.iter().map(|f| f.of(&o)));
-        if r == 0 {
-            lens = Series::ALL
-                .iter()
-                .map(|se| {
-                    let before = row.len();
-                    se.extend(&o, &mut row);
-                    row.len() - before
-                })
-                .collect();
-            width = row.len();
-            obs = vec![0.0; width * runs];
-        } else {
-            for se in Series::ALL {
-                se.extend(&o, &mut row);
-            }
-        }
-        for (c, x) in row.iter().enumerate().take(width) {
-            obs[c * runs + r] = *x;
-        }
-        match o.headline.payback {
-            Payback::Month(m) => {
-                paybacks.push(m as f64);
-                differs = true;
-            }
-            Payback::NotWithinHorizon => differs = true,
-            Payback::NoDifference => {}
+    let mut p = Progress::new(s, runs, spread);
+    p.step(usize::MAX);
+    p.finish()
+}
+
+/// A Monte Carlo computation done a slice at a time (so the browser can paint in between): the same
+/// runs in the same order as [`monte_carlo_with`], so the same bands.
+pub struct Progress {
+    scenario: Scenario,
+    spread: f64,
+    runs: usize,
+    done: usize,
+    /// Column-major observations: for each quantity, one value per run.
+    obs: Vec<f64>,
+    width: usize,
+    lens: Vec<usize>,
+    paybacks: Vec<f64>,
+    differs: bool,
+    outcome: Outcome,
+    row: Vec<f64>,
+}
+
+impl Progress {
+    /// Prepare `runs` draws (clamped to 1..=[`MAX_RUNS`]).
+    pub fn new(s: &Scenario, runs: usize, spread: f64) -> Progress {
+        let runs = runs.clamp(1, MAX_RUNS);
+        Progress {
+            scenario: s.clone(),
+            spread,
+            runs,
+            done: 0,
+            obs: Vec::new(),
+            width: 0,
+            lens: Vec::new(),
+            paybacks: Vec::with_capacity(runs),
+            differs: false,
+            outcome: Outcome::default(),
+            row: Vec::new(),
         }
     }
-    let mut columns = obs.chunks_mut(runs).map(Band::of);
-    let figures = Figure::ALL.iter().map(|f| (*f, columns.next().unwrap_or_default())).collect();
-    let series = Series::ALL.iter().zip(&lens).map(|(se, n)| (*se, columns.by_ref().take(*n).collect())).collect();
-    Bands {
-        runs,
-        seed: s.seed,
-        figures,
-        payback_share: if differs { paybacks.len() as f64 / runs as f64 } else { 0.0 },
-        payback_month: Band::of(&mut paybacks),
-        series,
+
+    /// Run up to `n` more draws; true when all are done.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = self.done.saturating_add(n).min(self.runs);
+        for r in self.done..end {
+            let o = &mut self.outcome;
+            run_inputs_into(&Inputs::from_scenario(&draw(&self.scenario, r as u64, self.spread)), o);
+            let row = &mut self.row;
+            row.clear();
+            row.extend(Figure::ALL.iter().map(|f| f.of(o)));
+            if r == 0 {
+                self.lens = Series::ALL
+                    .iter()
+                    .map(|se| {
+                        let before = row.len();
+                        se.extend(o, row);
+                        row.len() - before
+                    })
+                    .collect();
+                self.width = row.len();
+                self.obs = vec![0.0; self.width * self.runs];
+            } else {
+                for se in Series::ALL {
+                    se.extend(o, row);
+                }
+            }
+            for (c, x) in row.iter().enumerate().take(self.width) {
+                self.obs[c * self.runs + r] = *x;
+            }
+            match o.headline.payback {
+                Payback::Month(m) => {
+                    self.paybacks.push(m as f64);
+                    self.differs = true;
+                }
+                Payback::NotWithinHorizon => self.differs = true,
+                Payback::NoDifference => {}
+            }
+        }
+        self.done = end;
+        self.done == self.runs
+    }
+
+    /// The bands of all runs (call when [`Progress::step`] has returned true).
+    pub fn finish(mut self) -> Bands {
+        let runs = self.runs;
+        let mut columns = self.obs.chunks_mut(runs).map(Band::of);
+        let figures = Figure::ALL.iter().map(|f| (*f, columns.next().unwrap_or_default())).collect();
+        let series =
+            Series::ALL.iter().zip(&self.lens).map(|(se, n)| (*se, columns.by_ref().take(*n).collect())).collect();
+        Bands {
+            runs,
+            seed: self.scenario.seed,
+            figures,
+            payback_share: if self.differs { self.paybacks.len() as f64 / runs as f64 } else { 0.0 },
+            payback_month: Band::of(&mut self.paybacks),
+            series,
+        }
     }
 }
 
@@ -492,6 +538,18 @@ mod tests {
                 assert_eq!(*b, Band::point(x), "{se:?}");
             }
         }
+    }
+
+    #[test]
+    fn slices_give_the_same_bands_as_one_go() {
+        let s = Scenario::default();
+        let mut p = Progress::new(&s, 120, 1.0);
+        let mut slices = 0;
+        while !p.step(50) {
+            slices += 1;
+        }
+        assert_eq!(slices, 2);
+        assert_eq!(p.finish(), monte_carlo(&s, 120));
     }
 
     #[test]

@@ -16,8 +16,6 @@ pub struct Area {
     pub appeal_rate: f64,
     pub overturn_share: f64,
     pub remand_share: f64,
-    /// Where the figures come from, `[Danish, English]`.
-    pub source: [&'static str; 2],
 }
 
 /// A municipality size.
@@ -31,6 +29,13 @@ pub struct Size {
 /// Net operating spend per resident (DKK per year): DKK 428 bn / 5,961,249 residents, 2024 budgets.
 pub const BUDGET_PER_RESIDENT: f64 = 72_000.0;
 
+// Sources (docs/MODEL.md has the table):
+// - adults: Social Services Act overturn share 31.8-39% (2016-2023); about 8,300 appeals a year
+//   (2021); remanded/changed 24.1/7.7 (2021) (Ankestyrelsen).
+// - children: remand rate 2019: additional costs 31.9%, lost earnings 39.7% (Ankestyrelsen); "half of
+//   child disability cases are overturned" (Danske Kommuner, 2018); decisions and appeal rate assumed.
+// - all: municipal social and employment cases overturned 32.5% (2019), 26% (2021), 30.2% (2022);
+//   remanded/changed 19.1/11.1 (2022); about 26,400 appeals (2019) (Ankestyrelsen); decisions assumed.
 pub static AREAS: [Area; 3] = [
     Area {
         id: "adults",
@@ -40,12 +45,6 @@ pub static AREAS: [Area; 3] = [
         appeal_rate: 0.03,
         overturn_share: 0.37,
         remand_share: 0.76,
-        source: [
-            "Omgørelsesprocent for serviceloven 31,8-39 % (2016-2023); ca. 8.300 klager om året (2021); \
-             hjemvist/ændret 24,1/7,7 (2021) (Ankestyrelsen).",
-            "Social Services Act overturn share 31.8-39% (2016-2023); about 8,300 appeals a year (2021); \
-             remanded/changed 24.1/7.7 (2021) (Ankestyrelsen).",
-        ],
     },
     Area {
         id: "children",
@@ -55,14 +54,6 @@ pub static AREAS: [Area; 3] = [
         appeal_rate: 0.05,
         overturn_share: 0.45,
         remand_share: 0.8,
-        source: [
-            "Hjemvisningsprocent 2019: merudgifter 31,9 %, tabt arbejdsfortjeneste 39,7 % (Ankestyrelsen); \
-             »halvdelen af sager om børnehandicap omgøres« (Danske Kommuner, 2018). Antal afgørelser og \
-             klageandel er antagelser.",
-            "Remand rate 2019: additional costs 31.9%, lost earnings 39.7% (Ankestyrelsen); \"half of child \
-             disability cases are overturned\" (Danske Kommuner, 2018). Decision count and appeal rate are \
-             assumptions.",
-        ],
     },
     Area {
         id: "all",
@@ -72,14 +63,6 @@ pub static AREAS: [Area; 3] = [
         appeal_rate: 0.02,
         overturn_share: 0.30,
         remand_share: 0.63,
-        source: [
-            "Kommunale social- og beskæftigelsessager: omgjort 32,5 % (2019), 26 % (2021), 30,2 % (2022); \
-             hjemvist/ændret 19,1/11,1 (2022); ca. 26.400 klager (2019) (Ankestyrelsen). Antal afgørelser \
-             er en antagelse.",
-            "Municipal social and employment cases: overturned 32.5% (2019), 26% (2021), 30.2% (2022); \
-             remanded/changed 19.1/11.1 (2022); about 26,400 appeals (2019) (Ankestyrelsen). The decision \
-             count is an assumption.",
-        ],
     },
 ];
 
