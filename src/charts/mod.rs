@@ -470,11 +470,12 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
     let values = c.rows.iter().flat_map(|(_, vs)| vs.iter().copied()).chain([c.origin]);
     let (lo, hi) = y_range(values, false);
     let (w, _) = area.dim_in_pixel();
-    // The left part holds the row labels.
+    // The left part holds the row labels: more of it on a phone.
+    let share = if (w as f64) < 500.0 * scale { 0.5 } else { 0.38 };
     let mut chart = ChartBuilder::on(area)
         .margin((8.0 * scale) as u32)
         .x_label_area_size((28.0 * scale) as u32)
-        .y_label_area_size((w as f64 * 0.38) as u32)
+        .y_label_area_size((w as f64 * share) as u32)
         .build_cartesian_2d(lo..hi, 0f64..n as f64)?;
     let labels: Vec<&str> = c.rows.iter().map(|(l, _)| l.as_str()).collect();
     let fmt = c.y_format;
