@@ -99,7 +99,6 @@ pub struct Texts {
     pub how_paragraphs: &'static [&'static str],
     pub sources_title: &'static str,
     pub sources_intro: &'static str,
-    pub sources: &'static [&'static str],
     pub nav_casework: &'static str,
     pub case: CaseTexts,
     pub nav_pb: &'static str,
@@ -252,21 +251,8 @@ pub static DA: Texts = Texts {
         "Alt regnes i din browser. Samme scenarie og frø giver de samme tal her og på kommandolinjen.",
     ],
     sources_title: "Kilder",
-    sources_intro: "Modellens standardværdier bygger på disse kilder. Hvor der ikke findes et offentliggjort \
-        tal, står der »antagelse« ved parameteren.",
-    sources: &[
-        "Danmarks Statistik: befolkning og kommunernes budgetter 2024.",
-        "Advokatsamfundet: Retssikkerhedsanalyse 2023 (tillid til, at kommunerne følger loven).",
-        "Ankestyrelsen: omgørelsesprocenter for serviceloven 2016-2023 og sagsbehandlingstider.",
-        "Foreningen Dike (2020): stikprøver af ikke-påklagede afgørelser.",
-        "Dansk Socialrådgiverforening: vejledende sagstal.",
-        "COSLA og skotske kommuner (2017): aftalen om 1 % til borgerbudgetter.",
-        "Johnson, Carlson & Reynolds, Political Behavior 2021: borgerbudgetter og valgdeltagelse.",
-        "Ardanaz m.fl., World Development 2023: borgerbudgetter og tillid.",
-        "Center for God Forvaltning: blogindlæg om borgerbudgettering og forkerte afgørelser.",
-        "Paris' borgerbudget: deltagelse 2014-2016; AFP (2021) om gennemførte projekter.",
-        "Warszawas borgerbudget 2023 og New York Citys borgerbudget 2018: puljer og antal stemmer.",
-    ],
+    sources_intro: "Modellens standardværdier bygger på disse kilder; de øvrige tal er antagelser, og hver \
+        skyder siger hvilke (»Om tallet«). Kalibreringen til Paris, Warszawa og New York står i docs/MODEL.md.",
     nav_casework: "Sagsbehandling",
     case: CaseTexts {
         title: "Mere tid til hver afgørelse",
@@ -428,23 +414,9 @@ pub static EN: Texts = Texts {
          on the command line.",
     ],
     sources_title: "Sources",
-    sources_intro: "The model's defaults rest on these sources. Where no figure has been published, the \
-        parameter says \"assumption\".",
-    sources: &[
-        "Statistics Denmark: population and municipal budgets 2024.",
-        "The Danish Bar and Law Society: Rule of Law Analysis 2023 (trust that municipalities follow the law).",
-        "The National Social Appeals Board (Ankestyrelsen): overturn shares under the Social Services Act \
-         2016-2023 and processing times.",
-        "Foreningen Dike (2020): spot checks of decisions that were not appealed.",
-        "The Danish Association of Social Workers: guideline caseloads.",
-        "COSLA and Scottish councils (2017): the 1% participatory budgeting agreement.",
-        "Johnson, Carlson & Reynolds, Political Behavior 2021: participatory budgeting and voter turnout.",
-        "Ardanaz et al., World Development 2023: participatory budgeting and trust.",
-        "Center for Good Administration (Center for God Forvaltning): blog posts on participatory \
-         budgeting and wrong decisions.",
-        "The Paris participatory budget: turnout 2014-2016; AFP (2021) on delivered projects.",
-        "The Warsaw participatory budget 2023 and New York City participatory budgeting 2018: pots and votes.",
-    ],
+    sources_intro: "The model's defaults rest on these sources; the other figures are assumptions, and each \
+        slider says which (\"About this figure\"). The calibration to Paris, Warsaw and New York is in \
+        docs/MODEL.md.",
     nav_casework: "Casework",
     case: CaseTexts {
         title: "More time for each decision",
@@ -611,6 +583,5 @@ mod tests {
             assert!(t.how_paragraphs.iter().all(|p| !p.trim().is_empty()));
         }
         assert_eq!(DA.how_paragraphs.len(), EN.how_paragraphs.len());
-        assert_eq!(DA.sources.len(), EN.sources.len());
     }
 }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker, UncertaintyControls};
+use super::panel::{cards, figure_card, Card, FileActions, Fmt, NoticeBox, PresetPicker, UncertaintyControls};
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
-use crate::format::{money_compact, number, percent};
+use crate::format::number;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Group, PARAMS};
@@ -66,9 +66,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
         Payback::Month(m) => payback_text(Payback::Month(m), lang),
         other => payback_text(other, lang),
     };
-    let card = |name: &str, a: String, b: String| figure_card(name, a, Some(format!("{}: {b}", ct.baseline)));
     let n0 = |x: f64| number(x, 0, lang);
-    let pct = |x: f64| percent(x, 1, lang);
 
     let figure = |id: &str, title: &str, chart: &Chart| {
         html! {
@@ -107,17 +105,15 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                     }
                     <dl class="figures">
                         { figure_card(ct.payback, payback, bands.as_ref().map(|b| range_line(b.payback_month, &|x| n0(x)))) }
-                        { figure_card(ct.net_saving, money_compact(h.net_saving, cur, lang),
-                            bands.as_ref().map(|b| range_line(b.figure(Figure::NetSaving), &|x| money_compact(x, cur, lang)))) }
-                        { card(ct.wrong_per_year, n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1])) }
-                        { card(ct.overturns_per_year, n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1])) }
-                        { card(ct.right_first_time, pct(h.right_first_time[0]), pct(h.right_first_time[1])) }
-                        { card(ct.waiting, n0(h.waiting[0]), n0(h.waiting[1])) }
-                        { card(ct.sick_leave, pct(h.sick_leave[0]), pct(h.sick_leave[1])) }
-                        { figure_card(ct.trust, pct(h.trust[0]), Some(match &bands {
-                            Some(b) => format!("{} · {}: {}", range_line(b.figure(Figure::Trust), &pct), ct.baseline, pct(h.trust[1])),
-                            None => format!("{}: {}", ct.baseline, pct(h.trust[1])),
-                        })) }
+                        { cards(vec![
+                            Card { name: ct.net_saving, value: h.net_saving, base: None, figure: Figure::NetSaving, fmt: Fmt::Money },
+                            Card { name: ct.wrong_per_year, value: h.wrong_per_year[0], base: Some(h.wrong_per_year[1]), figure: Figure::WrongPerYear, fmt: Fmt::Count },
+                            Card { name: ct.overturns_per_year, value: h.overturns_per_year[0], base: Some(h.overturns_per_year[1]), figure: Figure::OverturnsPerYear, fmt: Fmt::Count },
+                            Card { name: ct.right_first_time, value: h.right_first_time[0], base: Some(h.right_first_time[1]), figure: Figure::RightFirstTime, fmt: Fmt::Percent },
+                            Card { name: ct.waiting, value: h.waiting[0], base: Some(h.waiting[1]), figure: Figure::Waiting, fmt: Fmt::Count },
+                            Card { name: ct.sick_leave, value: h.sick_leave[0], base: Some(h.sick_leave[1]), figure: Figure::SickLeave, fmt: Fmt::Percent },
+                            Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
+                        ], bands.as_deref(), lang, cur) }
                     </dl>
                     <div class="charts">
                         { figure("chart-saving", ct.chart_saving, &Chart::Line(charts.saving.clone())) }

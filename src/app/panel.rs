@@ -173,6 +173,54 @@ pub fn UncertaintyControls(props: &UncertaintyProps) -> Html {
     }
 }
 
+/// How a headline figure reads.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Fmt {
+    Count,
+    Percent,
+    Money,
+    /// An index such as the representation index (two decimals).
+    Index,
+}
+
+/// A headline figure with its value, the baseline's (if any) and the figure whose Monte Carlo band
+/// gives its range.
+pub struct Card {
+    pub name: &'static str,
+    pub value: f64,
+    pub base: Option<f64>,
+    pub figure: crate::model::montecarlo::Figure,
+    pub fmt: Fmt,
+}
+
+/// Render headline figure cards: value, then "P10–P90: a – b" when bands are there, then the
+/// baseline's value.
+pub fn cards(
+    list: Vec<Card>,
+    bands: Option<&crate::model::montecarlo::Bands>,
+    lang: Lang,
+    cur: crate::format::Currency,
+) -> Html {
+    let ct = &lang.texts().case;
+    let show = move |fmt: Fmt, x: f64| match fmt {
+        Fmt::Count => crate::format::number(x, 0, lang),
+        Fmt::Percent => crate::format::percent(x, 1, lang),
+        Fmt::Money => crate::format::money_compact(x, cur, lang),
+        Fmt::Index => crate::format::number(x, 2, lang),
+    };
+    list.into_iter()
+        .map(|c| {
+            let range = bands.map(|b| crate::report::range_line(b.figure(c.figure), &|x| show(c.fmt, x)));
+            let base = c.base.map(|x| format!("{}: {}", ct.baseline, show(c.fmt, x)));
+            let sub = match (range, base) {
+                (Some(r), Some(b)) => Some(format!("{r} · {b}")),
+                (r, b) => r.or(b),
+            };
+            figure_card(c.name, show(c.fmt, c.value), sub)
+        })
+        .collect()
+}
+
 /// A headline figure: its name, the scenario's value and, optionally, the baseline's.
 pub fn figure_card(name: &str, main: String, base: Option<String>) -> Html {
     html! {

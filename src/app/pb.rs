@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::panel::{figure_card, FileActions, NoticeBox, PresetPicker, UncertaintyControls};
+use super::panel::{cards, figure_card, Card, FileActions, Fmt, NoticeBox, PresetPicker, UncertaintyControls};
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
@@ -117,18 +117,17 @@ pub fn PbView(props: &PbProps) -> Html {
                     <dl class="figures">
                         { figure_card(pt.turnout, format!("{} → {}", pct(first_turnout), pct(p.turnout_last)),
                             bands.as_ref().map(|b| range_line(b.figure(Figure::TurnoutLast), &pct))) }
-                        { figure_card(pt.reach, pct(p.reach), bands.as_ref().map(|b| range_line(b.figure(Figure::Reach), &pct))) }
-                        { figure_card(pt.representation, number(p.representation, 2, lang), None) }
-                        { figure_card(pt.rarely_heard, n0(p.rarely_heard_voters_total), None) }
                         { figure_card(pt.projects, format!("{} / {}", n0(p.funded + p.overruled), n0(p.delivered)), None) }
-                        { figure_card(pt.overdue, n0(p.overdue), None) }
-                        { figure_card(pt.volunteering, n0(p.volunteer_hours), Some(money_compact(p.volunteer_value, cur, lang))) }
-                        { figure_card(pt.process_cost, money(p.process_cost_per_voter, 0, cur, lang), None) }
-                        { figure_card(pt.election, n0(p.extra_election_voters), None) }
-                        { figure_card(ct.trust, pct(h.trust[0]), Some(match &bands {
-                            Some(b) => format!("{} · {}: {}", range_line(b.figure(Figure::Trust), &pct), ct.baseline, pct(h.trust[1])),
-                            None => format!("{}: {}", ct.baseline, pct(h.trust[1])),
-                        })) }
+                        { cards(vec![
+                            Card { name: pt.reach, value: p.reach, base: None, figure: Figure::Reach, fmt: Fmt::Percent },
+                            Card { name: pt.representation, value: p.representation, base: None, figure: Figure::Representation, fmt: Fmt::Index },
+                            Card { name: pt.rarely_heard, value: p.rarely_heard_voters_total, base: None, figure: Figure::RarelyHeardVoters, fmt: Fmt::Count },
+                            Card { name: pt.overdue, value: p.overdue, base: None, figure: Figure::Overdue, fmt: Fmt::Count },
+                            Card { name: pt.volunteering, value: p.volunteer_hours, base: None, figure: Figure::VolunteerHours, fmt: Fmt::Count },
+                            Card { name: pt.process_cost, value: p.process_cost_per_voter, base: None, figure: Figure::ProcessCostPerVoter, fmt: Fmt::Money },
+                            Card { name: pt.election, value: p.extra_election_voters, base: None, figure: Figure::ExtraVoters, fmt: Fmt::Count },
+                            Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
+                        ], bands.as_deref(), lang, cur) }
                     </dl>
                     <div class="charts">
                         { figure("chart-turnout", pt.chart_turnout, Chart::Bar(charts.0.turnout.clone())) }

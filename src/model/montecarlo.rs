@@ -119,10 +119,16 @@ pub enum Figure {
     VolunteerHours,
     ExtraVoters,
     PbSpent,
+    RightFirstTime,
+    SickLeave,
+    Representation,
+    RarelyHeardVoters,
+    Overdue,
+    ProcessCostPerVoter,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 15] = [
+    pub const ALL: [Figure; 21] = [
         Figure::NetSaving,
         Figure::Trust,
         Figure::TrustBaseline,
@@ -138,6 +144,12 @@ impl Figure {
         Figure::VolunteerHours,
         Figure::ExtraVoters,
         Figure::PbSpent,
+        Figure::RightFirstTime,
+        Figure::SickLeave,
+        Figure::Representation,
+        Figure::RarelyHeardVoters,
+        Figure::Overdue,
+        Figure::ProcessCostPerVoter,
     ];
 
     /// The figure's value in one outcome.
@@ -159,6 +171,12 @@ impl Figure {
             Figure::VolunteerHours => h.pb.volunteer_hours,
             Figure::ExtraVoters => h.pb.extra_election_voters,
             Figure::PbSpent => h.pb.spent,
+            Figure::RightFirstTime => h.right_first_time[0],
+            Figure::SickLeave => h.sick_leave[0],
+            Figure::Representation => h.pb.representation,
+            Figure::RarelyHeardVoters => h.pb.rarely_heard_voters_total,
+            Figure::Overdue => h.pb.overdue,
+            Figure::ProcessCostPerVoter => h.pb.process_cost_per_voter,
         }
     }
 }

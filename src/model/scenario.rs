@@ -159,33 +159,29 @@ impl Impossibility {
         let pct = |x: f64| crate::format::percent(x, 0, lang);
         match (self, lang) {
             (Impossibility::TooManyOverturns { needed }, Lang::Da) => format!(
-                "Tallene passer ikke sammen: med denne klageandel (case.appeal_rate) og omgørelsesprocent \
-                 (case.overturn_share) skulle {} af de forkerte afgørelser påklages, men højst 100 % kan. \
-                 Hæv fejlandelen (case.error_rate) eller sænk klageandelen eller omgørelsesprocenten.",
+                "Tallene passer ikke sammen: så mange omgørelser (case.overturn_share) ved denne klageandel \
+                 (case.appeal_rate) kræver, at {} af de forkerte afgørelser påklages. Hæv fejlandelen \
+                 (case.error_rate), eller sænk et af de to andre tal.",
                 pct(*needed)
             ),
             (Impossibility::TooManyOverturns { needed }, Lang::En) => format!(
-                "These figures do not fit together: with this appeal rate (case.appeal_rate) and overturn share \
-                 (case.overturn_share), {} of wrong decisions would have to be appealed, but at most 100% can be. \
-                 Raise the error share (case.error_rate) or lower the appeal rate or the overturn share.",
+                "These figures do not fit: so many overturns (case.overturn_share) at this appeal rate \
+                 (case.appeal_rate) need {} of wrong decisions appealed. Raise the error share \
+                 (case.error_rate), or lower one of the other two.",
                 pct(*needed)
             ),
-            (Impossibility::OverturnAboveDetection, Lang::Da) => "Tallene passer ikke sammen: omgørelsesprocenten \
-                 (case.overturn_share) kan ikke være højere end sandsynligheden for, at Ankestyrelsen finder fejlen \
-                 (case.board_detection)."
+            (Impossibility::OverturnAboveDetection, Lang::Da) => "Tallene passer ikke sammen: \
+                 omgørelsesprocenten (case.overturn_share) kan ikke overstige case.board_detection."
                 .into(),
-            (Impossibility::OverturnAboveDetection, Lang::En) => "These figures do not fit together: the overturn \
-                 share (case.overturn_share) cannot be higher than the probability that the board finds an error \
-                 (case.board_detection)."
+            (Impossibility::OverturnAboveDetection, Lang::En) => "These figures do not fit: the overturn share \
+                 (case.overturn_share) cannot exceed case.board_detection."
                 .into(),
             (Impossibility::RightAppealsAboveOne { needed }, Lang::Da) => format!(
-                "Tallene passer ikke sammen: {} af de rigtige afgørelser skulle påklages. Sænk klageandelen \
-                 (case.appeal_rate).",
+                "Tallene passer ikke sammen: {} af de rigtige afgørelser skulle påklages. Sænk case.appeal_rate.",
                 pct(*needed)
             ),
             (Impossibility::RightAppealsAboveOne { needed }, Lang::En) => format!(
-                "These figures do not fit together: {} of right decisions would have to be appealed. Lower the \
-                 appeal rate (case.appeal_rate).",
+                "These figures do not fit: {} of right decisions would have to be appealed. Lower case.appeal_rate.",
                 pct(*needed)
             ),
         }
