@@ -346,9 +346,8 @@ pub static DA: Texts = Texts {
     nav_together: "Samlet",
     together: TogetherTexts {
         title: "Begge beslutninger – og hvor sikre tallene er",
-        intro: "Borgerbudget og mere tid til sagsbehandlingen påvirker den samme tillid. Her ses de sammen: \
-            hvor meget hver mekanisme flytter tilliden, hvad det samlet koster, og hvilke antagelser der \
-            afgør svaret.",
+        intro: "Begge beslutninger flytter den samme tillid: her ses hver mekanismes bidrag, den samlede \
+            udgift, og hvilke antagelser der afgør svaret.",
         net_cost: "Samlet merudgift",
         net_cost_note: "Sagsbehandling netto + puljer og proces",
         chart_ledger: "Tillidsregnskabet: ændring i andelen med høj tillid (pct.-point)",
@@ -510,9 +509,8 @@ pub static EN: Texts = Texts {
     nav_together: "Together",
     together: TogetherTexts {
         title: "Both decisions – and how sure the numbers are",
-        intro: "Participatory budgeting and more time for casework move the same trust. Here they are \
-            together: how much each mechanism moves trust, what it all costs, and which assumptions decide \
-            the answer.",
+        intro: "Both decisions move the same trust: here is each mechanism's share, the total spending, and \
+            which assumptions decide the answer.",
         net_cost: "Extra spending in total",
         net_cost_note: "Casework net + pots and process",
         chart_ledger: "The trust ledger: change in the share with high trust (pp)",

@@ -323,23 +323,18 @@ pub fn pb_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> PbCharts {
 
 /// The trust ledger: each mechanism's total push on trust over the horizon, and the total change
 /// (which the mechanisms sum to exactly).
-pub fn ledger_chart(o: &Outcome, lang: Lang) -> crate::charts::HBarChart {
+pub fn ledger_chart(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> crate::charts::HBarChart {
     let t = &lang.texts().together;
-    let mut totals = [0.0; 8];
-    for m in &o.scenario {
-        for (acc, f) in totals.iter_mut().zip(m.trust_flows.as_array()) {
-            *acc += f;
-        }
-    }
-    let total: f64 = totals.iter().sum();
-    let rows =
-        totals.iter().chain([&total]).enumerate().map(|(k, v)| (t.mechanisms[k].to_string(), vec![*v])).collect();
+    let mut values = Vec::new();
+    Series::Ledger.extend(o, &mut values);
+    let rows = values.into_iter().enumerate().map(|(k, v)| (t.mechanisms[k].to_string(), vec![v])).collect();
     crate::charts::HBarChart {
         heads: vec![t.mechanism.into(), t.change.into()],
         colors: vec![SCENARIO],
         y_format: YFormat::Points,
         origin: 0.0,
         rows,
+        band: band(bands, Series::Ledger),
     }
 }
 
@@ -361,6 +356,7 @@ pub fn tornado_chart(
         colors: vec![SERIES[5], SERIES[1]],
         y_format,
         origin: swings.first().map(|w| w.at_value).unwrap_or(0.0),
+        band: None,
         rows: swings
             .iter()
             .map(|w| {
@@ -563,11 +559,15 @@ mod tests {
     fn the_ledger_chart_sums_to_the_change_in_trust() {
         let s = Scenario::default();
         let o = run(&s);
-        let c = ledger_chart(&o, Lang::En);
+        let c = ledger_chart(&o, None, Lang::En);
         let mechanisms: f64 = c.rows[..8].iter().map(|(_, v)| v[0]).sum();
         let total = c.rows[8].1[0];
         assert!((mechanisms - total).abs() < 1e-15);
         assert!((total - (o.headline.trust[0] - o.headline.trust0)).abs() < 1e-12);
+        let b = crate::model::montecarlo::monte_carlo(&s, 50);
+        let banded = ledger_chart(&o, Some(&b), Lang::En);
+        assert_eq!(banded.band.as_ref().map(Vec::len), Some(9));
+        assert_eq!(crate::charts::Chart::HBar(banded).table(Lang::En).head.len(), 3);
     }
 
     #[test]

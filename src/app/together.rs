@@ -44,7 +44,7 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
             }
         })
     };
-    let ledger = Rc::new(Chart::HBar(ledger_chart(&outcome, lang)));
+    let ledger = Rc::new(Chart::HBar(ledger_chart(&outcome, bands.as_deref(), lang)));
     let tornado = Rc::new(Chart::HBar(tornado_chart(&swings, *output, lang)));
     let range = |f: Figure| bands.as_ref().map(|b| range_line(b.figure(f), &pct));
     html! {

@@ -115,6 +115,8 @@ pub struct HBarChart {
     /// Where the bars start (a vertical line is drawn there).
     pub origin: f64,
     pub rows: Vec<(String, Vec<f64>)>,
+    /// Monte Carlo bands of each row's (first) value: P10-P90 whiskers and a table column.
+    pub band: Option<Vec<Band>>,
 }
 
 /// Any chart of the app.
@@ -140,16 +142,26 @@ impl Chart {
         match self {
             Chart::Line(c) => c.table(12, lang),
             Chart::Bar(c) => c.table(lang),
-            Chart::HBar(c) => Table {
-                head: c.heads.clone(),
-                rows: c
+            Chart::HBar(c) => {
+                let mut head = c.heads.clone();
+                if c.band.is_some() {
+                    head.push("P10–P90".into());
+                }
+                let rows = c
                     .rows
                     .iter()
-                    .map(|(l, vs)| {
-                        std::iter::once(l.clone()).chain(vs.iter().map(|v| c.y_format.cell(*v, lang))).collect()
+                    .enumerate()
+                    .map(|(i, (l, vs))| {
+                        let mut row: Vec<String> =
+                            std::iter::once(l.clone()).chain(vs.iter().map(|v| c.y_format.cell(*v, lang))).collect();
+                        if let Some(b) = c.band.as_ref().and_then(|b| b.get(i)) {
+                            row.push(c.y_format.range(b, lang));
+                        }
+                        row
                     })
-                    .collect(),
-            },
+                    .collect();
+                Table { head, rows }
+            }
         }
     }
 
@@ -243,7 +255,7 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-fn y_range(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
+fn y_range(values: &mut dyn Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values.filter(|v| v.is_finite()) {
         lo = lo.min(v);
@@ -282,7 +294,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     area.fill(&WHITE)?;
     let months = c.lines.iter().map(|l| l.values.len()).max().unwrap_or(1).max(2);
     let banded = c.lines.iter().filter_map(|l| l.band.as_ref()).flat_map(|b| b.iter().flat_map(|b| [b.p10, b.p90]));
-    let (lo, hi) = y_range(c.lines.iter().flat_map(|l| l.values.iter().copied()).chain(banded), c.zero_line);
+    let (lo, hi) = y_range(&mut c.lines.iter().flat_map(|l| l.values.iter().copied()).chain(banded), c.zero_line);
     let mut chart = frame(area, scale).build_cartesian_2d(1f64..months as f64, lo..hi)?;
     let fmt = c.y_format;
     chart
@@ -370,7 +382,7 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
         .chain(c.total_band.as_ref())
         .flat_map(|b| b.iter().flat_map(|b| [b.p10, b.p90]));
     let (lo, hi) = y_range(
-        (0..n)
+        &mut (0..n)
             .flat_map(|i| {
                 let (a, b) = extent(i);
                 [a, b]
@@ -467,8 +479,9 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let n = c.rows.len().max(1);
-    let values = c.rows.iter().flat_map(|(_, vs)| vs.iter().copied()).chain([c.origin]);
-    let (lo, hi) = y_range(values, false);
+    let banded = c.band.iter().flatten().flat_map(|b| [b.p10, b.p90]);
+    let mut values = c.rows.iter().flat_map(|(_, vs)| vs.iter().copied()).chain([c.origin]).chain(banded);
+    let (lo, hi) = y_range(&mut values, false);
     let (w, _) = area.dim_in_pixel();
     // The left part holds the row labels: more of it on a phone.
     let share = if (w as f64) < 500.0 * scale { 0.5 } else { 0.38 };
@@ -511,6 +524,11 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
         [(c.origin, 0.0), (c.origin, n as f64)],
         BLACK.stroke_width(scale.max(1.0) as u32),
     ))?;
+    // P10-P90 whiskers across each banded row.
+    for (i, b) in c.band.iter().flatten().enumerate() {
+        let y = (n - i - 1) as f64 + 0.5;
+        chart.draw_series(LineSeries::new([(b.p10, y), (b.p90, y)], BLACK.stroke_width((1.5 * scale) as u32)))?;
+    }
     area.present()
 }
 
@@ -580,6 +598,7 @@ mod tests {
             y_format: YFormat::Count,
             origin: 23.0,
             rows: vec![("Escalation".into(), vec![61.0, 5.0]), ("Time effect".into(), vec![61.0, 10.0])],
+            band: None,
         };
         let svg = svg_of(|a| draw_hbar_chart(a, &t, Lang::En, 1.0).unwrap());
         assert!(svg.contains("Escalation") && svg.contains("Time effect"));

@@ -206,10 +206,13 @@ pub enum Series {
     OverdueAfterYear,
     /// Per vote: projects chosen by citizens (funded + overruled).
     ProjectsChosen,
+    /// The trust ledger: each mechanism's push over the horizon (in `TrustFlows::KEYS` order), then
+    /// the total change.
+    Ledger,
 }
 
 impl Series {
-    pub const ALL: [Series; 13] = [
+    pub const ALL: [Series; 14] = [
         Series::CumulativeSaving,
         Series::Trust,
         Series::TrustBaseline,
@@ -223,6 +226,7 @@ impl Series {
         Series::DeliveredInYear,
         Series::OverdueAfterYear,
         Series::ProjectsChosen,
+        Series::Ledger,
     ];
 
     /// The series' values in one outcome, appended to `out`.
@@ -247,6 +251,16 @@ impl Series {
             Series::DeliveredInYear => out.extend(o.cycles.iter().map(|c| c.delivered_in_year)),
             Series::OverdueAfterYear => out.extend(o.cycles.iter().map(|c| c.overdue_after_year)),
             Series::ProjectsChosen => out.extend(o.cycles.iter().map(|c| c.funded + c.overruled)),
+            Series::Ledger => {
+                let mut totals = [0.0; 8];
+                for m in &o.scenario {
+                    for (acc, f) in totals.iter_mut().zip(m.trust_flows.as_array()) {
+                        *acc += f;
+                    }
+                }
+                out.extend(totals);
+                out.push(totals.iter().sum());
+            }
         }
     }
 }

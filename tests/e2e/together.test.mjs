@@ -49,7 +49,10 @@ test('the together view: the ledger sums to the change in trust, and the tornado
   await page.getByRole('heading', { level: 1, name: /Both decisions/ }).waitFor();
   const ledger = page.locator('#chart-ledger');
   await ledger.getByText('Show the numbers as a table').click();
-  const cells = await ledger.locator('tbody td').allTextContents();
+  await page.locator('.ranges, #chart-ledger thead th:nth-child(3)').first().waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => document.querySelectorAll('#chart-ledger thead th').length === 3);
+  assert.equal(await ledger.locator('thead th').nth(2).textContent(), 'P10–P90');
+  const cells = await ledger.locator('tbody tr td:nth-of-type(1)').allTextContents();
   assert.equal(cells.length, 9);
   const mechanisms = cells.slice(0, 8).map(pp).reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(mechanisms - pp(cells[8])) < 0.03, `ledger ${mechanisms} vs total ${cells[8]}`);
