@@ -47,6 +47,7 @@ test('moving the extra-time slider by keyboard changes the payback, the summary 
   const effect = page.getByRole('slider', { name: 'Effect of time on errors' });
   await effect.focus();
   await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('.summary').textContent.includes('does not pay for itself'));
   assert.equal(await figure(page, 'Pays back').textContent(), 'not within the horizon');
   assert.match(await page.locator('.summary').textContent(), /does not pay for itself/);
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });

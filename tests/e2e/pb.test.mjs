@@ -25,14 +25,15 @@ test('moving the share of the budget changes turnout, the pot, the summary and t
 
   await slider.focus();
   await page.keyboard.press('Home');
-  // A pot of zero: no votes, and the summary says what to do.
+  // A pot of zero: no votes, and the summary says what to do (Yew re-renders on its next tick).
   assert.equal(await slider.inputValue(), '0');
-  assert.match(await page.locator('.summary').textContent(), /^No votes within the horizon/);
+  await page.waitForFunction(() => document.querySelector('.summary').textContent.startsWith('No votes'));
   assert.equal(await page.locator('.scale-gap').count(), 0);
 
   // Steps of 0.05 percentage points: 20 presses reach 1%.
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
   assert.equal(await slider.inputValue(), '0.01');
+  await page.waitForFunction(() => document.querySelector('.summary').textContent.includes('With 1.0%'));
   const turnout1 = await figure(page, 'Turnout at the vote').textContent();
   assert.notEqual(turnout1, turnout0);
   assert.match(await page.locator('.summary').textContent(), /With 1\.0% of the budget handed to citizens \(DKK\u00a036m a year/);
@@ -49,6 +50,12 @@ test('overruling citizens lowers trust, in Danish', async () => {
   const slider = page.getByRole('slider', { name: 'Kommunalbestyrelsen underkender' });
   await slider.focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await slider.inputValue(), '0.13');
+  // Wait for Yew's re-render (on its next tick) before reading the figure.
+  await page.waitForFunction((t) => {
+    const el = [...document.querySelectorAll('.figures > div')].find((d) => d.textContent.includes('Høj tillid blandt voksne'));
+    return el && el.querySelector('.figure-main').textContent !== t;
+  }, trust0);
   const trust1 = await figure(page, 'Høj tillid blandt voksne').textContent();
   const pct = (s) => parseFloat(s.replace(',', '.'));
   assert.ok(pct(trust1) < pct(trust0), `trust ${trust1} should be below ${trust0}`);
