@@ -78,6 +78,7 @@ test('a bad scenario file is refused with the key and the allowed range, and the
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   const kept = await slider.inputValue();
+  await page.waitForFunction(() => document.querySelector('.summary').textContent.startsWith('Med 30'));
   const summary = await page.locator('.summary').textContent();
 
   await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'bad-scenario.json'));
