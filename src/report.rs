@@ -167,46 +167,26 @@ pub fn pb_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
     let share = percent(s.get(P::PbShare), 1, lang);
     let per_resident = money(p.pot_per_resident, 0, cur, lang);
     let rep = number(p.representation, 2, lang);
+    // Each value once; the two languages only differ in their sentences.
+    let (pot, votes, first, last, reach) = (m(p.pot_per_year), p.votes, pct(first), pct(last), pct(p.reach));
+    let (chosen, overruled, overdue) = (n0(p.funded + p.overruled), n0(p.overruled), n0(p.overdue));
+    let (hours, worth) = (n0(p.volunteer_hours), m(p.volunteer_value));
+    let per_vote = money(p.process_cost_per_voter, 0, cur, lang);
+    let (voters, trust) = (n0(p.extra_election_voters), trust_sentence(h, lang));
     let text = match lang {
         Lang::Da => format!(
-            "Med {share} af budgettet til borgerne ({} om året, {per_resident} pr. indbygger) og {} afstemninger \
-             stemmer {} af de voksne første gang og {} ved den sidste; {} har deltaget mindst én gang. Sjældent \
-             hørte grupper har en repræsentation på {rep} (1 = deres andel af befolkningen). Af {} valgte projekter \
-             underkender kommunen {}, og {} er forsinkede ved periodens slutning. Frivillige giver ca. {} timer \
-             (værd {}). Processen koster {} pr. stemme. Ca. {} flere ville stemme ved et almindeligt valg. {}",
-            m(p.pot_per_year),
-            p.votes,
-            pct(first),
-            pct(last),
-            pct(p.reach),
-            n0(p.funded + p.overruled),
-            n0(p.overruled),
-            n0(p.overdue),
-            n0(p.volunteer_hours),
-            m(p.volunteer_value),
-            money(p.process_cost_per_voter, 0, cur, lang),
-            n0(p.extra_election_voters),
-            trust_sentence(h, lang),
+            "Med {share} af budgettet til borgerne ({pot} om året, {per_resident} pr. indbygger) og {votes} afstemninger \
+             stemmer {first} af de voksne første gang og {last} ved den sidste; {reach} har deltaget mindst én gang. Sjældent \
+             hørte grupper har en repræsentation på {rep} (1 = deres andel af befolkningen). Af {chosen} valgte projekter \
+             underkender kommunen {overruled}, og {overdue} er forsinkede ved periodens slutning. Frivillige giver ca. {hours} timer \
+             (værd {worth}). Processen koster {per_vote} pr. stemme. Ca. {voters} flere ville stemme ved et almindeligt valg. {trust}",
         ),
         Lang::En => format!(
-            "With {share} of the budget handed to citizens ({} a year, {per_resident} per resident) and {} votes, \
-             {} of adults vote the first time and {} at the last; {} have taken part at least once. Rarely-heard \
-             groups have a representation of {rep} (1 = their share of the population). Of {} projects chosen, the \
-             council overrules {} and {} are overdue at the end. Volunteers give about {} hours (worth {}). The \
-             process costs {} per vote. About {} more people would vote at an ordinary election. {}",
-            m(p.pot_per_year),
-            p.votes,
-            pct(first),
-            pct(last),
-            pct(p.reach),
-            n0(p.funded + p.overruled),
-            n0(p.overruled),
-            n0(p.overdue),
-            n0(p.volunteer_hours),
-            m(p.volunteer_value),
-            money(p.process_cost_per_voter, 0, cur, lang),
-            n0(p.extra_election_voters),
-            trust_sentence(h, lang),
+            "With {share} of the budget handed to citizens ({pot} a year, {per_resident} per resident) and {votes} votes, \
+             {first} of adults vote the first time and {last} at the last; {reach} have taken part at least once. Rarely-heard \
+             groups have a representation of {rep} (1 = their share of the population). Of {chosen} projects chosen, the \
+             council overrules {overruled} and {overdue} are overdue at the end. Volunteers give about {hours} hours (worth {worth}). The \
+             process costs {per_vote} per vote. About {voters} more people would vote at an ordinary election. {trust}",
         ),
     };
     text
