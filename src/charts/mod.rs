@@ -5,6 +5,8 @@
 
 pub mod palette;
 
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -273,8 +275,39 @@ fn y_range(values: &mut dyn Iterator<Item = f64>, include_zero: bool) -> (f64, f
 }
 
 /// Sizes scaled for the device: `scale` is the canvas's pixels per CSS pixel.
-fn font(scale: f64, px: f64) -> (&'static str, f64) {
-    ("sans-serif", px * scale)
+/// The family is given as `FontFamily`, not a name: parsing a name lower-cases it with the Unicode
+/// tables (~5 KB gzip in the wasm).
+fn font(scale: f64, px: f64) -> (FontFamily<'static>, f64) {
+    (FontFamily::SansSerif, px * scale)
+}
+
+/// A numeric axis whose labels always come from our own formatters (`format.rs`): plotters' default
+/// float labels would pull the standard library's float formatting into the wasm (~5 KB gzip).
+struct Axis(RangedCoordf64);
+
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+    fn range(&self) -> std::ops::Range<f64> {
+        self.0.range()
+    }
+}
+
+impl ValueFormatter<f64> for Axis {
+    /// Never used: every mesh sets its label formatters.
+    fn format(_: &f64) -> String {
+        String::new()
+    }
+}
+
+fn axis(r: std::ops::Range<f64>) -> Axis {
+    Axis(r.into())
 }
 
 /// The common frame of every chart: margins and room for the axis labels.
@@ -295,7 +328,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     let months = c.lines.iter().map(|l| l.values.len()).max().unwrap_or(1).max(2);
     let banded = c.lines.iter().filter_map(|l| l.band.as_ref()).flat_map(|b| b.iter().flat_map(|b| [b.p10, b.p90]));
     let (lo, hi) = y_range(&mut c.lines.iter().flat_map(|l| l.values.iter().copied()).chain(banded), c.zero_line);
-    let mut chart = frame(area, scale).build_cartesian_2d(1f64..months as f64, lo..hi)?;
+    let mut chart = frame(area, scale).build_cartesian_2d(axis(1f64..months as f64), axis(lo..hi))?;
     let fmt = c.y_format;
     chart
         .configure_mesh()
@@ -390,7 +423,7 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             .chain(band_values),
         true,
     );
-    let mut chart = frame(area, scale).build_cartesian_2d(0f64..n as f64, lo..hi)?;
+    let mut chart = frame(area, scale).build_cartesian_2d(axis(0f64..n as f64), axis(lo..hi))?;
     let fmt = c.y_format;
     let cats = c.categories.clone();
     chart
@@ -489,7 +522,7 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
         .margin((8.0 * scale) as u32)
         .x_label_area_size((28.0 * scale) as u32)
         .y_label_area_size((w as f64 * share) as u32)
-        .build_cartesian_2d(lo..hi, 0f64..n as f64)?;
+        .build_cartesian_2d(axis(lo..hi), axis(0f64..n as f64))?;
     let labels: Vec<&str> = c.rows.iter().map(|(l, _)| l.as_str()).collect();
     let fmt = c.y_format;
     chart
