@@ -10,4 +10,6 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod report;
+pub mod saved;
+pub mod share;
 pub mod web;

@@ -71,6 +71,8 @@ pub fn parse_number(text: &str) -> Option<f64> {
         if mantissa <= 1 << 53 && (-22..=22).contains(&exp10) {
             // Clinger's fast path: both operands exact, one rounding.
             x = if exp10 >= 0 { x * POW10[exp10 as usize] } else { x / POW10[(-exp10) as usize] };
+        } else if let Some(exact) = exact_slow_path(mantissa, exp10) {
+            x = exact;
         } else {
             let mut e = exp10;
             while e > 0 && x.is_finite() {
@@ -86,6 +88,41 @@ pub fn parse_number(text: &str) -> Option<f64> {
         }
     }
     Some(if negative { -x } else { x })
+}
+
+/// The nearest double to `mantissa * 10^exp10` by exact integer arithmetic, for mantissas of up to
+/// 19 digits and exponents from -38 to +19 (every shortest-form double in the parameters' ranges,
+/// so what `format!("{x}")` writes reads back to the same bits). `None` outside that window.
+fn exact_slow_path(mantissa: u64, exp10: i64) -> Option<f64> {
+    let (mut q, mut r, d, mut exp2) = if exp10 >= 0 {
+        let p = 10u128.checked_pow(exp10 as u32)?;
+        ((mantissa as u128).checked_mul(p)?, 0u128, 1u128, 0i32)
+    } else {
+        if exp10 < -38 {
+            return None;
+        }
+        let d = 10u128.pow((-exp10) as u32);
+        ((mantissa as u128) / d, (mantissa as u128) % d, d, 0i32)
+    };
+    // Long division, one bit at a time, until the quotient has 55 bits (53 kept, a round bit and
+    // one more); the remainder is the sticky part.
+    while q < 1 << 54 {
+        r <<= 1;
+        q <<= 1;
+        exp2 -= 1;
+        if r >= d {
+            r -= d;
+            q |= 1;
+        }
+    }
+    let shift = 128 - q.leading_zeros() - 53;
+    let mut kept = q >> shift;
+    let rest = q & ((1u128 << shift) - 1);
+    let half = 1u128 << (shift - 1);
+    if rest > half || (rest == half && (r != 0 || kept & 1 == 1)) {
+        kept += 1;
+    }
+    Some(libm::scalbn(kept as f64, exp2 + shift as i32))
 }
 
 /// A JSON value. Numbers keep their source text, so whole numbers beyond 2^53 (seeds) stay exact.
@@ -535,7 +572,8 @@ mod tests {
         for bad in ["", "-", "e5", "1e", "1e+", "abc", "1.2.3", "--1", "1 2"] {
             assert_eq!(parse_number(bad), None, "{bad:?}");
         }
-        // Random decimals: exact up to 15 significant digits and exponents within ±22; close beyond.
+        // Random decimals: exact up to 19 significant digits when the value's exponent is within
+        // -38..=19 (and for any 15 digits within ±22); close beyond.
         let mut rng = SplitMix64::new(5);
         for _ in 0..50_000 {
             let digits = 1 + (rng.next_u64() % 18) as usize;
@@ -544,11 +582,30 @@ mod tests {
             let t = format!("{m}e{e}");
             let (ours, std) = (parse_number(&t).unwrap(), t.parse::<f64>().unwrap());
             let m_digits = m.trim_start_matches('0').len();
-            if m_digits <= 15 && (-22..=22).contains(&e) {
+            let in_window = digits <= 19 && (-38..=19).contains(&e) && m.parse::<u128>().unwrap() < 1 << 64;
+            if (m_digits <= 15 && (-22..=22).contains(&e)) || in_window {
                 assert_eq!(ours.to_bits(), std.to_bits(), "{t}");
             } else {
                 assert!((ours - std).abs() <= 4.0 * f64::EPSILON * std.abs(), "{t}: {ours} vs {std}");
             }
+        }
+    }
+
+    #[test]
+    fn shortest_doubles_read_back_to_the_same_bits() {
+        let mut rng = SplitMix64::new(11);
+        for i in 0..200_000 {
+            // Doubles spread over the parameters' magnitudes (1e-6 to 1e12), and arbitrary bits.
+            let x = if i % 4 == 0 {
+                f64::from_bits(rng.next_u64() >> 2)
+            } else {
+                rng.next_f64() * 10f64.powi((rng.next_u64() % 19) as i32 - 6)
+            };
+            if !x.is_finite() || !(1e-17..1e19).contains(&x) {
+                continue;
+            }
+            let t = format!("{x}");
+            assert_eq!(parse_number(&t).map(f64::to_bits), Some(x.to_bits()), "{t}");
         }
     }
 

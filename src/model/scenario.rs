@@ -249,6 +249,24 @@ impl Scenario {
         Ok(())
     }
 
+    /// Set values already checked one by one against their ranges (from a link), then check the
+    /// observables together. If they cannot all be true, the four observables go back to their
+    /// defaults (which fit) and the problem is returned; the other values are kept.
+    pub fn set_all(&mut self, values: &[(P, f64)]) -> Option<Problem> {
+        let mut next = self.values;
+        for &(p, v) in values {
+            next[p as usize] = v;
+        }
+        let clash = check_observables(&next).err();
+        if clash.is_some() {
+            for p in [P::ErrorRate, P::AppealRate, P::OverturnShare, P::BoardDetection] {
+                next[p as usize] = PARAMS[p as usize].default;
+            }
+        }
+        self.values = next;
+        clash
+    }
+
     /// Set a value known to be valid (presets, whose combinations are tested).
     pub(crate) fn force(&mut self, p: P, value: f64) {
         self.values[p as usize] = value;
