@@ -105,6 +105,8 @@ pub struct Texts {
     pub pb: PbTexts,
     pub nav_together: &'static str,
     pub together: TogetherTexts,
+    pub link_problems: &'static str,
+    pub close: &'static str,
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub panic_reload: &'static str,
@@ -371,6 +373,8 @@ pub static DA: Texts = Texts {
         at_low: "Ved lav værdi",
         at_high: "Ved høj værdi",
     },
+    link_problems: "Linket kunne ikke læses helt. One Percent er åbnet med det, der kunne læses, og resten er sprunget over:",
+    close: "Luk",
     panic_title: "Noget gik galt",
     panic_body: "One Percent stødte på en fejl, det ikke kunne komme videre fra. Dine gemte scenarier er \
         ikke berørt. Genindlæs siden for at fortsætte.",
@@ -534,6 +538,8 @@ pub static EN: Texts = Texts {
         at_low: "At the low end",
         at_high: "At the high end",
     },
+    link_problems: "This link could not be read in full. One Percent opened with what it could read and skipped the rest:",
+    close: "Close",
     panic_title: "Something went wrong",
     panic_body: "One Percent hit an error it could not recover from. Your saved scenarios are not affected. \
         Reload the page to carry on.",

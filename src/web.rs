@@ -4,9 +4,9 @@
 //! API: a blocked storage or an odd URL must never stop the app.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Storage, UrlSearchParams, Window};
+use web_sys::{Document, Storage, Window};
 
-use crate::app::state::{AppState, View};
+use crate::app::state::AppState;
 use crate::app::{App, AppProps};
 use crate::i18n::Lang;
 
@@ -19,16 +19,6 @@ fn window() -> Option<Window> {
 
 fn document() -> Option<Document> {
     window()?.document()
-}
-
-fn search_params() -> Option<UrlSearchParams> {
-    let search = window()?.location().search().ok()?;
-    UrlSearchParams::new_with_str(&search).ok()
-}
-
-/// The value of query parameter `name`, if present.
-pub fn query_param(name: &str) -> Option<String> {
-    search_params()?.get(name)
 }
 
 /// The browser's preferred languages, most preferred first.
@@ -71,23 +61,21 @@ pub fn set_document(lang: Lang, title: &str) {
     doc.set_title(title);
 }
 
-/// Set (`Some`) or remove (`None`) query parameters in the address bar without a reload or a new
-/// history entry; other parameters are kept.
-pub fn replace_query(pairs: &[(&str, Option<&str>)]) {
-    let (Some(win), Some(params)) = (window(), search_params()) else {
+/// The query of the address (without `?`).
+pub fn current_query() -> String {
+    let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search.strip_prefix('?').unwrap_or(&search).to_string()
+}
+
+/// Put `query` in the address bar without a reload or a new history entry (the hash is kept).
+pub fn set_query(query: &str) {
+    let Some(win) = window() else { return };
+    if current_query() == query {
         return;
-    };
-    for (k, v) in pairs {
-        match v {
-            Some(v) => params.set(k, v),
-            None => params.delete(k),
-        }
     }
-    let query: String = params.to_string().into();
-    let url = if query.is_empty() { "?".to_string() } else { format!("?{query}") };
     let hash = win.location().hash().unwrap_or_default();
     if let Ok(history) = win.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{url}{hash}")));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}{hash}")));
     }
 }
 
@@ -175,12 +163,13 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 
-/// Work out the state to start from: the language from the URL, the stored preference and the
-/// browser (bad values fall back silently), the view from the URL.
+/// Work out the state to start from: the link in the address (whatever could be read; the rest is
+/// named in a banner) and the language from the link, the stored preference or the browser.
+/// Nothing stored is changed by opening a link.
 pub fn initial_state() -> AppState {
-    let lang = Lang::resolve(query_param("lang").as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
-    let view = query_param("view").as_deref().and_then(View::parse).unwrap_or_default();
-    AppState { lang, view, ..AppState::default() }
+    let decoded = crate::share::decode(&current_query());
+    let lang = Lang::resolve(decoded.setting("lang"), stored(LANG_KEY).as_deref(), &browser_languages());
+    AppState::from_link(&decoded, lang)
 }
 
 /// Replace the page with a readable message and a reload link. Used by the panic hook, so it

@@ -5,10 +5,11 @@ use yew::prelude::*;
 use super::state::View;
 use crate::i18n::Lang;
 
-/// Keep the document in step with the state: the `lang` attribute, the title, and the URL (so a
-/// copied address opens the same view in the same language).
+/// Keep the document in step with the state: the `lang` attribute, the title, and the URL (the
+/// share link of the state, so a copied address or a reload opens the same scenario).
 #[hook]
-pub fn use_document_sync(lang: Lang, view: View) {
+pub fn use_document_sync(lang: Lang, view: View, link: String) {
+    use_effect_with(link, move |link| crate::web::set_query(link));
     use_effect_with((lang, view), |&(lang, view)| {
         let t = lang.texts();
         let title = match view {
@@ -16,8 +17,6 @@ pub fn use_document_sync(lang: Lang, view: View) {
             other => format!("{} – {}", other.label(t), t.app_name),
         };
         crate::web::set_document(lang, &title);
-        let view_param = (view != View::Overview).then_some(view.code());
-        crate::web::replace_query(&[("lang", Some(lang.code())), ("view", view_param)]);
     });
 }
 

@@ -41,7 +41,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
-    hooks::use_document_sync(state.lang, state.view);
+    hooks::use_document_sync(state.lang, state.view, state.link());
 
     let on_lang = {
         let dispatcher = state.dispatcher();
@@ -81,7 +81,17 @@ pub fn App(props: &AppProps) -> Html {
         <>
             <a class="skip-link" href="#main">{ t.skip_to_content }</a>
             <Header lang={state.lang} view={state.view} {on_lang} on_view={on_view.clone()} />
-            <main id="main" tabindex="-1">{ body }</main>
+            <main id="main" tabindex="-1">
+                if !state.link_problems.is_empty() {
+                    <div class="notice notice-error banner" role="alert">
+                        <p>{ t.link_problems }</p>
+                        <ul>{ for state.link_problems.iter().map(|p| html! { <li>{ p.message(state.lang) }</li> }) }</ul>
+                        <button type="button" class="button-secondary"
+                            onclick={on_action.reform(|_: MouseEvent| Action::DismissLinkProblems)}>{ t.close }</button>
+                    </div>
+                }
+                { body }
+            </main>
             <Footer lang={state.lang} {on_view} />
         </>
     }

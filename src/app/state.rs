@@ -7,6 +7,7 @@ use yew::Reducible;
 use crate::i18n::{Lang, Texts};
 use crate::model::presets::{apply, Area, Size};
 use crate::model::{Problem, Scenario, P};
+use crate::share::Decoded;
 
 /// A view of the app. Navigation lists exactly these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -79,6 +80,8 @@ pub struct AppState {
     pub refusals: u32,
     /// Monte Carlo runs behind the bands.
     pub runs: usize,
+    /// What the link the app was opened with could not be read (shown in a banner until closed).
+    pub link_problems: Vec<Problem>,
 }
 
 impl Default for AppState {
@@ -92,7 +95,72 @@ impl Default for AppState {
             notice: None,
             refusals: 0,
             runs: crate::model::montecarlo::DEFAULT_RUNS,
+            link_problems: Vec::new(),
         }
+    }
+}
+
+impl AppState {
+    /// The state a link opens: its scenario and settings, in `lang` (worked out by the caller from
+    /// the link, the stored preference and the browser). Settings that do not parse are skipped
+    /// and named with the scenario's own problems.
+    pub fn from_link(d: &Decoded, lang: Lang) -> AppState {
+        let mut problems = d.problems.clone();
+        if let Some(l) = d.setting("lang").filter(|l| Lang::parse(l).is_none()) {
+            problems.push(Problem::BadSetting("lang".into(), crate::share::shorten(l, 24)));
+        }
+        let base = AppState::default();
+        let mut pick = |key: &str, ok: &dyn Fn(&str) -> bool| match d.setting(key) {
+            Some(v) if ok(v) => Some(v.to_string()),
+            Some(v) => {
+                problems.push(Problem::BadSetting(key.into(), crate::share::shorten(v, 24)));
+                None
+            }
+            None => None,
+        };
+        let view = pick("view", &|v| View::parse(v).is_some()).and_then(|v| View::parse(&v)).unwrap_or_default();
+        let area =
+            pick("area", &|v| Area::by_id(v).is_some()).and_then(|v| Area::by_id(&v)).map_or(base.area, |a| a.id);
+        let size =
+            pick("size", &|v| Size::by_id(v).is_some()).and_then(|v| Size::by_id(&v)).map_or(base.size, |z| z.id);
+        let runs_ok =
+            |v: &str| v.parse::<usize>().is_ok_and(|n| (100..=crate::model::montecarlo::MAX_RUNS).contains(&n));
+        let runs = pick("runs", &runs_ok).and_then(|v| v.parse().ok()).unwrap_or(base.runs);
+        if let Some(e) = d.setting("embed") {
+            // Embed mode is not built yet: say so rather than ignore it silently.
+            problems.push(Problem::BadSetting("embed".into(), crate::share::shorten(e, 24)));
+        }
+        AppState {
+            lang,
+            view,
+            scenario: Rc::new(d.scenario.clone()),
+            area,
+            size,
+            runs,
+            link_problems: problems,
+            ..base
+        }
+    }
+
+    /// The share link of this state (without `?`): the scenario and the settings that differ from
+    /// the defaults.
+    pub fn link(&self) -> String {
+        let runs = self.runs.to_string();
+        let base = AppState::default();
+        let mut settings = vec![("lang", self.lang.code())];
+        if self.view != View::Overview {
+            settings.push(("view", self.view.code()));
+        }
+        if self.area != base.area {
+            settings.push(("area", self.area));
+        }
+        if self.size != base.size {
+            settings.push(("size", self.size));
+        }
+        if self.runs != base.runs {
+            settings.push(("runs", &runs));
+        }
+        crate::share::encode(&self.scenario, &settings)
     }
 }
 
@@ -117,6 +185,8 @@ pub enum Action {
     SetSeed(u64),
     /// How many Monte Carlo runs.
     SetRuns(usize),
+    /// Close the banner about the link.
+    DismissLinkProblems,
 }
 
 impl AppState {
@@ -155,6 +225,9 @@ impl AppState {
             Action::SetRuns(runs) => {
                 let runs = runs.clamp(1, crate::model::montecarlo::MAX_RUNS);
                 (runs != self.runs).then(|| AppState { runs, ..self.clone() })
+            }
+            Action::DismissLinkProblems if !self.link_problems.is_empty() => {
+                Some(AppState { link_problems: Vec::new(), ..self.clone() })
             }
             _ => None,
         }
@@ -244,5 +317,39 @@ mod tests {
             assert_eq!(View::parse(v.code()), Some(v));
         }
         assert_eq!(View::parse("nope"), None);
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+    use crate::share::decode;
+
+    #[test]
+    fn the_link_of_a_state_opens_the_same_state() {
+        let mut s = AppState { lang: Lang::Da, view: View::Pb, runs: 2000, ..AppState::default() };
+        s = s.apply(Action::SetParam(P::PbShare, 0.01)).unwrap();
+        s = s.apply(Action::ApplyPreset { area: "children".into(), size: "large".into() }).unwrap();
+        s = s.apply(Action::SetSeed(42)).unwrap();
+        let link = s.link();
+        assert!(link.starts_with("v=1&lang=da&view=pb&area=children&size=large&runs=2000&"), "{link}");
+        let opened = AppState::from_link(&decode(&link), Lang::Da);
+        assert_eq!(opened, AppState { notice: None, ..s });
+    }
+
+    #[test]
+    fn bad_settings_are_named_and_skipped() {
+        let d = decode("?v=1&lang=xx&view=nowhere&runs=5&area=moon&embed=chart-x&pb.share=0.02");
+        let s = AppState::from_link(&d, Lang::En);
+        assert_eq!(s.scenario.get(P::PbShare), 0.02);
+        assert_eq!((s.view, s.runs, s.area), (View::Overview, AppState::default().runs, "adults"));
+        let keys: Vec<String> = s.link_problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(keys.len(), 5, "{keys:?}");
+        for k in ["lang=\"xx\"", "view=\"nowhere\"", "runs=\"5\"", "area=\"moon\"", "embed=\"chart-x\""] {
+            assert!(keys.iter().any(|m| m.contains(k)), "{k} missing in {keys:?}");
+        }
+        let closed = s.apply(Action::DismissLinkProblems).unwrap();
+        assert!(closed.link_problems.is_empty());
+        assert_eq!(closed.apply(Action::DismissLinkProblems), None);
     }
 }

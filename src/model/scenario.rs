@@ -59,6 +59,8 @@ pub enum Problem {
     UnknownChoice { key: &'static str, value: String },
     /// Observable figures that no appeal behaviour can produce.
     Impossible { detail: Impossibility },
+    /// A link's app setting (`view`, `lang`, `runs`, ...) with a value it does not take.
+    BadSetting(String, String),
 }
 
 /// Which observable combination is impossible.
@@ -138,6 +140,8 @@ impl Problem {
                 format!("{key}: \"{value}\" is not one of the choices ({}).", range_text(spec(key), lang))
             }
             Problem::Impossible { detail } => detail.message(lang),
+            Problem::BadSetting(k, v) if da => format!("Indstillingen {k}=\"{v}\" kendes ikke og er sprunget over."),
+            Problem::BadSetting(k, v) => format!("The setting {k}=\"{v}\" is not known and was skipped."),
         }
     }
 

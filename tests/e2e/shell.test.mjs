@@ -44,7 +44,7 @@ test('a Danish browser gets Danish; switching language changes the text and the 
   await context.close();
 });
 
-test('lang=da in the link wins; an unknown lang or a broken stored value falls back quietly', async () => {
+test('lang=da in the link wins; an unknown lang is named in the banner; a broken stored value falls back quietly', async () => {
   const { page, context, problems } = await openPage(browser, server.origin, { locale: 'en-US' });
   await page.goto(server.origin + '/?lang=da');
   await appReady(page);
@@ -54,7 +54,10 @@ test('lang=da in the link wins; an unknown lang or a broken stored value falls b
   await page.goto(server.origin + '/?lang=xx');
   await appReady(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'falls back to the browser language');
-  assert.equal(await page.locator('[role=alert]').count(), 0, 'no error shown');
+  assert.match(await page.locator('.banner').textContent(), /lang="xx"/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('onepercent.lang')), '{"broken": tru', 'storage untouched');
+  await page.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await page.locator('[role=alert]').count(), 0, 'the banner closes');
   assertClean(problems);
   await context.close();
 });

@@ -1,0 +1,94 @@
+// End-to-end tests of share links: a link opens exactly the numbers the sender saw, a reload keeps
+// the scenario, and a broken link opens a working app with a banner naming what was skipped.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, appReady } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const clean = (problems) => assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+
+/** Everything a councillor reads in the casework results, once the bands are in. */
+async function results(page, seed) {
+  await page.waitForFunction((s) => document.querySelector('.ranges')?.textContent.includes(`(seed ${s})`), seed,
+    { timeout: 20000 });
+  return page.locator('section.results').evaluate((el) => {
+    const text = [...el.querySelectorAll('.summary, .ranges, .figures')].map((e) => e.textContent).join('\n');
+    return text;
+  });
+}
+
+test('a copied address opens exactly the numbers the sender saw, in a fresh browser', async () => {
+  const sender = await openPage(browser, server.origin);
+  await sender.page.goto(`${server.origin}/?lang=en&view=casework`);
+  await appReady(sender.page);
+  const slider = sender.page.getByRole('slider', { name: 'Extra time per decision' });
+  await slider.focus();
+  // One key at a time, each waited for in the address (Yew re-renders between presses).
+  for (const v of ['0.3', '0.35', '0.4']) {
+    await sender.page.keyboard.press('ArrowRight');
+    await sender.page.waitForFunction((x) => location.search.includes(`case.extra_time=${x}&`), v);
+  }
+  await sender.page.getByLabel('Seed (same seed, same numbers)').fill('4242');
+  await sender.page.getByLabel('Seed (same seed, same numbers)').press('Enter');
+  await sender.page.waitForFunction(() => location.search.includes('seed=4242') && location.search.includes('case.extra_time=0.4'));
+  const seen = await results(sender.page, 4242);
+  const link = sender.page.url();
+  assert.match(link, /\?v=1&lang=en&view=casework&case\.extra_time=0\.4&seed=4242$/, link);
+
+  const receiver = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await receiver.page.goto(link);
+  await appReady(receiver.page);
+  assert.equal(await receiver.page.getByRole('slider', { name: 'Extra time per decision' }).inputValue(), '0.4');
+  assert.equal(await results(receiver.page, 4242), seen);
+  assert.equal(await receiver.page.locator('.banner').count(), 0);
+
+  // A reload keeps the scenario (the address follows every change).
+  await receiver.page.reload();
+  await appReady(receiver.page);
+  assert.equal(await results(receiver.page, 4242), seen);
+  clean(sender.problems);
+  clean(receiver.problems);
+  await sender.context.close();
+  await receiver.context.close();
+});
+
+test('a broken link opens a working app, names what was skipped, and changes nothing stored', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem('onepercent.lang', 'da'));
+  await page.goto(`${server.origin}/?v=1&lang=en&view=pb&pb.share=0.01&case.nonsense=1&case.extra_time=lots&pb.years=99&runs=3`);
+  await appReady(page);
+  const banner = page.locator('.banner');
+  await banner.waitFor();
+  const text = await banner.textContent();
+  assert.match(text, /could not be read in full/);
+  for (const part of ['case.nonsense', 'case.extra_time: "lots"', 'pb.years', 'runs="3"']) {
+    assert.ok(text.includes(part), `${part} missing in: ${text}`);
+  }
+  // What could be read is in place, and the app works.
+  const share = page.getByRole('slider', { name: 'Share of the budget handed to citizens' });
+  assert.equal(await share.inputValue(), '0.01');
+  await share.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /pb\.share=0\.01\d/.test(location.search));
+  assert.equal(await page.evaluate(() => localStorage.getItem('onepercent.lang')), 'da', 'stored language untouched');
+  await page.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await banner.count(), 0);
+
+  // Garbage and a truncated link: still a working app with a banner, in Danish too.
+  for (const q of ['?%%%&&==&v=abc&\u00e6=1', '?v=1&lang=da&view=casework&case.extra_time=0.5&case.hourly_c']) {
+    await page.goto(server.origin + '/' + q);
+    await appReady(page);
+    await page.locator('.banner').waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  }
+  assert.match(await page.locator('.banner').textContent(), /Linket kunne ikke læses helt.*case\.hourly_c/s);
+  assert.equal(await page.getByRole('slider', { name: 'Ekstra tid pr. afgørelse' }).inputValue(), '0.5');
+  clean(problems);
+  await context.close();
+});
