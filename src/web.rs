@@ -79,6 +79,39 @@ pub fn set_query(query: &str) {
     }
 }
 
+/// The app's absolute address with `query`: what "Copy link" copies and embed snippets point to.
+pub fn app_url(query: &str) -> String {
+    let loc = window().map(|w| w.location());
+    let origin = loc.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    format!("{origin}{path}?{query}")
+}
+
+/// Copy text to the clipboard; `false` when the browser refuses (the caller says how to copy by
+/// hand).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else { return false };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Offer `text` as a file download (a `data:` link clicked once; nothing leaves the machine).
+pub fn download_text(filename: &str, mime: &str, text: &str) {
+    let encoded: String = js_sys::encode_uri_component(text).into();
+    download_url(filename, &format!("data:{mime};charset=utf-8,{encoded}"));
+}
+
+fn download_url(filename: &str, url: &str) {
+    let Some(doc) = document() else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let _ = a.set_attribute("href", url);
+    let _ = a.set_attribute("download", filename);
+    if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
+        let _ = body.append_child(&a);
+        a.click();
+        a.remove();
+    }
+}
+
 /// Draw a chart on a canvas, sized to the canvas's CSS box at the device pixel ratio. Drawing
 /// errors are logged, never raised: a chart that cannot draw leaves its table.
 pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Chart, lang: Lang) {

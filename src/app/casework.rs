@@ -95,11 +95,11 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                     </details>
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
-                    <FileActions {lang} on_action={props.on_action.clone()} />
+                    <FileActions {lang} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
                 </section>
                 <section class="results" aria-labelledby="result-heading">
                     <h2 id="result-heading">{ ct.result_heading }</h2>
-                    <p class="summary">{ summary }</p>
+                    <p class="summary">{ summary.clone() }</p>
                     if let Some(b) = &bands {
                         <p class="ranges" aria-live="polite">{ casework_ranges(&props.scenario, b, lang) }</p>
                     }

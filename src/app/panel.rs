@@ -88,13 +88,30 @@ pub fn PresetPicker(props: &PresetProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FileActionsProps {
     pub lang: Lang,
+    pub scenario: Rc<Scenario>,
     pub on_action: Callback<Action>,
 }
 
-/// Open a scenario file (validated like any input; a bad file changes nothing) and reset.
+/// Copy the share link, download the scenario file (the format the command line reads), open a
+/// scenario file (validated like any input; a bad file changes nothing) and reset.
 #[component]
 pub fn FileActions(props: &FileActionsProps) -> Html {
-    let ct = &props.lang.texts().case;
+    let (t, ct) = (props.lang.texts(), &props.lang.texts().case);
+    let copied = use_state(|| None::<bool>);
+    let on_copy = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let url = crate::web::app_url(&crate::web::current_query());
+            wasm_bindgen_futures::spawn_local(async move { copied.set(Some(crate::web::copy_text(&url).await)) });
+        })
+    };
+    let on_json = {
+        let s = props.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::web::download_text("one-percent-scenario.json", "application/json", &s.to_json())
+        })
+    };
     let on_reset = props.on_action.reform(|_: MouseEvent| Action::Reset);
     let on_file = {
         let cb = props.on_action.clone();
@@ -114,11 +131,19 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     };
     html! {
         <div class="file-actions">
+            <button type="button" class="button-secondary" onclick={on_copy}>{ t.copy_link }</button>
+            <button type="button" class="button-secondary" onclick={on_json}>{ t.download_json }</button>
             <label class="button-secondary file-label">
                 { ct.open_file }
                 <input type="file" accept=".json,application/json" onchange={on_file} class="visually-hidden" />
             </label>
             <button type="button" class="button-secondary" onclick={on_reset}>{ ct.reset }</button>
+            <p class="status" role="status">{ match *copied {
+                Some(true) => t.copied,
+                Some(false) => t.copy_failed,
+                None => "",
+            } }</p>
+            <p class="print-only">{ crate::web::app_url(&crate::web::current_query()) }</p>
         </div>
     }
 }

@@ -74,6 +74,7 @@ pub fn PbView(props: &PbProps) -> Html {
         .filter(|q| !DECISION.contains(q) && !PROCESS.contains(q))
         .collect();
 
+    let summary = pb_summary(s, &outcome, lang);
     let figure = |id: &str, title: &str, chart: Chart| {
         html! {
             <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
@@ -106,11 +107,11 @@ pub fn PbView(props: &PbProps) -> Html {
                     </details>
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
-                    <FileActions {lang} on_action={props.on_action.clone()} />
+                    <FileActions {lang} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
                 </section>
                 <section class="results" aria-labelledby="pb-result-heading">
                     <h2 id="pb-result-heading">{ ct.result_heading }</h2>
-                    <p class="summary">{ pb_summary(s, &outcome, lang) }</p>
+                    <p class="summary">{ summary.clone() }</p>
                     if let (Some(b), true) = (&bands, p.votes > 0) {
                         <p class="ranges" aria-live="polite">{ pb_ranges(b, lang) }</p>
                     }

@@ -91,18 +91,26 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// The nearest double to `mantissa * 10^exp10` by exact integer arithmetic, for mantissas of up to
-/// 19 digits and exponents from -38 to +19 (every shortest-form double in the parameters' ranges,
+/// 19 digits and exponents from -38 up to a product below 2^64 (every shortest-form double in the parameters' ranges,
 /// so what `format!("{x}")` writes reads back to the same bits). `None` outside that window.
 fn exact_slow_path(mantissa: u64, exp10: i64) -> Option<f64> {
+    // 128-bit shifts and compares only: a 128-bit division or multiplication would pull the
+    // compiler's software routines into the browser build.
     let (mut q, mut r, d, mut exp2) = if exp10 >= 0 {
-        let p = 10u128.checked_pow(exp10 as u32)?;
-        ((mantissa as u128).checked_mul(p)?, 0u128, 1u128, 0i32)
-    } else {
-        if exp10 < -38 {
-            return None;
+        let p = 10u64.checked_pow(exp10 as u32)?;
+        (mantissa.checked_mul(p)? as u128, 0u128, 1u128, 0i32)
+    } else if exp10 >= -19 {
+        let d = 10u64.pow((-exp10) as u32);
+        ((mantissa / d) as u128, (mantissa % d) as u128, d as u128, 0i32)
+    } else if exp10 >= -38 {
+        // 10^20.. exceed every 19-digit mantissa: the quotient starts at zero.
+        let mut d = 1u128;
+        for _ in 0..-exp10 {
+            d = (d << 3) + (d << 1);
         }
-        let d = 10u128.pow((-exp10) as u32);
-        ((mantissa as u128) / d, (mantissa as u128) % d, d, 0i32)
+        (0u128, mantissa as u128, d, 0i32)
+    } else {
+        return None;
     };
     // Long division, one bit at a time, until the quotient has 55 bits (53 kept, a round bit and
     // one more); the remainder is the sticky part.
@@ -122,7 +130,8 @@ fn exact_slow_path(mantissa: u64, exp10: i64) -> Option<f64> {
     if rest > half || (rest == half && (r != 0 || kept & 1 == 1)) {
         kept += 1;
     }
-    Some(libm::scalbn(kept as f64, exp2 + shift as i32))
+    // `kept` has at most 54 bits: through u64, without the 128-bit float conversion routine.
+    Some(libm::scalbn(kept as u64 as f64, exp2 + shift as i32))
 }
 
 /// A JSON value. Numbers keep their source text, so whole numbers beyond 2^53 (seeds) stay exact.
@@ -582,7 +591,9 @@ mod tests {
             let t = format!("{m}e{e}");
             let (ours, std) = (parse_number(&t).unwrap(), t.parse::<f64>().unwrap());
             let m_digits = m.trim_start_matches('0').len();
-            let in_window = digits <= 19 && (-38..=19).contains(&e) && m.parse::<u128>().unwrap() < 1 << 64;
+            let m_int = m.parse::<u128>().unwrap();
+            let in_window = digits <= 19 && m_int < 1 << 64 && (-38..0).contains(&e)
+                || (0..=19).contains(&e) && m_int.checked_mul(10u128.pow(e as u32)).is_some_and(|p| p < 1 << 64);
             if (m_digits <= 15 && (-22..=22).contains(&e)) || in_window {
                 assert_eq!(ours.to_bits(), std.to_bits(), "{t}");
             } else {

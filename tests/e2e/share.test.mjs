@@ -2,6 +2,10 @@
 // the scenario, and a broken link opens a working app with a banner naming what was skipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, openPage, appReady } from './helpers.mjs';
 
 let server;
@@ -90,5 +94,32 @@ test('a broken link opens a working app, names what was skipped, and changes not
   assert.match(await page.locator('.banner').textContent(), /Linket kunne ikke læses helt.*case\.hourly_c/s);
   assert.equal(await page.getByRole('slider', { name: 'Ekstra tid pr. afgørelse' }).inputValue(), '0.5');
   clean(problems);
+  await context.close();
+});
+
+test('Copy link copies the address; the scenario downloads as the JSON the command line reads', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.goto(`${server.origin}/?v=1&lang=en&view=pb&pb.share=0.01&case.funding=absorb&seed=77`);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('The link is copied.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the scenario (JSON)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'one-percent-scenario.json');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onepercent-')), 'scenario.json');
+  await download.saveAs(file);
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.deepEqual(json, { version: 1, params: { 'case.funding': 'absorb', 'pb.share': 0.01 }, seed: 77 });
+  // The command line reads it and computes the same scenario (its headline pot matches the page).
+  const cli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'onepercent', '--', 'run', file],
+    { encoding: 'utf8' }));
+  assert.equal(cli.scenario.seed, 77);
+  assert.equal(cli.scenario.params['pb.share'], 0.01);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
 });
