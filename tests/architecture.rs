@@ -4,7 +4,16 @@
 
 use std::path::Path;
 
-const PURE: &[&str] = &["src/model", "src/report.rs", "src/charts", "src/export.rs", "src/format.rs", "src/i18n.rs"];
+const PURE: &[&str] = &[
+    "src/model",
+    "src/report.rs",
+    "src/charts",
+    "src/export.rs",
+    "src/format.rs",
+    "src/i18n.rs",
+    "src/share.rs",
+    "src/saved.rs",
+];
 const FORBIDDEN: &[&str] =
     &["yew", "web_sys", "js_sys", "wasm_bindgen", "gloo", "Instant::now", "SystemTime", "getrandom", "thread_rng"];
 

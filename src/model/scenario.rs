@@ -140,8 +140,10 @@ impl Problem {
                 format!("{key}: \"{value}\" is not one of the choices ({}).", range_text(spec(key), lang))
             }
             Problem::Impossible { detail } => detail.message(lang),
-            Problem::BadSetting(k, v) if da => format!("Indstillingen {k}=\"{v}\" kendes ikke og er sprunget over."),
-            Problem::BadSetting(k, v) => format!("The setting {k}=\"{v}\" is not known and was skipped."),
+            Problem::BadSetting(k, v) if da => {
+                format!("Indstillingen {k}=\"{v}\" kan ikke bruges og er sprunget over.")
+            }
+            Problem::BadSetting(k, v) => format!("The setting {k}=\"{v}\" cannot be used and was skipped."),
         }
     }
 
