@@ -1,5 +1,13 @@
 //! The browser entry point: Trunk builds this binary to WebAssembly. It only starts the app.
 
+/// A small free-list allocator instead of the default dlmalloc: about 3 KB (gzip) less to download.
+/// The app is single-threaded (no wasm threads), which `AssumeSingleThreaded` relies on.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: the browser build has one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     onepercent::web::start();
