@@ -112,6 +112,30 @@ fn download_url(filename: &str, url: &str) {
     }
 }
 
+/// Draw a chart with its title, the summary and the source line into a PNG and offer it as a
+/// download: for e-mail newsletters, which cannot run scripts.
+pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, filename: &str, lang: Lang) {
+    use plotters::prelude::*;
+    let Some(doc) = document() else { return };
+    let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    let source = format!("{} {}", lang.texts().png_source, app_url(&current_query()));
+    let (w, h) = crate::charts::PNG_SIZE;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+    let area = backend.into_drawing_area();
+    if crate::charts::draw_export(&area, chart, title, summary, &source, lang).is_err() {
+        web_sys::console::warn_1(&"One Percent: the image could not be drawn".into());
+        return;
+    }
+    if let Ok(url) = canvas.to_data_url() {
+        download_url(filename, &url);
+    }
+}
+
 /// Draw a chart on a canvas, sized to the canvas's CSS box at the device pixel ratio. Drawing
 /// errors are logged, never raised: a chart that cannot draw leaves its table.
 pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Chart, lang: Lang) {

@@ -71,7 +71,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     let figure = |id: &str, title: &str, chart: &Chart| {
         html! {
             <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
-                chart={Rc::new(chart.clone())} {lang} />
+                chart={Rc::new(chart.clone())} {lang} summary={summary.clone()} />
         }
     };
 

@@ -13,6 +13,9 @@ pub struct ChartProps {
     pub title: AttrValue,
     pub chart: Rc<Chart>,
     pub lang: Lang,
+    /// The summary drawn into the PNG export with the title and the source line.
+    #[prop_or_default]
+    pub summary: AttrValue,
 }
 
 #[component]
@@ -22,6 +25,13 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
     let ct = &props.lang.texts().case;
     let table = props.chart.table(props.lang);
     let caption_id = format!("{}-caption", props.id);
+    let on_png = {
+        let (chart, title, summary, id, lang) =
+            (props.chart.clone(), props.title.clone(), props.summary.clone(), props.id.clone(), props.lang);
+        Callback::from(move |_: MouseEvent| {
+            crate::web::download_png(&chart, &title, &summary, &format!("one-percent-{id}.png"), lang)
+        })
+    };
     html! {
         <figure class="chart" id={props.id.clone()} aria-labelledby={caption_id.clone()}>
             <figcaption id={caption_id.clone()}>{ props.title.clone() }</figcaption>
@@ -60,6 +70,8 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
                     </table>
                 </div>
             </details>
+            <button type="button" class="button-link png" onclick={on_png}
+                aria-label={format!("{} – {}", props.lang.texts().download_png, props.title)}>{ props.lang.texts().download_png }</button>
         </figure>
     }
 }

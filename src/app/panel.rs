@@ -161,10 +161,20 @@ pub struct UncertaintyProps {
 #[component]
 pub fn UncertaintyControls(props: &UncertaintyProps) -> Html {
     let ct = &props.lang.texts().case;
+    // What is being typed: Yew puts a bound value back into the field on every render (and this one
+    // renders when the bands finish), so the draft is kept until it is committed.
+    let draft = use_state(|| None::<String>);
+    let on_input = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(Some(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        })
+    };
     let on_seed = {
-        let cb = props.on_action.clone();
+        let (cb, draft) = (props.on_action.clone(), draft.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            draft.set(None);
             // A seed that does not read as a whole number is ignored.
             if let Ok(seed) = v.trim().parse() {
                 cb.emit(Action::SetSeed(seed));
@@ -182,7 +192,8 @@ pub fn UncertaintyControls(props: &UncertaintyProps) -> Html {
             <label for="mc-seed">{ ct.seed }</label>
             <div class="seed-row">
                 <input id="mc-seed" type="text" inputmode="numeric" class="param-number"
-                    value={props.seed.to_string()} onchange={on_seed} />
+                    value={(*draft).clone().unwrap_or_else(|| props.seed.to_string())} oninput={on_input}
+                    onchange={on_seed} />
                 <button type="button" class="button-secondary" onclick={on_draw}>{ ct.new_draw }</button>
             </div>
             <label for="mc-runs">{ ct.runs }</label>

@@ -78,7 +78,7 @@ pub fn PbView(props: &PbProps) -> Html {
     let figure = |id: &str, title: &str, chart: Chart| {
         html! {
             <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
-                chart={Rc::new(chart)} {lang} />
+                chart={Rc::new(chart)} {lang} summary={summary.clone()} />
         }
     };
     let first_turnout = outcome.cycles.first().map(|c| c.turnout).unwrap_or(0.0);

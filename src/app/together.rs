@@ -60,7 +60,7 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                     bands.as_ref().map(|b| range_line(b.payback_month, &|x| crate::format::number(x, 0, lang)))) }
             </dl>
             <div class="charts">
-                <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} />
+                <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} summary={trust_sentence(h, lang)} />
                 <div>
                     <label for="tornado-output">{ tt.output_label }</label>
                     <select id="tornado-output" onchange={on_output}>

@@ -310,6 +310,67 @@ fn axis(r: std::ops::Range<f64>) -> Axis {
     Axis(r.into())
 }
 
+/// The size of exported images (pixels): 16:10, sharp in an e-mail column of 600 CSS pixels.
+pub const PNG_SIZE: (u32, u32) = (1200, 750);
+
+/// Split `text` into lines of at most `width` characters at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= width => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// An exported image: the title, the summary (up to four lines, cut with "…"), the chart, its legend and the
+/// source line (with the link that reproduces it), on white, at [`PNG_SIZE`].
+pub fn draw_export<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    title: &str,
+    summary: &str,
+    source: &str,
+    lang: Lang,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let (w, h) = area.dim_in_pixel();
+    let mut lines = wrap(summary, 100);
+    if lines.len() > 4 {
+        lines.truncate(4);
+        lines[3].push_str(" …");
+    }
+    let head = 64 + 26 * lines.len() as u32;
+    let (top, rest) = area.split_vertically(head);
+    let (body, foot) = rest.split_vertically(h.saturating_sub(head + 76));
+    let bold = FontDesc::new(FontFamily::SansSerif, 30.0, FontStyle::Bold).color(&BLACK);
+    top.draw(&Text::new(title.to_string(), (24, 16), bold))?;
+    for (i, l) in lines.iter().enumerate() {
+        top.draw(&Text::new(l.clone(), (24, 60 + 26 * i as i32), font(1.0, 19.0)))?;
+    }
+    chart.draw(&body, lang, 1.4)?;
+    let mut x = 24;
+    for (label, color, dashed) in chart.legend() {
+        let c = self::color(color);
+        if dashed {
+            foot.draw(&PathElement::new([(x, 16), (x + 28, 16)], c.stroke_width(3)))?;
+        } else {
+            foot.draw(&Rectangle::new([(x, 10), (x + 28, 22)], c.filled()))?;
+        }
+        foot.draw(&Text::new(label.clone(), (x + 36, 8), font(1.0, 17.0)))?;
+        x += 60 + 9 * label.chars().count() as i32;
+    }
+    let grey = TextStyle::from(font(1.0, 15.0)).color(&RGBColor(74, 80, 88));
+    let source: String = source.chars().take(w as usize / 7).collect();
+    foot.draw(&Text::new(source, (24, 46), grey))?;
+    Ok(())
+}
+
 /// The common frame of every chart: margins and room for the axis labels.
 fn frame<'a, 'b, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, scale: f64) -> ChartBuilder<'a, 'b, DB> {
     let mut b = ChartBuilder::on(area);
@@ -576,6 +637,13 @@ mod tests {
             f(&root);
         }
         out
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole_and_lines_short() {
+        let lines = wrap("one two three four five six seven", 9);
+        assert_eq!(lines, ["one two", "three", "four five", "six seven"]);
+        assert!(wrap("", 10).is_empty());
     }
 
     #[test]

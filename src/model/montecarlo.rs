@@ -546,7 +546,11 @@ pub fn tornado_with(
     for i in 1..swings.len() {
         let mut j = i;
         while j > 0
-            && swings[j - 1].width().total_cmp(&swings[j].width()).then(swings[j].param.cmp(&swings[j - 1].param)).is_lt()
+            && swings[j - 1]
+                .width()
+                .total_cmp(&swings[j].width())
+                .then(swings[j].param.cmp(&swings[j - 1].param))
+                .is_lt()
         {
             swings.swap(j - 1, j);
             j -= 1;

@@ -123,3 +123,40 @@ test('Copy link copies the address; the scenario downloads as the JSON the comma
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
 });
+
+test('every chart downloads as a PNG with its title, summary and source drawn in', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?v=1&lang=da&view=casework&case.extra_time=0.5&seed=9`);
+  await appReady(page);
+  const button = page.getByRole('button', { name: 'Hent som billede (PNG) – Samlet nettobesparelse måned for måned' });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  assert.equal(download.suggestedFilename(), 'one-percent-chart-saving.png');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onepercent-')), 'chart.png');
+  await download.saveAs(file);
+  const png = fs.readFileSync(file);
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 750], 'width and height from the IHDR chunk');
+  // Not blank: decode it in the page and count pixels that are not white, in the title band and the
+  // chart area.
+  const dataUrl = `data:image/png;base64,${png.toString('base64')}`;
+  const ink = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const share = (y0, y1) => {
+      const d = g.getImageData(0, y0, c.width, y1 - y0).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+      return n / (d.length / 4);
+    };
+    return { title: share(0, 60), chart: share(200, 650) };
+  }, dataUrl);
+  assert.ok(ink.title > 0.005, `title band has ink: ${ink.title}`);
+  assert.ok(ink.chart > 0.02, `chart area has ink: ${ink.chart}`);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
