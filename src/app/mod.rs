@@ -3,6 +3,7 @@
 
 mod casework;
 mod chart;
+pub mod embedded;
 mod footer;
 mod header;
 pub mod hooks;
@@ -41,7 +42,8 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
-    hooks::use_document_sync(state.lang, state.view, state.link());
+    let link = state.link();
+    hooks::use_document_sync(state.lang, state.view, link.clone());
 
     let on_lang = {
         let dispatcher = state.dispatcher();
@@ -59,6 +61,15 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let t = state.lang.texts();
+    if let Some(embed) = state.embed {
+        let open_link = AppState { embed: None, ..(*state).clone() }.link();
+        return html! {
+            <main id="main" class="embed">
+                <embedded::Embedded lang={state.lang} view={state.view} {embed} scenario={state.scenario.clone()}
+                    runs={state.runs} refusals={state.refusals} {open_link} on_action={on_action.clone()} />
+            </main>
+        };
+    }
     let body = match state.view {
         View::Overview => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
@@ -91,6 +102,8 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 { body }
+                // On paper, the link as text: the handout reopens the same scenario.
+                <p class="print-only">{ crate::web::app_url(&link) }</p>
             </main>
             <Footer lang={state.lang} {on_view} />
         </>

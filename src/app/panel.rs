@@ -143,7 +143,6 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
                 Some(false) => t.copy_failed,
                 None => "",
             } }</p>
-            <p class="print-only">{ crate::web::app_url(&crate::web::current_query()) }</p>
         </div>
     }
 }

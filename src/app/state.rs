@@ -66,6 +66,19 @@ pub enum Notice {
     Loaded,
 }
 
+/// What embed mode can show (`&embed=...`): the compact widget, or one chart by its id.
+pub const EMBEDS: [&str; 9] = [
+    "widget",
+    "chart-saving",
+    "chart-costs",
+    "chart-overturns",
+    "chart-trust",
+    "chart-turnout",
+    "chart-who",
+    "chart-projects",
+    "chart-ledger",
+];
+
 /// Everything the root component renders from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -82,6 +95,8 @@ pub struct AppState {
     pub runs: usize,
     /// What the link the app was opened with could not be read (shown in a banner until closed).
     pub link_problems: Vec<Problem>,
+    /// Embed mode: one of [`EMBEDS`] instead of the whole app.
+    pub embed: Option<&'static str>,
 }
 
 impl Default for AppState {
@@ -96,6 +111,7 @@ impl Default for AppState {
             refusals: 0,
             runs: crate::model::montecarlo::DEFAULT_RUNS,
             link_problems: Vec::new(),
+            embed: None,
         }
     }
 }
@@ -126,10 +142,7 @@ impl AppState {
         let runs_ok =
             |v: &str| v.parse::<usize>().is_ok_and(|n| (100..=crate::model::montecarlo::MAX_RUNS).contains(&n));
         let runs = pick("runs", &runs_ok).and_then(|v| v.parse().ok()).unwrap_or(base.runs);
-        if let Some(e) = d.setting("embed") {
-            // Embed mode is not built yet: say so rather than ignore it silently.
-            problems.push(Problem::BadSetting("embed".into(), crate::share::shorten(e, 24)));
-        }
+        let embed = pick("embed", &|v| EMBEDS.contains(&v)).and_then(|v| EMBEDS.into_iter().find(|e| *e == v));
         AppState {
             lang,
             view,
@@ -137,6 +150,7 @@ impl AppState {
             area,
             size,
             runs,
+            embed,
             link_problems: problems,
             ..base
         }
@@ -159,6 +173,9 @@ impl AppState {
         }
         if self.runs != base.runs {
             settings.push(("runs", &runs));
+        }
+        if let Some(e) = self.embed {
+            settings.push(("embed", e));
         }
         crate::share::encode(&self.scenario, &settings)
     }
@@ -327,12 +344,13 @@ mod link_tests {
 
     #[test]
     fn the_link_of_a_state_opens_the_same_state() {
-        let mut s = AppState { lang: Lang::Da, view: View::Pb, runs: 2000, ..AppState::default() };
+        let mut s =
+            AppState { lang: Lang::Da, view: View::Pb, runs: 2000, embed: Some("widget"), ..AppState::default() };
         s = s.apply(Action::SetParam(P::PbShare, 0.01)).unwrap();
         s = s.apply(Action::ApplyPreset { area: "children".into(), size: "large".into() }).unwrap();
         s = s.apply(Action::SetSeed(42)).unwrap();
         let link = s.link();
-        assert!(link.starts_with("v=1&lang=da&view=pb&area=children&size=large&runs=2000&"), "{link}");
+        assert!(link.starts_with("v=1&lang=da&view=pb&area=children&size=large&runs=2000&embed=widget&"), "{link}");
         let opened = AppState::from_link(&decode(&link), Lang::Da);
         assert_eq!(opened, AppState { notice: None, ..s });
     }
@@ -340,6 +358,7 @@ mod link_tests {
     #[test]
     fn bad_settings_are_named_and_skipped() {
         let d = decode("?v=1&lang=xx&view=nowhere&runs=5&area=moon&embed=chart-x&pb.share=0.02");
+        assert_eq!(AppState::from_link(&decode("?embed=chart-trust"), Lang::En).embed, Some("chart-trust"));
         let s = AppState::from_link(&d, Lang::En);
         assert_eq!(s.scenario.get(P::PbShare), 0.02);
         assert_eq!((s.view, s.runs, s.area), (View::Overview, AppState::default().runs, "adults"));

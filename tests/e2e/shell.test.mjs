@@ -118,3 +118,26 @@ for (const lang of ['en', 'da']) {
     }
   }
 }
+
+// Embed mode (no header) and a page opened from a broken link (with the banner).
+for (const lang of ['en', 'da']) {
+  for (const q of ['view=pb&embed=widget', 'view=casework&embed=chart-saving', 'view=together&embed=chart-ledger',
+    'view=casework&case.nonsense=1&case.extra_time=lots']) {
+    for (const width of [960, 390]) {
+      test(`axe-core finds no violations: ${q}, ${lang}, ${width}px`, async () => {
+        const { page, context, problems } = await openPage(browser, server.origin, {
+          viewport: { width, height: 700 },
+        });
+        await page.goto(`${server.origin}/?lang=${lang}&${q}`);
+        await page.waitForSelector(q.includes('embed') ? 'main.embed figure canvas' : '.banner', { timeout: 15000 });
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+        assert.deepEqual(summary, []);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+        assertClean(problems);
+        await context.close();
+      });
+    }
+  }
+}
