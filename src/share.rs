@@ -39,14 +39,10 @@ impl Decoded {
 }
 
 /// The text of a number that [`parse_number`] reads back to the same bits: the shortest decimal
-/// when that round-trips (every slider value does), otherwise the bits in hex (`0x3fb9...`).
+/// ([`crate::model::json::shortest`]), or the bits in hex (`0x3fb9...`) for magnitudes it cannot
+/// write.
 pub fn number_text(x: f64) -> String {
-    let text = format!("{x}");
-    if parse_number(&text) == Some(x) {
-        text
-    } else {
-        format!("0x{:016x}", x.to_bits())
-    }
+    crate::model::json::shortest(x).unwrap_or_else(|| format!("0x{:016x}", x.to_bits()))
 }
 
 /// Read a number written by [`number_text`].

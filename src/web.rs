@@ -139,7 +139,8 @@ pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, fi
 /// Draw a chart on a canvas, sized to the canvas's CSS box at the device pixel ratio. Drawing
 /// errors are logged, never raised: a chart that cannot draw leaves its table.
 pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Chart, lang: Lang) {
-    let ratio = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
+    let ratio = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
+    let ratio = crate::model::clamp(ratio, 1.0, 3.0);
     let (w, h) = (canvas.client_width().max(1) as f64, canvas.client_height().max(1) as f64);
     canvas.set_width((w * ratio).round() as u32);
     canvas.set_height((h * ratio).round() as u32);

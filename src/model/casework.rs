@@ -68,7 +68,7 @@ impl Inputs {
         let (e0, a, o, d) = (g(P::ErrorRate), g(P::AppealRate), g(P::OverturnShare), g(P::BoardDetection));
         let prop = propensities(e0, a, o.min(d), d).unwrap_or_else(|_| {
             let wrong = (o.min(d) * a / (e0 * d)).min(1.0);
-            let right = ((a - e0 * wrong) / (1.0 - e0)).clamp(0.0, 1.0);
+            let right = super::clamp((a - e0 * wrong) / (1.0 - e0), 0.0, 1.0);
             super::scenario::Propensities { wrong, right }
         });
         Inputs {
@@ -112,7 +112,11 @@ impl Inputs {
     /// Error share at extra-time share `x`: `e0 * ((1-f) + f*exp(-k*x))`, at most 0.95.
     /// Never rises with more time (k >= 0); rises when time is squeezed (x < 0).
     pub fn error_share(&self, x: f64) -> f64 {
-        (self.error_rate * ((1.0 - self.fixable) + self.fixable * libm::exp(-self.time_effect * x))).clamp(0.0, 0.95)
+        super::clamp(
+            self.error_rate * ((1.0 - self.fixable) + self.fixable * libm::exp(-self.time_effect * x)),
+            0.0,
+            0.95,
+        )
     }
 }
 
@@ -405,7 +409,7 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
 
         // Sick leave follows complaint load per worked hour, with a lag of about three months.
         let load = (aw + ar + overturns + waiting * i.contacts) / worked.max(1e-9);
-        let target = (i.sick0 * (1.0 + i.sick_conflict * (load / st.load.max(1e-12) - 1.0))).clamp(0.0, 0.5);
+        let target = super::clamp(i.sick0 * (1.0 + i.sick_conflict * (load / st.load.max(1e-12) - 1.0)), 0.0, 0.5);
         sick += (target - sick) / 3.0;
 
         let paid = i.hourly_cost / (1.0 - sick);
@@ -436,7 +440,7 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
 
         let pb_month = if with_pb { pb.step(&i.pb, m, trust) } else { PbMonth::default() };
         let flows = trust_flows(i, &st, trust, wrong, new_made * (1.0 - e), &pb_month);
-        trust = (trust + flows.total()).clamp(0.0, 1.0);
+        trust = super::clamp(trust + flows.total(), 0.0, 1.0);
         let new_wrong = new_made * e + redo_made * e;
         out.push(Month {
             month: m as u32,
@@ -468,8 +472,8 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
 fn trust_flows(i: &Inputs, st: &Steady, trust: f64, wrong: f64, right_new: f64, pb: &PbMonth) -> TrustFlows {
     let adults = i.adults.max(1.0);
     // People reached, as a share of adults, by the change in bad and good experiences.
-    let d_wrong = ((wrong - st.wrong) * i.reach / adults).clamp(-1.0, 1.0);
-    let d_right = ((right_new - st.right_new) * i.reach / adults).clamp(-1.0, 1.0);
+    let d_wrong = super::clamp((wrong - st.wrong) * i.reach / adults, -1.0, 1.0);
+    let d_right = super::clamp((right_new - st.right_new) * i.reach / adults, -1.0, 1.0);
     // More bad experiences move high-trust people to low; fewer spare them (bounded by 1 - trust).
     let wrong_flow =
         if d_wrong > 0.0 { -i.trust_neg * d_wrong * trust } else { -i.trust_neg * d_wrong * (1.0 - trust) };

@@ -90,6 +90,88 @@ pub fn parse_number(text: &str) -> Option<f64> {
     Some(if negative { -x } else { x })
 }
 
+/// 10^k as a double: exact for |k| <= 22, the nearest power otherwise.
+fn pow10(k: i32) -> f64 {
+    match k.unsigned_abs() as usize {
+        n if n < POW10.len() && k >= 0 => POW10[n],
+        n if n < POW10.len() => 1.0 / POW10[n],
+        _ => libm::pow(10.0, k as f64),
+    }
+}
+
+/// The shortest decimal text (no exponent, as `format!("{x}")` writes it) that [`parse_number`]
+/// reads back to exactly `x`; `None` for non-finite `x` or when no text of up to 17 significant
+/// digits is found (only for magnitudes far outside every parameter's range). Written with integer
+/// formatting: the standard library's float printing would add about 4 KB (gzip) to the browser build.
+pub fn shortest(x: f64) -> Option<String> {
+    if !x.is_finite() {
+        return None;
+    }
+    if x == 0.0 {
+        return Some(if x.is_sign_negative() { "-0" } else { "0" }.into());
+    }
+    let a = x.abs();
+    // The decimal exponent: 10^e <= a < 10^(e+1) (an estimate is enough; the check below decides).
+    let mut e = 0i32;
+    while e < 308 && a >= pow10(e + 1) {
+        e += 1;
+    }
+    while e > -330 && a < pow10(e) {
+        e -= 1;
+    }
+    for digits in 1..=17 {
+        let p = digits - 1 - e;
+        let scaled = if p >= 0 { a * pow10(p) } else { a / pow10(-p) };
+        let m = libm::round(scaled);
+        if !(0.0..1e19).contains(&m) {
+            continue;
+        }
+        // `scaled` is off by up to half its ulp (several units once it exceeds 2^53): try the
+        // neighbours too, nearest first.
+        let reach = (m / 9_007_199_254_740_992.0) as u64 * 2 + 1;
+        let m = m as u64;
+        for d in 0..=reach {
+            for cand in [Some(m + d), m.checked_sub(d).filter(|_| d > 0)].into_iter().flatten() {
+                let text = place_point(cand, p, x < 0.0);
+                if parse_number(&text) == Some(x) {
+                    return Some(text);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `m * 10^-p` as decimal text without an exponent, trailing zeros after the point removed.
+fn place_point(m: u64, p: i32, negative: bool) -> String {
+    let digits = m.to_string();
+    let mut out = String::from(if negative { "-" } else { "" });
+    if p <= 0 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (-p) as usize));
+        return out;
+    }
+    let p = p as usize;
+    if digits.len() > p {
+        out.push_str(&digits[..digits.len() - p]);
+        out.push('.');
+        out.push_str(&digits[digits.len() - p..]);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', p - digits.len()));
+        out.push_str(&digits);
+    }
+    if out.contains('.') {
+        while out.ends_with('0') {
+            out.pop();
+        }
+        if out.ends_with('.') {
+            out.pop();
+        }
+    }
+    out
+}
+
 /// The nearest double to `mantissa * 10^exp10` by exact integer arithmetic, for mantissas of up to
 /// 19 digits and exponents from -38 up to a product below 2^64 (every shortest-form double in the parameters' ranges,
 /// so what `format!("{x}")` writes reads back to the same bits). `None` outside that window.
@@ -247,8 +329,7 @@ impl Json {
 
     /// A number value from an `f64` (finite; shortest text that reads back the same).
     pub fn number(x: f64) -> Json {
-        let text = if x.is_finite() { format!("{x}") } else { "null".into() };
-        Json::Number(x, text)
+        Json::Number(x, shortest(x).unwrap_or_else(|| "null".into()))
     }
 }
 
@@ -603,7 +684,12 @@ mod tests {
     }
 
     #[test]
-    fn shortest_doubles_read_back_to_the_same_bits() {
+    fn shortest_texts_read_back_to_the_same_bits() {
+        for (x, t) in [(0.25, "0.25"), (0.1, "0.1"), (450.0, "450"), (3.6e9, "3600000000"), (1e-7, "0.0000001")] {
+            assert_eq!(shortest(x).as_deref(), Some(t));
+        }
+        assert_eq!(shortest(f64::NAN), None);
+        assert_eq!(shortest(-0.0).as_deref(), Some("-0"));
         let mut rng = SplitMix64::new(11);
         for i in 0..200_000 {
             // Doubles spread over the parameters' magnitudes (1e-6 to 1e12), and arbitrary bits.
@@ -615,8 +701,12 @@ mod tests {
             if !x.is_finite() || !(1e-17..1e19).contains(&x) {
                 continue;
             }
-            let t = format!("{x}");
+            let t = shortest(x).unwrap();
             assert_eq!(parse_number(&t).map(f64::to_bits), Some(x.to_bits()), "{t}");
+            // As short as the standard library's shortest form.
+            let std = format!("{x}");
+            assert!(t.len() <= std.len(), "{t} is longer than {std}");
+            assert_eq!(shortest(-x).unwrap(), format!("-{t}"));
         }
     }
 

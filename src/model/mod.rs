@@ -16,3 +16,17 @@ pub use casework::{Funding, Month};
 pub use params::{ParamSpec, P, PARAMS};
 pub use run::{run, Headline, Outcome, Payback};
 pub use scenario::{Problem, Scenario};
+
+/// `x` limited to `lo..=hi` (NaN stays NaN), like `f64::clamp` but without its panic message,
+/// whose float formatting would otherwise be the only reason for the standard library's float
+/// printing code in the browser build.
+#[inline]
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}

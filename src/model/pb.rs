@@ -111,15 +111,15 @@ impl PbInputs {
         let size = libm::pow(self.population / 50_000.0, -self.size_elasticity);
         let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
         let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
-        (self.turnout_max * pot * size * maturity * trust * outreach).clamp(0.0, TURNOUT_CAP)
+        super::clamp(self.turnout_max * pot * size * maturity * trust * outreach, 0.0, TURNOUT_CAP)
     }
 
     /// Representation index of rarely-heard groups (their share among voters / among adults).
     pub fn representation(&self) -> f64 {
-        (self.representation_base
+        let index = self.representation_base
             + self.outreach_representation * self.outreach
-            + self.in_person_representation * self.in_person)
-            .clamp(0.05, 1.0 / self.rarely_heard_share)
+            + self.in_person_representation * self.in_person;
+        super::clamp(index, 0.05, 1.0 / self.rarely_heard_share)
     }
 
     /// Volunteer hours a cycle's project money brings, with diminishing returns as it grows.
@@ -296,9 +296,9 @@ impl PbState {
             flows.overruled -= p.trust_overruled * voters * p.override_share * trust / p.adults;
             // Maturity for the next cycle: grows towards 1, falls with last cycle's broken promises.
             let kept = (1.0 - p.override_share) * p.delivery_rate;
-            self.maturity = (self.maturity + p.maturity_growth * (1.0 - self.maturity)
-                - p.maturity_loss * (1.0 - kept) * self.maturity)
-                .clamp(0.05, 1.0);
+            let next = self.maturity + p.maturity_growth * (1.0 - self.maturity)
+                - p.maturity_loss * (1.0 - kept) * self.maturity;
+            self.maturity = super::clamp(next, 0.05, 1.0);
             self.last_vote = Some(month);
             self.votes_left -= 1;
             self.next_cycle += 1;

@@ -97,6 +97,16 @@ test('a Content-Security-Policy allows only the page\'s own origin, and the app 
   await context.close();
 });
 
+/** No axe-core violations, nothing wider than the screen, no errors or foreign requests. */
+async function accessibleAndFits(page, problems) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  assert.deepEqual(summary, []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  assertClean(problems);
+}
+
 for (const lang of ['en', 'da']) {
   for (const view of ['overview', 'pb', 'casework', 'together', 'how', 'sources']) {
     for (const width of [1280, 390]) {
@@ -106,13 +116,7 @@ for (const lang of ['en', 'da']) {
         });
         await page.goto(`${server.origin}/?lang=${lang}&view=${view}`);
         await appReady(page);
-        const results = await new AxeBuilder({ page }).analyze();
-        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-        assert.deepEqual(summary, []);
-        // Nothing wider than the screen.
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
-        assertClean(problems);
+        await accessibleAndFits(page, problems);
         await context.close();
       });
     }
@@ -130,12 +134,7 @@ for (const lang of ['en', 'da']) {
         });
         await page.goto(`${server.origin}/?lang=${lang}&${q}`);
         await page.waitForSelector(q.includes('embed') ? 'main.embed figure canvas' : '.banner', { timeout: 15000 });
-        const results = await new AxeBuilder({ page }).analyze();
-        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-        assert.deepEqual(summary, []);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
-        assertClean(problems);
+        await accessibleAndFits(page, problems);
         await context.close();
       });
     }
