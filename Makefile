@@ -33,6 +33,7 @@ size: dist
 
 size-check:
 	python3 tools/size.py dist --check
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-web.wasm
 
 fmt-check:
 	cargo fmt --all -- --check

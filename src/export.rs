@@ -74,8 +74,23 @@ fn value_text(s: &Scenario, i: usize) -> String {
     let spec = &PARAMS[i];
     match spec.unit {
         Unit::Choice => spec.choices[s.values()[i] as usize].to_string(),
-        _ => s.values()[i].to_string(),
+        _ => num(s.values()[i]),
     }
+}
+
+/// A number in a CSV cell: the shortest text that reads back to the same bits (the app's download
+/// and the command line write the same text; no float printing in the browser build).
+fn num(x: f64) -> String {
+    crate::model::json::shortest(x).unwrap_or_else(|| {
+        if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .into()
+    })
 }
 
 /// The monthly series as CSV: `#` header lines with the seed and every parameter value, then one
@@ -90,6 +105,24 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
     out.push_str(&format!("# seed = {}\n", s.seed));
     if let Some(mc) = mc {
         out.push_str(&format!("# monte_carlo_runs = {}\n", mc.runs));
+    }
+    let h = &o.headline;
+    let payback = match h.payback {
+        crate::model::Payback::Month(m) => m.to_string(),
+        crate::model::Payback::NotWithinHorizon => "not_within_horizon".into(),
+        crate::model::Payback::NoDifference => "no_difference".into(),
+    };
+    out.push_str(&format!("# headline payback_month = {payback}\n"));
+    for (name, x) in [
+        (format!("net_saving_{cur}"), h.net_saving),
+        ("trust_end_share".into(), h.trust[0]),
+        ("trust_end_baseline_share".into(), h.trust[1]),
+        ("wrong_decisions_last_year".into(), h.wrong_per_year[0]),
+        ("overturns_last_year".into(), h.overturns_per_year[0]),
+        ("pb_turnout_year3_share_of_adults".into(), h.pb.turnout_year3),
+        ("pb_reach_share_of_adults".into(), h.pb.reach),
+    ] {
+        out.push_str(&format!("# headline {name} = {}\n", num(x)));
     }
     for (i, spec) in PARAMS.iter().enumerate() {
         out.push_str(&format!("# {} = {}\n", spec.key, value_text(s, i)));
@@ -119,17 +152,17 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
     for ((a, b), c) in o.scenario.iter().zip(&o.baseline).zip(&o.cumulative_saving) {
         let mut row = vec![a.month.to_string()];
         for m in [a, b] {
-            row.extend(COLUMNS.iter().map(|col| (col.get)(m).to_string()));
-            row.extend(m.trust_flows.as_array().iter().map(|x| x.to_string()));
-            row.extend([m.pb.project_spend, m.pb.process_cost, m.pb.volunteer_value].map(|x| x.to_string()));
-            row.extend(m.costs.as_array().iter().map(|x| x.to_string()));
-            row.push(m.costs.total().to_string());
+            row.extend(COLUMNS.iter().map(|col| num((col.get)(m))));
+            row.extend(m.trust_flows.as_array().iter().map(|x| num(*x)));
+            row.extend([m.pb.project_spend, m.pb.process_cost, m.pb.volunteer_value].map(num));
+            row.extend(m.costs.as_array().iter().map(|x| num(*x)));
+            row.push(num(m.costs.total()));
         }
-        row.push(c.to_string());
+        row.push(num(*c));
         if let Some(mc) = mc {
             for (series, _) in &banded {
                 let b = mc.series(*series).get(a.month as usize - 1).copied().unwrap_or_default();
-                row.extend([b.p10, b.p25, b.p50, b.p75, b.p90].map(|x| x.to_string()));
+                row.extend([b.p10, b.p25, b.p50, b.p75, b.p90].map(num));
             }
         }
         out.push_str(&row.join(","));

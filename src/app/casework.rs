@@ -95,7 +95,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                     </details>
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
-                    <FileActions {lang} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+                    <FileActions {lang} view={super::state::View::Casework} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
                 </section>
                 <section class="results" aria-labelledby="result-heading">
                     <h2 id="result-heading">{ ct.result_heading }</h2>

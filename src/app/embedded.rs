@@ -111,3 +111,83 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
         </div>
     }
 }
+
+/// The iframe sizes offered (width, height in CSS pixels); the last choice is custom.
+const SIZES: [(u32, u32); 3] = [(400, 420), (640, 480), (960, 540)];
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedDialogProps {
+    pub lang: Lang,
+    pub view: View,
+}
+
+/// Write the iframe snippet for this scenario: what to show, a size (small, medium, wide or
+/// custom), the code to copy and a live preview of exactly that iframe.
+#[component]
+pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let t = props.lang.texts();
+    // (what, size choice, custom width, custom height) in one state.
+    let state = use_state(|| (0usize, 1usize, 640u32, 480u32));
+    let (what, size, cw, ch) = *state;
+    let choices = embed_choices(props.view);
+    let id = choices[what.min(choices.len() - 1)];
+    let (w, h) = SIZES.get(size).copied().unwrap_or((cw, ch));
+    let src = crate::web::app_url(&format!("{}&embed={id}", crate::web::current_query()));
+    let title = format!("One Percent – {}", embed_title(id, props.lang));
+    let snippet = format!(
+        "<iframe src=\"{}\" width=\"{w}\" height=\"{h}\" title=\"{}\" style=\"border:0;max-width:100%\"></iframe>",
+        src.replace('&', "&amp;"),
+        title.replace('"', "&quot;")
+    );
+    // One handler for the four fields: which field, and its new value.
+    let set = |field: usize| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let v: u32 = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse().unwrap_or(0);
+            let mut s = *state;
+            match field {
+                0 => s.0 = v as usize,
+                1 => s.1 = v as usize,
+                2 => s.2 = v.clamp(200, 2000),
+                _ => s.3 = v.clamp(200, 2000),
+            }
+            state.set(s);
+        })
+    };
+    let number = |field: usize, id: &'static str, label: &'static str, value: u32| {
+        html! {
+            <>
+                <label for={id}>{ label }</label>
+                <input {id} type="number" min="200" max="2000" step="10" value={value.to_string()} onchange={set(field)} />
+            </>
+        }
+    };
+    html! {
+        <section class="embed-dialog" aria-labelledby="embed-heading">
+            <h3 id="embed-heading">{ t.embed_title }</h3>
+            <label for="embed-what">{ t.embed_what }</label>
+            <select id="embed-what" onchange={set(0)}>
+                { for choices.iter().enumerate().map(|(i, c)| html! {
+                    <option value={i.to_string()} selected={i == what}>{ embed_title(c, props.lang) }</option>
+                }) }
+            </select>
+            <label for="embed-size">{ t.embed_size }</label>
+            <select id="embed-size" onchange={set(1)}>
+                { for t.embed_sizes.iter().enumerate().map(|(i, s)| html! {
+                    <option value={i.to_string()} selected={i == size}>{ *s }</option>
+                }) }
+            </select>
+            if size == SIZES.len() {
+                { number(2, "embed-width", t.embed_width, cw) }
+                { number(3, "embed-height", t.embed_height, ch) }
+            }
+            <label for="embed-code">{ t.embed_code }</label>
+            <textarea id="embed-code" readonly=true rows="4" value={snippet} />
+            <p id="embed-preview-label">{ t.embed_preview }</p>
+            // Scrolls when wider than the page, so it takes the focus (keyboard users can scroll it).
+            <div class="embed-preview" tabindex="0" role="region" aria-labelledby="embed-preview-label">
+                <iframe {src} width={w.to_string()} height={h.to_string()} {title}></iframe>
+            </div>
+        </section>
+    }
+}

@@ -64,7 +64,8 @@ pub fn App(props: &AppProps) -> Html {
     if let Some(embed) = state.embed {
         let open_link = AppState { embed: None, ..(*state).clone() }.link();
         return html! {
-            <main id="main" class="embed">
+            // Named, so it stays a distinct landmark when the host page has a main of its own.
+            <main id="main" class="embed" aria-label={format!("One Percent – {}", embedded::embed_title(embed, state.lang))}>
                 <embedded::Embedded lang={state.lang} view={state.view} {embed} scenario={state.scenario.clone()}
                     runs={state.runs} refusals={state.refusals} {open_link} on_action={on_action.clone()} />
             </main>

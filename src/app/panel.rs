@@ -88,6 +88,8 @@ pub fn PresetPicker(props: &PresetProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FileActionsProps {
     pub lang: Lang,
+    /// The view they sit in (what the embed dialog offers).
+    pub view: super::state::View,
     pub scenario: Rc<Scenario>,
     pub on_action: Callback<Action>,
 }
@@ -98,6 +100,18 @@ pub struct FileActionsProps {
 pub fn FileActions(props: &FileActionsProps) -> Html {
     let (t, ct) = (props.lang.texts(), &props.lang.texts().case);
     let copied = use_state(|| None::<bool>);
+    let embed_open = use_state(|| false);
+    let on_embed = {
+        let open = embed_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let on_csv = {
+        let s = props.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = crate::export::to_csv(&s, &crate::model::run(&s), None);
+            crate::web::download_text("one-percent-results.csv", "text/csv", &csv)
+        })
+    };
     let on_copy = {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
@@ -133,11 +147,17 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
         <div class="file-actions">
             <button type="button" class="button-secondary" onclick={on_copy}>{ t.copy_link }</button>
             <button type="button" class="button-secondary" onclick={on_json}>{ t.download_json }</button>
+            <button type="button" class="button-secondary" onclick={on_csv}>{ t.download_csv }</button>
             <label class="button-secondary file-label">
                 { ct.open_file }
                 <input type="file" accept=".json,application/json" onchange={on_file} class="visually-hidden" />
             </label>
             <button type="button" class="button-secondary" onclick={on_reset}>{ ct.reset }</button>
+            <button type="button" class="button-secondary" aria-expanded={(*embed_open).to_string()}
+                onclick={on_embed}>{ t.embed }</button>
+            if *embed_open {
+                <super::embedded::EmbedDialog lang={props.lang} view={props.view} />
+            }
             <p class="status" role="status">{ match *copied {
                 Some(true) => t.copied,
                 Some(false) => t.copy_failed,

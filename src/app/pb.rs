@@ -107,7 +107,7 @@ pub fn PbView(props: &PbProps) -> Html {
                     </details>
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
-                    <FileActions {lang} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+                    <FileActions {lang} view={super::state::View::Pb} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
                 </section>
                 <section class="results" aria-labelledby="pb-result-heading">
                     <h2 id="pb-result-heading">{ ct.result_heading }</h2>

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { serve, launch, openPage, appReady } from './helpers.mjs';
 
 let server;
@@ -157,6 +158,66 @@ test('every chart downloads as a PNG with its title, summary and source drawn in
   }, dataUrl);
   assert.ok(ink.title > 0.005, `title band has ink: ${ink.title}`);
   assert.ok(ink.chart > 0.02, `chart area has ink: ${ink.chart}`);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('the results download as CSV identical to the command line for the same scenario and seed', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?v=1&lang=da&view=casework&case.extra_time=0.5&pb.share=0.01&seed=5`);
+  await appReady(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onepercent-'));
+  const save = async (name, file) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    await download.saveAs(path.join(dir, file));
+    return { name: download.suggestedFilename(), text: fs.readFileSync(path.join(dir, file), 'utf8') };
+  };
+  const csv = await save('Hent resultaterne (CSV)', 'results.csv');
+  assert.equal(csv.name, 'one-percent-results.csv');
+  await save('Hent scenariet (JSON)', 'scenario.json');
+  const cli = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'onepercent', '--', 'run',
+    path.join(dir, 'scenario.json'), '--format', 'csv'], { encoding: 'utf8' });
+  assert.equal(csv.text, cli);
+  // It parses: parameters, seed and headline in the header, a row per month, units in the names.
+  const lines = csv.text.trim().split('\n');
+  assert.ok(lines.includes('# seed = 5') && lines.includes('# case.extra_time = 0.5'));
+  assert.ok(lines.some((l) => /^# headline payback_month = \d+$/.test(l)));
+  const rows = lines.filter((l) => !l.startsWith('#'));
+  assert.equal(rows.length, 1 + 60);
+  const head = rows[0].split(',');
+  assert.ok(head.includes('scenario_cost_total_DKK_per_month') && head.includes('cumulative_net_saving_DKK'));
+  for (const r of rows.slice(1)) {
+    const cells = r.split(',');
+    assert.equal(cells.length, head.length);
+    assert.ok(cells.every((c) => Number.isFinite(Number(c))), r);
+  }
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('the embed dialog writes the iframe code for the chosen size and previews exactly it', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?v=1&lang=en&view=pb&pb.share=0.01&seed=2`);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Embed…' }).click();
+  const code = page.getByLabel('Code to paste into the page');
+  await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Wide (960 × 540)' });
+  await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="960"'));
+  assert.match(await code.inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lang=en&amp;view=pb&amp;pb\.share=0\.01&amp;seed=2&amp;embed=widget" width="960" height="540" title="One Percent – Small interactive widget: lever, chart and summary"/);
+  await page.getByLabel('What to show').selectOption({ label: 'Who votes' });
+  await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Custom' });
+  await page.getByLabel('Width (px)').fill('500');
+  await page.getByLabel('Width (px)').press('Enter');
+  await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="500" height="480"'));
+  assert.match(await code.inputValue(), /embed=chart-who"/);
+  // The preview is that iframe, and it renders the chart.
+  const preview = page.locator('.embed-preview iframe');
+  assert.equal(await preview.getAttribute('width'), '500');
+  const src = (await code.inputValue()).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+  assert.equal(await preview.getAttribute('src'), src);
+  await page.frameLocator('.embed-preview iframe').locator('#chart-who canvas').waitFor({ timeout: 15000 });
+  const axe = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   assert.deepEqual(problems, { console: [], page: [], foreign: [] });
   await context.close();
 });
