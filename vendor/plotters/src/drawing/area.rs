@@ -78,8 +78,16 @@ impl Rect {
         xs.extend(x_breaks.map(|v| v + self.x0));
         ys.extend(y_breaks.map(|v| v + self.y0));
 
-        xs.sort_unstable();
-        ys.sort_unstable();
+        // One Percent: a handful of breaks; an insertion sort instead of std's sort (-1.5 KB wasm).
+        for v in [&mut xs, &mut ys] {
+            for i in 1..v.len() {
+                let mut j = i;
+                while j > 0 && v[j - 1] > v[j] {
+                    v.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+        }
 
         let xsegs: Vec<_> = xs
             .iter()
