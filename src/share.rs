@@ -155,7 +155,8 @@ pub fn decode(query: &str) -> Decoded {
             _ => problems.push(Problem::UnsupportedVersion(shorten(v, 20))),
         }
     }
-    // Values are applied in table order after reading, so a link's order does not matter.
+    // Values are applied together after reading (observables checked as a whole), so a link's
+    // order does not matter.
     let mut values: Vec<(&'static ParamSpec, f64)> = Vec::new();
     for (k, v) in &pairs {
         let key = migrate_key(version, k);
