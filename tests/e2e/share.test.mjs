@@ -121,7 +121,7 @@ test('Copy link copies the address; the scenario downloads as the JSON the comma
     { encoding: 'utf8' }));
   assert.equal(cli.scenario.seed, 77);
   assert.equal(cli.scenario.params['pb.share'], 0.01);
-  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  clean(problems);
   await context.close();
 });
 
@@ -158,7 +158,7 @@ test('every chart downloads as a PNG with its title, summary and source drawn in
   }, dataUrl);
   assert.ok(ink.title > 0.005, `title band has ink: ${ink.title}`);
   assert.ok(ink.chart > 0.02, `chart area has ink: ${ink.chart}`);
-  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  clean(problems);
   await context.close();
 });
 
@@ -191,7 +191,7 @@ test('the results download as CSV identical to the command line for the same sce
     assert.equal(cells.length, head.length);
     assert.ok(cells.every((c) => Number.isFinite(Number(c))), r);
   }
-  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  clean(problems);
   await context.close();
 });
 
@@ -218,6 +218,6 @@ test('the embed dialog writes the iframe code for the chosen size and previews e
   await page.frameLocator('.embed-preview iframe').locator('#chart-who canvas').waitFor({ timeout: 15000 });
   const axe = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
-  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  clean(problems);
   await context.close();
 });
