@@ -23,9 +23,13 @@ tools:
 tools-test:
 	bash tools/install.sh test
 
-## make dist: a static release build in dist/
+## make dist: a static release build in dist/: the app (index.html) and the compare page
+## (compare.html, a wasm of its own; Trunk empties its dist on every build, so it is built aside
+## and copied in)
 dist: tools
 	trunk build --release
+	trunk build compare.html --release --dist target/dist-compare --html-output compare.html
+	cp target/dist-compare/* dist/
 
 ## make size: raw and gzip bytes of every file in dist/
 size: dist
@@ -34,6 +38,7 @@ size: dist
 size-check:
 	python3 tools/size.py dist --check
 	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-web.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-compare.wasm
 
 fmt-check:
 	cargo fmt --all -- --check

@@ -201,6 +201,20 @@ pub fn compact(x: f64, lang: Lang) -> String {
     }
 }
 
+/// How a value of this parameter reads: shares as percentages, money with its currency, the rest as
+/// numbers.
+pub fn param(p: crate::model::P, x: f64, lang: Lang, cur: Currency) -> String {
+    use crate::model::params::{Unit, PARAMS};
+    let spec = &PARAMS[p as usize];
+    match spec.unit {
+        Unit::CurrencyPerHour | Unit::CurrencyPerCitizenMonth | Unit::CurrencyPerYear => money(x, 0, cur, lang),
+        Unit::Share => percent(x, if spec.max <= 0.3 { 1 } else { 0 }, lang),
+        Unit::Choice => spec.choices.get(x as usize).copied().unwrap_or("").to_string(),
+        _ if spec.integer || x.abs() >= 100.0 => number(x, 0, lang),
+        _ => number(x, if x.fract() == 0.0 { 0 } else { 2 }, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod compare;
 pub mod export;
 pub mod format;
 pub mod i18n;

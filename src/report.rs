@@ -3,7 +3,7 @@
 //! line and the app can share them.
 
 use crate::charts::palette::{BASELINE, SCENARIO, SERIES};
-use crate::charts::{BarChart, Line, LineChart, Stack, YFormat};
+use crate::charts::{BarChart, Dash, Line, LineChart, Stack, YFormat};
 use crate::format::{money, money_compact, number, percent, Currency};
 use crate::i18n::Lang;
 use crate::model::casework::Month;
@@ -202,14 +202,14 @@ pub fn trust_chart(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> LineChart 
             Line {
                 label: t.scenario.into(),
                 color: SCENARIO,
-                dashed: false,
+                dash: Dash::Solid,
                 values: o.scenario.iter().map(|m| m.trust).collect(),
                 band: band(bands, Series::Trust),
             },
             Line {
                 label: t.baseline.into(),
                 color: BASELINE,
-                dashed: true,
+                dash: Dash::Dashed,
                 values: o.baseline.iter().map(|m| m.trust).collect(),
                 band: band(bands, Series::TrustBaseline),
             },
@@ -437,7 +437,7 @@ pub fn casework_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> Casewo
         lines: vec![Line {
             label: t.net_saving.into(),
             color: SCENARIO,
-            dashed: false,
+            dash: Dash::Solid,
             values: o.cumulative_saving.clone(),
             band: band(bands, Series::CumulativeSaving),
         }],

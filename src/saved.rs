@@ -38,6 +38,15 @@ pub struct Loaded {
     pub aside: Option<String>,
 }
 
+/// Why storing failed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StoreError {
+    /// Storage is switched off or blocked.
+    Unavailable,
+    /// The browser's storage quota is used up.
+    Full,
+}
+
 /// Why a library change was refused.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Refusal {

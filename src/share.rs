@@ -79,7 +79,7 @@ pub fn encode(s: &Scenario, settings: &[(&str, &str)]) -> String {
 }
 
 /// Percent-encode everything but unreserved characters and the few a query keeps readable.
-fn escape_into(out: &mut String, v: &str) {
+pub(crate) fn escape_into(out: &mut String, v: &str) {
     for b in v.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~:,".contains(&b) {
             out.push(b as char);
@@ -93,7 +93,7 @@ fn escape_into(out: &mut String, v: &str) {
 
 /// Undo percent-encoding (`+` is a space); malformed escapes stay as they are, invalid UTF-8 is
 /// replaced.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -112,6 +112,75 @@ fn download_url(filename: &str, url: &str) {
     }
 }
 
+/// Ask for a line of text (the browser's own dialog); `None` when cancelled or unavailable.
+pub fn prompt(question: &str, default: &str) -> Option<String> {
+    window()?.prompt_with_message_and_default(question, default).ok().flatten()
+}
+
+/// Ask the user to confirm (the browser's own dialog); `false` when it cannot be shown.
+pub fn confirm(question: &str) -> bool {
+    window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}
+
+/// The storage key of the saved scenarios, and the prefix under which unreadable data is kept.
+pub const SAVED_KEY: &str = "onepercent.saved";
+const ASIDE_KEY: &str = "onepercent.saved.unreadable";
+
+/// Store the saved scenarios' text. A full storage and a blocked one are told apart, so the message
+/// can say what to do.
+pub fn store_saved(text: &str) -> Result<(), crate::saved::StoreError> {
+    use crate::saved::StoreError;
+    let storage = local_storage().ok_or(StoreError::Unavailable)?;
+    // Unreadable stored text is only overwritten once a copy of it is kept aside (see load_saved).
+    if let Some(old) = stored(SAVED_KEY).filter(|old| crate::saved::Library::load(Some(old)).aside.is_some()) {
+        if !(0..50).any(|i| stored(&format!("{ASIDE_KEY}.{i}")).as_deref() == Some(old.as_str())) {
+            return Err(StoreError::Full);
+        }
+    }
+    storage.set_item(SAVED_KEY, text).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        if name.contains("Quota") {
+            StoreError::Full
+        } else {
+            StoreError::Unavailable
+        }
+    })
+}
+
+/// Read the saved scenarios. Text that cannot be read is copied to a key of its own (never
+/// deleted, not copied twice), and everything kept aside so far is returned as `aside` (several
+/// pieces separated by a line), so the page can report it and offer it as a download until the user
+/// removes it ([`forget_aside`]).
+pub fn load_saved() -> crate::saved::Loaded {
+    let mut loaded = crate::saved::Library::load(stored(SAVED_KEY).as_deref());
+    let key = |i: usize| format!("{ASIDE_KEY}.{i}");
+    if let (Some(aside), Some(storage)) = (&loaded.aside, local_storage()) {
+        if !(0..50).any(|i| stored(&key(i)).as_deref() == Some(aside.as_str())) {
+            if let Some(free) = (0..50).map(key).find(|k| stored(k).is_none()) {
+                let _ = storage.set_item(&free, aside);
+            }
+        }
+    }
+    let kept: Vec<String> = (0..50).filter_map(|i| stored(&key(i))).collect();
+    if !kept.is_empty() {
+        loaded.aside = Some(kept.join("\n\n----\n\n"));
+    }
+    loaded
+}
+
+/// Remove the data kept aside by [`load_saved`] (after the user has downloaded it), and the
+/// stored list itself when it is the unreadable text.
+pub fn forget_aside() {
+    if let Some(storage) = local_storage() {
+        if crate::saved::Library::load(stored(SAVED_KEY).as_deref()).aside.is_some() {
+            let _ = storage.remove_item(SAVED_KEY);
+        }
+        for i in 0..50 {
+            let _ = storage.remove_item(&format!("{ASIDE_KEY}.{i}"));
+        }
+    }
+}
+
 /// Draw a chart with its title, the summary and the source line into a PNG and offer it as a
 /// download: for e-mail newsletters, which cannot run scripts.
 pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, filename: &str, lang: Lang) {
@@ -283,16 +352,26 @@ pub fn install_panic_hook() {
 /// Start the app in the browser: panic hook, initial state, mount into `#app`.
 pub fn start() {
     install_panic_hook();
-    let initial = initial_state();
-    let root = document().and_then(|d| d.get_element_by_id("app"));
-    let props = AppProps { initial };
-    match root.and_then(|r| r.dyn_into::<web_sys::Element>().ok()) {
+    mount::<App>(AppProps { initial: initial_state() });
+}
+
+/// Start the compare page (compare.html): its language and compared links from the address.
+pub fn start_compare() {
+    install_panic_hook();
+    let (lang, items) = crate::compare::read_page_query(&current_query());
+    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
+    mount::<crate::app::compare_page::ComparePage>(crate::app::compare_page::CompareProps { lang, items });
+}
+
+/// Mount component `C` into `#app` (replacing the loading text), or the body when it is missing.
+fn mount<C: yew::BaseComponent>(props: C::Properties) {
+    match document().and_then(|d| d.get_element_by_id("app")) {
         Some(root) => {
             root.set_text_content(None);
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            yew::Renderer::<C>::with_root_and_props(root, props).render();
         }
         None => {
-            yew::Renderer::<App>::with_props(props).render();
+            yew::Renderer::<C>::with_props(props).render();
         }
     }
 }

@@ -13,6 +13,7 @@ const PURE: &[&str] = &[
     "src/i18n.rs",
     "src/share.rs",
     "src/saved.rs",
+    "src/compare.rs",
 ];
 const FORBIDDEN: &[&str] =
     &["yew", "web_sys", "js_sys", "wasm_bindgen", "gloo", "Instant::now", "SystemTime", "getrandom", "thread_rng"];

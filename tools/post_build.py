@@ -61,10 +61,10 @@ def csp(html: str) -> str:
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     scripts = [s for s in scripts if s.strip()]
     if not scripts:
-        print("post_build: no inline loader script found in index.html", file=sys.stderr)
+        print("post_build: no inline loader script found in the page", file=sys.stderr)
         sys.exit(1)
     if PLACEHOLDER not in html:
-        print(f"post_build: placeholder {PLACEHOLDER} not found in index.html", file=sys.stderr)
+        print(f"post_build: placeholder {PLACEHOLDER} not found in the page", file=sys.stderr)
         sys.exit(1)
     hashes = " ".join("'sha256-" + b64(hashlib.sha256(s.encode("utf-8")).digest()) + "'" for s in scripts)
     print(f"post_build: allowed {len(scripts)} inline script(s) by hash")
@@ -76,7 +76,12 @@ def main() -> int:
     if not staging:
         print("post_build: TRUNK_STAGING_DIR is not set", file=sys.stderr)
         return 1
-    path = os.path.join(staging, "index.html")
+    # index.html, or compare.html for the compare page (`--html-output`): the one page staged.
+    pages = glob.glob(os.path.join(staging, "*.html"))
+    if len(pages) != 1:
+        print(f"post_build: expected one staged page, found {pages}", file=sys.stderr)
+        return 1
+    path = pages[0]
     html = open(path, encoding="utf-8").read()
     if os.environ.get("TRUNK_PROFILE", "release") == "release":
         html = minify(staging, html)

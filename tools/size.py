@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Print the raw and gzip (-9) bytes of every file in dist/ and the total.
+"""Print the raw and gzip (-9) bytes of every file in dist/, the total, and each page's load: the
+page (index.html, compare.html) and every file it references (its wasm, loader, CSS, icon), which
+is what a browser transfers to open that page.
 
-With --check, also compare the gzip total with the budget in tools/size-budget.txt and exit
-non-zero when it is over. The budget is kept in that one file; raising it is a decision to state,
+With --check, also compare each page's gzip load with the budget in tools/size-budget.txt and exit
+non-zero when one is over. The budget is kept in that one file; raising it is a decision to state,
 with the measured reason, in a closing note.
 """
 import gzip
@@ -32,12 +34,25 @@ def main() -> int:
     total_raw = sum(r[1] for r in rows)
     total_gz = sum(r[2] for r in rows)
     print(f"{'total':<{width}} {total_raw:>10,} {total_gz:>10,}")
+    gz = {name: g for name, _, g in rows}
+    pages = sorted(n for n in gz if n.endswith(".html"))
+    if "index.html" not in pages:
+        print("size: dist/index.html is missing", file=sys.stderr)
+        return 1
+    loads = {}
+    for page in pages:
+        html = open(os.path.join(dist, page), encoding="utf-8").read()
+        files = [page] + [n for n in gz if n != page and os.path.basename(n) in html]
+        loads[page] = sum(gz[n] for n in files)
+        print(f"page {page}: {loads[page]:,} B gzip ({', '.join(files)})")
     if "--check" in sys.argv:
         budget = int(open(os.path.join(HERE, "size-budget.txt")).read().split()[0])
-        if total_gz > budget:
-            print(f"size: OVER BUDGET: gzip total {total_gz:,} B > budget {budget:,} B", file=sys.stderr)
+        over = [p for p in pages if loads[p] > budget]
+        for page in over:
+            print(f"size: OVER BUDGET: {page} loads {loads[page]:,} B gzip > budget {budget:,} B", file=sys.stderr)
+        if over:
             return 1
-        print(f"size: gzip total {total_gz:,} B within budget {budget:,} B")
+        print(f"size: every page's load within budget {budget:,} B")
     return 0
 
 

@@ -37,11 +37,11 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
             <figcaption id={caption_id.clone()}>{ props.title.clone() }</figcaption>
             <canvas ref={canvas} role="img" aria-label={format!("{} – {}", props.title, ct.show_table)}></canvas>
             <ul class="legend">
-                { for props.chart.legend().into_iter().map(|(label, color, dashed)| html! {
+                { for props.chart.legend().into_iter().map(|(label, color, dash)| html! {
                     <li>
                         <svg width="28" height="12" aria-hidden="true" focusable="false">
-                            if dashed {
-                                <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3" stroke-dasharray="6 4" />
+                            if let Some((on, off)) = dash.pattern() {
+                                <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3" stroke-dasharray={format!("{on} {off}")} />
                             } else {
                                 <rect x="1" y="1" width="26" height="10" fill={color.hex()} />
                             }

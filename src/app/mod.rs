@@ -3,6 +3,7 @@
 
 mod casework;
 mod chart;
+pub mod compare_page;
 pub mod embedded;
 mod footer;
 mod header;
@@ -10,7 +11,7 @@ pub mod hooks;
 mod how;
 mod overview;
 mod panel;
-mod param_control;
+pub mod param_control;
 mod pb;
 mod sources;
 pub mod state;

@@ -99,7 +99,8 @@ pub struct FileActionsProps {
 #[component]
 pub fn FileActions(props: &FileActionsProps) -> Html {
     let (t, ct) = (props.lang.texts(), &props.lang.texts().case);
-    let copied = use_state(|| None::<bool>);
+    // The outcome of the last copy or save, read out by screen readers.
+    let status = use_state(String::new);
     let embed_open = use_state(|| false);
     let on_embed = {
         let open = embed_open.clone();
@@ -113,11 +114,31 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
         })
     };
     let on_copy = {
-        let copied = copied.clone();
+        let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
+            let status = status.clone();
             let url = crate::web::app_url(&crate::web::current_query());
-            wasm_bindgen_futures::spawn_local(async move { copied.set(Some(crate::web::copy_text(&url).await)) });
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(if crate::web::copy_text(&url).await { t.copied } else { t.copy_failed }.to_string())
+            });
+        })
+    };
+    // Save the current link under a name: read the stored list, add, store; a refusal or a full or
+    // blocked storage is said, and the stored list is left as it was.
+    let on_save = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(name) = crate::web::prompt(t.name_prompt, "") else { return };
+            let mut lib = crate::web::load_saved().library;
+            let message = match lib.save(&name, &crate::web::current_query()) {
+                Err(r) => t.save_failed[if r == crate::saved::Refusal::Full { 1 } else { 0 }].to_string(),
+                Ok(replaced) => match crate::web::store_saved(&lib.to_text()) {
+                    Ok(()) => format!("{} »{}«.", t.saved[replaced as usize], crate::saved::clean_name(&name)),
+                    Err(crate::saved::StoreError::Full) => t.save_failed[2].to_string(),
+                    Err(crate::saved::StoreError::Unavailable) => t.save_failed[3].to_string(),
+                },
+            };
+            status.set(message);
         })
     };
     let on_json = {
@@ -146,6 +167,8 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     html! {
         <div class="file-actions">
             <button type="button" class="button-secondary" onclick={on_copy}>{ t.copy_link }</button>
+            <button type="button" class="button-secondary" onclick={on_save}>{ t.save }</button>
+            <a class="button-secondary" href={format!("compare.html?lang={}", props.lang.code())}>{ t.compare_saved }</a>
             <button type="button" class="button-secondary" onclick={on_json}>{ t.download_json }</button>
             <button type="button" class="button-secondary" onclick={on_csv}>{ t.download_csv }</button>
             <label class="button-secondary file-label">
@@ -158,11 +181,7 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
             if *embed_open {
                 <super::embedded::EmbedDialog lang={props.lang} view={props.view} />
             }
-            <p class="status" role="status">{ match *copied {
-                Some(true) => t.copied,
-                Some(false) => t.copy_failed,
-                None => "",
-            } }</p>
+            <p class="status" role="status">{ (*status).clone() }</p>
         </div>
     }
 }

@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::state::Action;
-use crate::format::{money, number, percent, plain, Currency};
+pub use crate::format::param as display;
+use crate::format::{number, plain, Currency};
 use crate::i18n::Lang;
 use crate::model::params::{Source, Unit, PARAMS};
 use crate::model::P;
@@ -24,19 +25,6 @@ pub struct ParamProps {
     /// Changes when a change was refused, so the control shows the kept value again.
     pub refusals: u32,
     pub on_action: Callback<Action>,
-}
-
-/// How a value of this parameter reads: shares as percentages, money with its currency, the rest as
-/// numbers.
-pub fn display(p: P, x: f64, lang: Lang, cur: Currency) -> String {
-    let spec = &PARAMS[p as usize];
-    match spec.unit {
-        Unit::CurrencyPerHour | Unit::CurrencyPerCitizenMonth | Unit::CurrencyPerYear => money(x, 0, cur, lang),
-        Unit::Share => percent(x, if spec.max <= 0.3 { 1 } else { 0 }, lang),
-        Unit::Choice => spec.choices.get(x as usize).copied().unwrap_or("").to_string(),
-        _ if spec.integer || x.abs() >= 100.0 => number(x, 0, lang),
-        _ => number(x, if x.fract() == 0.0 { 0 } else { 2 }, lang),
-    }
 }
 
 /// The unit as words for a field label: "residents", "DKK per year".

@@ -20,12 +20,34 @@ use palette::Rgb;
 pub struct Line {
     pub label: String,
     pub color: Rgb,
-    /// Dashed lines mark the baseline, so scenario and baseline differ by more than colour.
-    pub dashed: bool,
+    /// The line's pattern: the baseline is dashed, so scenario and baseline differ by more than
+    /// colour (and compared scenarios each have their own pattern).
+    pub dash: Dash,
     /// One value per x step.
     pub values: Vec<f64>,
     /// Monte Carlo bands per x step (drawn as P10-P90 and P25-P75 ribbons), if computed.
     pub band: Option<Vec<Band>>,
+}
+
+/// A line's pattern. Solid lines show in a legend as a filled swatch, like bars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+    Long,
+}
+
+impl Dash {
+    /// Dash and gap lengths (at scale 1), also the SVG `stroke-dasharray` of the legend.
+    pub fn pattern(self) -> Option<(u32, u32)> {
+        match self {
+            Dash::Solid => None,
+            Dash::Dashed => Some((6, 4)),
+            Dash::Dotted => Some((2, 3)),
+            Dash::Long => Some((14, 4)),
+        }
+    }
 }
 
 /// How the y axis labels its numbers.
@@ -167,12 +189,14 @@ impl Chart {
         }
     }
 
-    /// The legend: label, colour and whether the line is dashed.
-    pub fn legend(&self) -> Vec<(String, Rgb, bool)> {
+    /// The legend: label, colour and the line's pattern (solid for bars).
+    pub fn legend(&self) -> Vec<(String, Rgb, Dash)> {
         match self {
-            Chart::Line(c) => c.lines.iter().map(|l| (l.label.clone(), l.color, l.dashed)).collect(),
-            Chart::Bar(c) => c.stacks.iter().map(|s| (s.label.clone(), s.color, false)).collect(),
-            Chart::HBar(c) => c.heads.iter().skip(1).zip(&c.colors).map(|(h, col)| (h.clone(), *col, false)).collect(),
+            Chart::Line(c) => c.lines.iter().map(|l| (l.label.clone(), l.color, l.dash)).collect(),
+            Chart::Bar(c) => c.stacks.iter().map(|s| (s.label.clone(), s.color, Dash::Solid)).collect(),
+            Chart::HBar(c) => {
+                c.heads.iter().skip(1).zip(&c.colors).map(|(h, col)| (h.clone(), *col, Dash::Solid)).collect()
+            }
         }
     }
 }
@@ -355,10 +379,15 @@ pub fn draw_export<DB: DrawingBackend>(
     }
     chart.draw(&body, lang, 1.4)?;
     let mut x = 24;
-    for (label, color, dashed) in chart.legend() {
+    for (label, color, dash) in chart.legend() {
         let c = self::color(color);
-        if dashed {
-            foot.draw(&PathElement::new([(x, 16), (x + 28, 16)], c.stroke_width(3)))?;
+        if let Some((on, off)) = dash.pattern() {
+            let mut x0 = x;
+            while x0 < x + 28 {
+                let x1 = (x0 + on as i32 + 1).min(x + 28);
+                foot.draw(&PathElement::new([(x0, 16), (x1, 16)], c.stroke_width(3)))?;
+                x0 = x1 + off as i32 + 1;
+            }
         } else {
             foot.draw(&Rectangle::new([(x, 10), (x + 28, 22)], c.filled()))?;
         }
@@ -427,8 +456,9 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     for line in &c.lines {
         let pts = line.values.iter().enumerate().map(|(i, v)| ((i + 1) as f64, *v));
         let style = color(line.color).stroke_width(width);
-        if line.dashed {
-            chart.draw_series(DashedLineSeries::new(pts, (8.0 * scale) as u32, (5.0 * scale) as u32, style))?;
+        if let Some((on, off)) = line.dash.pattern() {
+            let (on, off) = ((on as f64 + 2.0) * scale, (off as f64 + 1.0) * scale);
+            chart.draw_series(DashedLineSeries::new(pts, on as u32, off as u32, style))?;
         } else {
             chart.draw_series(LineSeries::new(pts, style))?;
         }
@@ -655,11 +685,17 @@ mod tests {
                 Line {
                     label: "a".into(),
                     color: palette::SCENARIO,
-                    dashed: false,
+                    dash: Dash::Solid,
                     values: vec![-5.0, -2.0, 1.0, 4.0],
                     band: Some(vec![Band { p10: -6.0, p25: -5.5, p50: -5.0, p75: -4.0, p90: -3.0 }; 4]),
                 },
-                Line { label: "b".into(), color: palette::BASELINE, dashed: true, values: vec![0.0; 4], band: None },
+                Line {
+                    label: "b".into(),
+                    color: palette::BASELINE,
+                    dash: Dash::Dashed,
+                    values: vec![0.0; 4],
+                    band: None,
+                },
             ],
             marker: Some((3, "Payback".into())),
             zero_line: true,
@@ -715,7 +751,7 @@ mod tests {
             lines: vec![Line {
                 label: "x".into(),
                 color: palette::SCENARIO,
-                dashed: false,
+                dash: Dash::Solid,
                 values: vec![f64::NAN],
                 band: None,
             }],

@@ -1,0 +1,20 @@
+//! The second page's entry point (compare.html): saved scenarios and their comparison. A page of its
+//! own, so the main app's download stays within the size budget (see ARCHITECTURE.md).
+
+/// The same small allocator as the main page (see src/bin/web.rs).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: the browser build has one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    onepercent::web::start_compare();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("onepercent-compare runs in a browser: use `make serve` and open compare.html.");
+    std::process::exit(2);
+}
