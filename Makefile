@@ -23,13 +23,17 @@ tools:
 tools-test:
 	bash tools/install.sh test
 
-## make dist: a static release build in dist/: the app (index.html) and the compare page
-## (compare.html, a wasm of its own; Trunk empties its dist on every build, so it is built aside
-## and copied in)
+## make dist: a static release build in dist/: the app (index.html) and its other pages, each a
+## wasm of its own: compare.html and workshop.html. Trunk empties its dist on every build, so the
+## other pages are built aside and copied in.
+PAGES := compare workshop
 dist: tools
 	trunk build --release
-	trunk build compare.html --release --dist target/dist-compare --html-output compare.html
-	cp target/dist-compare/* dist/
+	for page in $(PAGES); do \
+	  trunk build $$page.html --release --dist target/dist-$$page --html-output $$page.html && \
+	  cp target/dist-$$page/* dist/ ; \
+	done
+	python3 tools/make_sw.py dist
 
 ## make size: raw and gzip bytes of every file in dist/
 size: dist
@@ -39,6 +43,7 @@ size-check:
 	python3 tools/size.py dist --check
 	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-web.wasm
 	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-compare.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-workshop.wasm
 
 fmt-check:
 	cargo fmt --all -- --check

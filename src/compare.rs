@@ -226,6 +226,7 @@ pub fn charts(cols: &[Column], lang: Lang) -> [(&'static str, LineChart); 3] {
         lines,
         marker: None,
         zero_line,
+        reveal: None,
     };
     [
         (t.charts[0], chart(ct.month, YFormat::Percent, trust, false)),

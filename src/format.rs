@@ -215,6 +215,18 @@ pub fn param(p: crate::model::P, x: f64, lang: Lang, cur: Currency) -> String {
     }
 }
 
+/// Parse what a person typed: either decimal mark, thousands separators and spaces ignored.
+pub fn typed(s: &str, lang: Lang) -> Option<f64> {
+    let (group, mark) = match lang {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    // Drop spaces and thousands separators; the decimal mark becomes '.'.
+    let normal: String =
+        s.chars().filter(|c| !c.is_whitespace() && *c != group).map(|c| if c == mark { '.' } else { c }).collect();
+    crate::model::json::parse_number(&normal).filter(|x| x.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

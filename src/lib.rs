@@ -13,4 +13,6 @@ pub mod model;
 pub mod report;
 pub mod saved;
 pub mod share;
+pub mod story;
 pub mod web;
+pub mod workshop;

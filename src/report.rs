@@ -216,6 +216,7 @@ pub fn trust_chart(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> LineChart 
         ],
         marker: None,
         zero_line: false,
+        reveal: None,
     }
 }
 
@@ -446,6 +447,7 @@ pub fn casework_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> Casewo
             _ => None,
         },
         zero_line: true,
+        reveal: None,
     };
     let diff = |k: usize| -> Vec<f64> {
         let a = per_year(&o.scenario, |m| m.costs.as_array()[k]);

@@ -205,12 +205,15 @@ pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, fi
     }
 }
 
-/// Draw a chart on a canvas, sized to the canvas's CSS box at the device pixel ratio. Drawing
-/// errors are logged, never raised: a chart that cannot draw leaves its table.
-pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Chart, lang: Lang) {
+/// Draw a chart on a canvas, sized to the canvas's CSS box at the device pixel ratio, its text and
+/// lines `zoom` times their usual size (larger for a projector). Drawing errors are logged, never
+/// raised: a chart that cannot draw leaves its table.
+pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Chart, lang: Lang, zoom: f64) {
     let ratio = window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
     let ratio = crate::model::clamp(ratio, 1.0, 3.0);
     let (w, h) = (canvas.client_width().max(1) as f64, canvas.client_height().max(1) as f64);
+    // A phone-sized chart keeps the usual size, or its axis labels would overlap.
+    let zoom = if w < 700.0 { 1.0 } else { zoom };
     canvas.set_width((w * ratio).round() as u32);
     canvas.set_height((h * ratio).round() as u32);
     let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else {
@@ -218,9 +221,66 @@ pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Ch
         return;
     };
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    if chart.draw(&area, lang, ratio).is_err() {
+    if chart.draw(&area, lang, ratio * zoom).is_err() {
         web_sys::console::warn_1(&"One Percent: a chart could not be drawn".into());
     }
+}
+
+/// The address of another page of the app next to this one (`""` for the app itself, or
+/// `"compare.html"`), with `query`: what QR codes and links between pages point to.
+pub fn sibling_url(page: &str, query: &str) -> String {
+    let loc = window().map(|w| w.location());
+    let origin = loc.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{dir}{page}?{query}")
+}
+
+/// Enter full screen, or leave it when already there.
+pub fn toggle_fullscreen() {
+    let Some(doc) = document() else { return };
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if let Some(root) = doc.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// A document keydown listener that lives as long as the returned value.
+pub struct KeyListener {
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        if let Some(d) = document() {
+            let _ = d.remove_event_listener_with_callback("keydown", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Call `f` with the key of every key press without modifier keys, except in form fields and
+/// except Enter or Space on a focused button or link (so typing a guess or pressing a button does
+/// not also trigger a shortcut); when `f` returns `true` the key is taken (default prevented).
+pub fn on_key(mut f: impl FnMut(&str) -> bool + 'static) -> Option<KeyListener> {
+    let closure =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
+            let key = e.key();
+            match tag.as_deref() {
+                Some("INPUT" | "TEXTAREA" | "SELECT") => return,
+                Some("BUTTON" | "A" | "SUMMARY") if key == "Enter" || key == " " => return,
+                _ => {}
+            }
+            if f(&key) {
+                e.prevent_default();
+            }
+        });
+    document()?.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref()).ok()?;
+    Some(KeyListener { closure })
 }
 
 /// A window resize listener that lives as long as the returned value.
@@ -361,6 +421,25 @@ pub fn start_compare() {
     let (lang, items) = crate::compare::read_page_query(&current_query());
     let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
     mount::<crate::app::compare_page::ComparePage>(crate::app::compare_page::CompareProps { lang, items });
+}
+
+/// Start the workshop page (workshop.html): language, part, story and step from the address.
+pub fn start_workshop() {
+    install_panic_hook();
+    let query = current_query();
+    let (lang, _) = crate::compare::read_page_query(&query);
+    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
+    let get = |key: &str| {
+        query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| v.to_string())
+    };
+    let num = |key: &str, default: usize| get(key).and_then(|v| v.parse().ok()).unwrap_or(default);
+    let props = crate::app::workshop_page::WorkshopProps {
+        lang,
+        story: get("story"),
+        step: num("step", 1),
+        mode: num("mode", 0),
+    };
+    mount::<crate::app::workshop_page::WorkshopPage>(props);
 }
 
 /// Mount component `C` into `#app` (replacing the loading text), or the body when it is missing.

@@ -14,6 +14,8 @@ const PURE: &[&str] = &[
     "src/share.rs",
     "src/saved.rs",
     "src/compare.rs",
+    "src/story.rs",
+    "src/workshop.rs",
 ];
 const FORBIDDEN: &[&str] =
     &["yew", "web_sys", "js_sys", "wasm_bindgen", "gloo", "Instant::now", "SystemTime", "getrandom", "thread_rng"];

@@ -47,7 +47,8 @@ def minify(staging: str, html: str) -> str:
     if not os.path.exists(terser):
         print("post_build: terser is missing; run tools/install.sh", file=sys.stderr)
         sys.exit(1)
-    for path in glob.glob(os.path.join(staging, "*.js")):
+    # The wasm-bindgen glue only (its name carries Trunk's hash); copied files stay as they are.
+    for path in glob.glob(os.path.join(staging, "*-[0-9a-f]*.js")):
         before = os.path.getsize(path)
         subprocess.run(["node", terser, path, "--module", "-c", "-m", "-o", path], check=True)
         name = os.path.basename(path)

@@ -16,12 +16,20 @@ pub struct ChartProps {
     /// The summary drawn into the PNG export with the title and the source line.
     #[prop_or_default]
     pub summary: AttrValue,
+    /// Drawn large, for a projector (the workshop page).
+    #[prop_or_default]
+    pub presenter: bool,
 }
 
 #[component]
 pub fn ChartFigure(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
-    crate::app::hooks::use_chart(canvas.clone(), props.chart.clone(), props.lang);
+    crate::app::hooks::use_chart(
+        canvas.clone(),
+        props.chart.clone(),
+        props.lang,
+        if props.presenter { 1.8 } else { 1.0 },
+    );
     let ct = &props.lang.texts().case;
     let table = props.chart.table(props.lang);
     let caption_id = format!("{}-caption", props.id);

@@ -21,15 +21,16 @@ pub fn use_document_sync(lang: Lang, view: View, link: String) {
 }
 
 /// Draw `chart` on the canvas behind `canvas` whenever the chart or the language changes, and again
-/// when the window is resized (the canvas follows its CSS size at the device's pixel ratio).
+/// when the window is resized (the canvas follows its CSS size at the device's pixel ratio); text
+/// and lines `zoom` times their usual size.
 #[hook]
-pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang: Lang) {
+pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang: Lang, zoom: f64) {
     use_effect_with((chart, lang), move |(chart, lang)| {
         let draw = {
             let (canvas, chart, lang) = (canvas.clone(), chart.clone(), *lang);
             move || {
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    crate::web::draw_chart(&el, &chart, lang);
+                    crate::web::draw_chart(&el, &chart, lang, zoom);
                     crate::web::mark("onepercent:chart-drawn");
                 }
             }

@@ -17,6 +17,7 @@ mod sources;
 pub mod state;
 mod together;
 mod view_link;
+pub mod workshop_page;
 
 use yew::prelude::*;
 

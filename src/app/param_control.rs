@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::app::state::Action;
 pub use crate::format::param as display;
+pub use crate::format::typed as parse_typed;
 use crate::format::{number, plain, Currency};
 use crate::i18n::Lang;
 use crate::model::params::{Source, Unit, PARAMS};
@@ -70,18 +71,6 @@ fn step(p: P) -> f64 {
 fn wide(p: P) -> bool {
     let spec = &PARAMS[p as usize];
     spec.min > 0.0 && spec.max / spec.min > 1_000.0
-}
-
-/// Parse what a person typed: either decimal mark, thousands separators and spaces ignored.
-pub fn parse_typed(s: &str, lang: Lang) -> Option<f64> {
-    let (group, mark) = match lang {
-        Lang::Da => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    // Drop spaces and thousands separators; the decimal mark becomes '.'.
-    let normal: String =
-        s.chars().filter(|c| !c.is_whitespace() && *c != group).map(|c| if c == mark { '.' } else { c }).collect();
-    crate::model::json::parse_number(&normal).filter(|x| x.is_finite())
 }
 
 #[component]

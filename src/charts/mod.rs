@@ -100,6 +100,9 @@ pub struct LineChart {
     pub marker: Option<(u32, String)>,
     /// Draw a line at y = 0.
     pub zero_line: bool,
+    /// Draw only the first this many x steps (the axes still span all of them): playing the
+    /// months year by year in the workshop. `None`: all.
+    pub reveal: Option<usize>,
 }
 
 /// One stacked series of a bar chart (its values may be negative: stacked below zero).
@@ -446,6 +449,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         for (alpha, outer) in [(0.14, true), (0.24, false)] {
             let lo_of = |b: &Band| if outer { b.p10 } else { b.p25 };
             let hi_of = |b: &Band| if outer { b.p90 } else { b.p75 };
+            let band = &band[..band.len().min(c.reveal.unwrap_or(usize::MAX))];
             let upper = band.iter().enumerate().map(|(i, b)| ((i + 1) as f64, hi_of(b)));
             let lower = band.iter().enumerate().rev().map(|(i, b)| ((i + 1) as f64, lo_of(b)));
             let points: Vec<(f64, f64)> = upper.chain(lower).collect();
@@ -453,8 +457,9 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         }
     }
     let width = (2.5 * scale).round().max(1.0) as u32;
+    let shown = c.reveal.unwrap_or(usize::MAX);
     for line in &c.lines {
-        let pts = line.values.iter().enumerate().map(|(i, v)| ((i + 1) as f64, *v));
+        let pts = line.values.iter().take(shown).enumerate().map(|(i, v)| ((i + 1) as f64, *v));
         let style = color(line.color).stroke_width(width);
         if let Some((on, off)) = line.dash.pattern() {
             let (on, off) = ((on as f64 + 2.0) * scale, (off as f64 + 1.0) * scale);
@@ -699,6 +704,7 @@ mod tests {
             ],
             marker: Some((3, "Payback".into())),
             zero_line: true,
+            reveal: None,
         };
         let svg = svg_of(|a| draw_line_chart(a, &chart, Lang::En, 1.0).unwrap());
         assert!(svg.contains("Payback"));
@@ -757,6 +763,7 @@ mod tests {
             }],
             marker: None,
             zero_line: false,
+            reveal: None,
         };
         svg_of(|a| draw_line_chart(a, &chart, Lang::En, 2.0).unwrap());
         let bars = BarChart {

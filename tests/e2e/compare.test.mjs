@@ -201,7 +201,7 @@ test('a full storage says so and loses nothing; a blocked storage says so too', 
   await openApp(blocked.page, 'v=1&lang=en&view=casework');
   blocked.page.on('dialog', (d) => d.accept('Plan E'));
   await blocked.page.getByRole('button', { name: 'Save in this browser …' }).click();
-  await blocked.page.getByText('Not saved: the browser does not let this page save', { exact: false }).waitFor();
+  await blocked.page.getByText('Not saved: the browser does not allow saving here', { exact: false }).waitFor();
   await openCompare(blocked.page);
   await blocked.page.getByText('No saved scenarios yet.', { exact: false }).waitFor();
   clean(blocked.problems);

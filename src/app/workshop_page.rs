@@ -1,0 +1,719 @@
+//! The workshop page (workshop.html, its own wasm), made for a projector: large type and charts, high
+//! contrast, keyboard shortcuts, full screen. Three parts: guided stories (steps with a chart, a
+//! text, a question, and predict-then-reveal), free play (the two main levers, optional), and the
+//! group board (pasted links side by side, with what makes the difference). In every part the years
+//! can be played one by one and the last change replayed as before and after. The numbers come from
+//! the model, [`crate::story`] and [`crate::workshop`]; this file shows them.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::ChartFigure;
+use super::param_control::ParamControl;
+use super::state::Action as AppAction;
+use crate::charts::Chart;
+use crate::i18n::Lang;
+use crate::model::montecarlo::{Figure, DEFAULT_RUNS};
+use crate::model::{Outcome, Scenario, P};
+use crate::story::{ChartKind, Story};
+use crate::workshop::{self, texts};
+
+#[derive(Properties, PartialEq)]
+pub struct WorkshopProps {
+    pub lang: Lang,
+    /// What the address asked for: `story` (an id), `step` (1-based), `mode`.
+    pub story: Option<String>,
+    pub step: usize,
+    pub mode: usize,
+}
+
+/// Milliseconds per year when playing: slow, normal, fast.
+const SPEEDS: [i32; 3] = [1600, 900, 450];
+
+/// The workshop's state; one reducer, so keyboard shortcuts always act on the latest state.
+#[derive(Clone, PartialEq)]
+pub struct Ws {
+    lang: Lang,
+    /// 0 stories, 1 free play, 2 group board.
+    mode: usize,
+    stories: Rc<Vec<Story>>,
+    story: usize,
+    step: usize,
+    /// Levers moved on top of the story step (or the defaults, in free play).
+    moved: Vec<(P, f64)>,
+    refusals: u32,
+    /// The scenario before the last change, for "replay the last change".
+    before: Option<Rc<Scenario>>,
+    replaying: bool,
+    /// Years shown while playing (`None`: all).
+    year: Option<usize>,
+    playing: bool,
+    speed: usize,
+    guesses: Vec<f64>,
+    revealed: bool,
+    levers: bool,
+    qr: bool,
+    free_chart: ChartKind,
+    groups: Rc<Vec<(String, String)>>,
+    story_errors: Vec<String>,
+    message: String,
+}
+
+pub enum Act {
+    Lang(Lang),
+    Mode(usize),
+    Story(usize),
+    Step(isize),
+    Imported(Result<Story, Vec<String>>),
+    Lever(P, f64),
+    Chart(ChartKind),
+    Play,
+    Tick(usize),
+    Speed(usize),
+    Replay,
+    Guess(Option<f64>),
+    Reveal,
+    Levers,
+    Qr,
+    Groups(Vec<(String, String)>, bool),
+}
+
+impl Ws {
+    /// The scenario on screen.
+    pub fn scenario(&self) -> Scenario {
+        let mut s = match self.mode {
+            0 => self.stories.get(self.story).map(|st| st.scenario_at(self.step)).unwrap_or_default(),
+            _ => Scenario::default(),
+        };
+        let _ = s.set_all(&self.moved);
+        s
+    }
+
+    /// The chart the current step or free play shows.
+    pub fn chart_kind(&self) -> ChartKind {
+        match self.mode {
+            0 => {
+                self.stories.get(self.story).and_then(|s| s.steps.get(self.step)).map_or(ChartKind::Trust, |s| s.chart)
+            }
+            _ => self.free_chart,
+        }
+    }
+
+    /// A change of scenario: remember the old one for replay, stop playing, clear the round.
+    fn changed(mut self, old: Scenario) -> Self {
+        if old != self.scenario() {
+            self.before = Some(Rc::new(old));
+        }
+        self.year = None;
+        self.playing = false;
+        self.replaying = false;
+        self.guesses.clear();
+        self.revealed = false;
+        self
+    }
+}
+
+impl Reducible for Ws {
+    type Action = Act;
+
+    fn reduce(self: Rc<Self>, action: Act) -> Rc<Self> {
+        let old = self.scenario();
+        let mut w = (*self).clone();
+        let t = texts(w.lang);
+        w.message.clear();
+        match action {
+            Act::Lang(l) => w.lang = l,
+            Act::Mode(m) => {
+                w.mode = m;
+                w.moved.clear();
+                w = w.changed(old);
+                w.before = None;
+            }
+            Act::Story(i) => {
+                w.story = i;
+                w.step = 0;
+                w.moved.clear();
+                w = w.changed(old);
+                w.before = None;
+            }
+            Act::Step(d) => {
+                let n = w.stories.get(w.story).map_or(1, |s| s.steps.len());
+                let next = (w.step as isize + d).clamp(0, n as isize - 1) as usize;
+                if w.mode != 0 || next == w.step {
+                    return self;
+                }
+                w.step = next;
+                w.moved.clear();
+                w = w.changed(old);
+            }
+            Act::Imported(Ok(story)) => {
+                let mut all = (*w.stories).clone();
+                all.retain(|s| s.id != story.id);
+                all.push(story);
+                w.story = all.len() - 1;
+                w.stories = Rc::new(all);
+                w.step = 0;
+                w.mode = 0;
+                w.story_errors.clear();
+                w.moved.clear();
+                w = w.changed(old);
+                w.before = None;
+            }
+            Act::Imported(Err(errors)) => w.story_errors = errors,
+            Act::Lever(p, v) => {
+                let mut moved = w.moved.clone();
+                moved.retain(|(q, _)| *q != p);
+                moved.push((p, v));
+                let mut probe = old.clone();
+                if probe.set_all(&moved).is_some() || probe == old {
+                    w.refusals += 1;
+                    return Rc::new(w);
+                }
+                w.moved = moved;
+                w = w.changed(old);
+            }
+            Act::Chart(k) => w.free_chart = k,
+            Act::Play => {
+                w.playing = !w.playing;
+                if w.playing && w.year.is_none() {
+                    w.year = Some(0);
+                }
+            }
+            Act::Tick(total) => {
+                if !w.playing {
+                    return self;
+                }
+                let y = w.year.unwrap_or(0) + 1;
+                w.year = Some(y.min(total));
+                if y >= total {
+                    w.playing = false;
+                }
+            }
+            Act::Speed(i) => w.speed = i.min(SPEEDS.len() - 1),
+            Act::Replay => match w.before {
+                Some(_) => {
+                    w.replaying = true;
+                    w.year = Some(0);
+                    w.playing = true;
+                }
+                None => w.message = t.nothing_to_replay.to_string(),
+            },
+            Act::Guess(Some(g)) if w.guesses.len() < 40 => w.guesses.push(g),
+            Act::Guess(_) => w.message = t.not_a_number.to_string(),
+            Act::Reveal => {
+                let predicts = w.mode == 0
+                    && w.stories.get(w.story).and_then(|s| s.steps.get(w.step)).is_some_and(|s| s.predict.is_some());
+                if !predicts {
+                    return self;
+                }
+                w.revealed = true;
+            }
+            Act::Levers => w.levers = !w.levers,
+            Act::Qr => w.qr = !w.qr,
+            Act::Groups(g, any) => {
+                if !any {
+                    w.message = t.board_none.to_string();
+                }
+                w.groups = Rc::new(g);
+            }
+        }
+        Rc::new(w)
+    }
+}
+
+/// The workshop page's own address (without `?`): language, part, story and step, and the board's
+/// groups, so a reload (or the venue's wifi dropping) loses nothing.
+fn page_query(w: &Ws) -> String {
+    let mut q = crate::compare::page_query(w.lang, &w.groups);
+    q.push_str(&format!("&mode={}", w.mode));
+    if let Some(s) = w.stories.get(w.story) {
+        q.push_str(&format!("&story={}&step={}", s.id, w.step + 1));
+    }
+    q
+}
+
+#[component]
+pub fn WorkshopPage(props: &WorkshopProps) -> Html {
+    let ws = use_reducer(|| {
+        let stories = crate::story::built_in();
+        let story = props.story.as_ref().and_then(|id| stories.iter().position(|s| s.id == *id)).unwrap_or(0);
+        let steps = stories.get(story).map_or(1, |s| s.steps.len());
+        let groups = crate::compare::read_page_query(&crate::web::current_query()).1;
+        Ws {
+            lang: props.lang,
+            mode: props.mode.min(2),
+            stories: Rc::new(stories),
+            story,
+            step: props.step.clamp(1, steps) - 1,
+            moved: Vec::new(),
+            refusals: 0,
+            before: None,
+            replaying: false,
+            year: None,
+            playing: false,
+            speed: 1,
+            guesses: Vec::new(),
+            revealed: false,
+            levers: false,
+            qr: false,
+            free_chart: ChartKind::Trust,
+            groups: Rc::new(groups.into_iter().take(workshop::MAX_GROUPS).collect()),
+            story_errors: Vec::new(),
+            message: String::new(),
+        }
+    });
+    let lang = ws.lang;
+    let t = texts(lang);
+    let app = lang.texts();
+    let scenario = Rc::new(ws.scenario());
+    let kind = ws.chart_kind();
+    let outcome = use_memo(scenario.clone(), |s| crate::model::run(s));
+    let before = use_memo(ws.before.clone(), |b| b.as_ref().map(|s| crate::model::run(s)));
+    let total = match kind {
+        ChartKind::Turnout => outcome.cycles.len(),
+        _ => outcome.scenario.len().div_ceil(12),
+    };
+
+    {
+        let query = page_query(&ws);
+        use_effect_with((lang, query), |(lang, query)| {
+            crate::web::set_query(query);
+            crate::web::set_document(*lang, &format!("{} – {}", texts(*lang).title, lang.texts().app_name));
+        });
+    }
+    // Keyboard shortcuts, for as long as the page is open.
+    {
+        let dispatcher = ws.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = crate::web::on_key(move |key| {
+                let act = match key {
+                    "ArrowRight" | "PageDown" => Act::Step(1),
+                    "ArrowLeft" | "PageUp" => Act::Step(-1),
+                    "r" | "R" => Act::Reveal,
+                    "p" | "P" => Act::Play,
+                    "l" | "L" => Act::Replay,
+                    "q" | "Q" => Act::Qr,
+                    "f" | "F" => {
+                        crate::web::toggle_fullscreen();
+                        return true;
+                    }
+                    _ => return false,
+                };
+                dispatcher.dispatch(act);
+                true
+            });
+            move || drop(listener)
+        });
+    }
+    // Playing: one year per tick.
+    {
+        let dispatcher = ws.dispatcher();
+        use_effect_with((ws.playing, ws.year, ws.speed, total), move |&(playing, _, speed, total)| {
+            let pending =
+                playing.then(|| crate::web::after(SPEEDS[speed], move || dispatcher.dispatch(Act::Tick(total))));
+            move || drop(pending)
+        });
+    }
+    let bands = use_memo((scenario.clone(), ws.revealed), |(s, revealed)| {
+        revealed.then(|| crate::model::montecarlo::monte_carlo(s, DEFAULT_RUNS))
+    });
+
+    let act = |a: fn() -> Act| {
+        let d = ws.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a()))
+    };
+    let per_year = workshop::steps_per_year(kind);
+    let reveal = ws.year.map(|y| y * per_year);
+    let (title, chart) =
+        workshop::step_chart(kind, &outcome, if ws.replaying { (*before).as_ref() } else { None }, reveal, lang);
+    let chart = Rc::new(Chart::Line(chart));
+    let share_link = crate::share::encode(&scenario, &[("lang", lang.code())]);
+    let app_link = crate::web::sibling_url("", &share_link);
+
+    let time_controls = html! {
+        <div class="time-controls" role="group" aria-label={t.play}>
+            <button type="button" class="button" onclick={act(|| Act::Play)} aria-pressed={ws.playing.to_string()}>
+                { if ws.playing { t.pause } else { t.play } }
+            </button>
+            <label>{ t.speed }
+                <select onchange={{
+                    let d = ws.dispatcher();
+                    Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        d.dispatch(Act::Speed(v.parse().unwrap_or(1)));
+                    })
+                }}>
+                    { for t.speeds.iter().enumerate().map(|(i, s)| html! {
+                        <option value={i.to_string()} selected={i == ws.speed}>{ *s }</option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" class="button-secondary" onclick={act(|| Act::Replay)}>{ t.replay }</button>
+            <p class="year" aria-live="polite">
+                { match ws.year {
+                    Some(y) => format!("{} {} {} {total}", t.year_of[0], y, t.year_of[1]),
+                    None => String::new(),
+                } }
+            </p>
+        </div>
+    };
+    let levers = {
+        let d = ws.dispatcher();
+        let on_action = Callback::from(move |a: AppAction| {
+            if let AppAction::SetParam(p, v) = a {
+                d.dispatch(Act::Lever(p, v));
+            }
+        });
+        let cur = crate::report::currency(&scenario);
+        html! {
+            <div class="levers">
+                { for [P::PbShare, P::ExtraTime].into_iter().map(|p| html! {
+                    <ParamControl {lang} param={p} value={scenario.get(p)} currency={cur}
+                        refusals={ws.refusals} on_action={on_action.clone()} />
+                }) }
+            </div>
+        }
+    };
+    let qr = ws.qr.then(|| match workshop::qr_svg_path(&app_link) {
+        Some((d, side)) => html! {
+            <figure class="qr">
+                <svg viewBox={format!("0 0 {side} {side}")} role="img" aria-label={t.qr_caption}>
+                    <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
+                    <path d={d} fill="#000" />
+                </svg>
+                <figcaption>{ t.qr_caption }<br /><a href={app_link.clone()}>{ app_link.clone() }</a></figcaption>
+            </figure>
+        },
+        None => html! { <p class="notice">{ t.qr_too_long }</p> },
+    });
+
+    let body = match ws.mode {
+        0 => story_part(&ws, &outcome, (*bands).as_ref(), lang),
+        1 => html! {
+            <>
+                <h1>{ t.modes[1] }</h1>
+                <p class="lead">{ t.free_intro }</p>
+                <label class="chart-pick">{ t.chart_label }
+                    <select onchange={{
+                        let d = ws.dispatcher();
+                        Callback::from(move |e: Event| {
+                            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                            let k = match v.as_str() { "1" => ChartKind::Saving, "2" => ChartKind::Turnout, _ => ChartKind::Trust };
+                            d.dispatch(Act::Chart(k));
+                        })
+                    }}>
+                        { for t.charts.iter().enumerate().map(|(i, c)| html! {
+                            <option value={i.to_string()} selected={[ChartKind::Trust, ChartKind::Saving, ChartKind::Turnout][i] == kind}>{ *c }</option>
+                        }) }
+                    </select>
+                </label>
+                { levers.clone() }
+            </>
+        },
+        _ => board_part(&ws, lang),
+    };
+    let show_chart = ws.mode != 2;
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
+            <header class="site-header workshop-header">
+                <div class="brand">
+                    <p class="app-name">{ format!("{} – {}", app.app_name, t.title) }</p>
+                    <p class="tagline"><a href={format!("./?lang={}", lang.code())}>{ t.back }</a></p>
+                </div>
+                <div class="lang-switch" role="group" aria-label={app.language_switch_label}>
+                    { for Lang::ALL.into_iter().map(|l| {
+                        let d = ws.dispatcher();
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            crate::web::remember_lang(l);
+                            d.dispatch(Act::Lang(l));
+                        });
+                        html! {
+                            <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()} {onclick}>
+                                { l.texts().language_name }
+                            </button>
+                        }
+                    }) }
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| crate::web::toggle_fullscreen())}>{ t.fullscreen }</button>
+                    <button type="button" aria-pressed={ws.qr.to_string()} onclick={act(|| Act::Qr)}>{ t.qr }</button>
+                </div>
+                <nav class="main-nav" aria-label={t.modes_label}>
+                    <ul>
+                        { for t.modes.iter().enumerate().map(|(i, m)| {
+                            let d = ws.dispatcher();
+                            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(i)));
+                            html! {
+                                <li><button type="button" class="view-link" aria-current={(i == ws.mode).then_some("page")} {onclick}>{ *m }</button></li>
+                            }
+                        }) }
+                    </ul>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1" class="workshop">
+                <p class="status" role="status">{ ws.message.clone() }</p>
+                { for qr }
+                { body }
+                if show_chart {
+                    { time_controls }
+                    <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={t.modes[ws.mode]} />
+                    if ws.mode == 0 {
+                        <details class="levers-toggle" open={ws.levers}>
+                            <summary onclick={{
+                                let d = ws.dispatcher();
+                                Callback::from(move |e: MouseEvent| { e.prevent_default(); d.dispatch(Act::Levers) })
+                            }}>{ t.show_levers }</summary>
+                            if ws.levers { { levers } }
+                        </details>
+                    }
+                }
+                <p class="print-only">{ app_link.clone() }</p>
+                <details class="shortcuts">
+                    <summary>{ t.shortcuts }</summary>
+                    <ul>{ for t.shortcut_list.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+                </details>
+            </main>
+        </>
+    }
+}
+
+/// The story part: the picker, the step (title, text, question), predict-then-reveal.
+fn story_part(
+    ws: &UseReducerHandle<Ws>,
+    outcome: &Outcome,
+    bands: Option<&crate::model::montecarlo::Bands>,
+    lang: Lang,
+) -> Html {
+    let t = texts(lang);
+    let d = ws.dispatcher();
+    let on_pick = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            d.dispatch(Act::Story(v.parse().unwrap_or(0)));
+        })
+    };
+    let on_file = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match crate::web::read_file_text(&file).await {
+                    Ok(text) => crate::story::parse(&text).map_err(|es| es.iter().map(|e| e.message(lang)).collect()),
+                    Err(e) => Err(vec![e]),
+                };
+                d.dispatch(Act::Imported(result));
+            });
+        })
+    };
+    let Some(story) = ws.stories.get(ws.story) else { return html! {} };
+    let step = &story.steps[ws.step];
+    let n = story.steps.len();
+    let last = ws.step + 1 == n;
+    let step_btn = |delta: isize, label: &'static str, disabled: bool| {
+        let d = d.clone();
+        html! {
+            <button type="button" class="button" {disabled} onclick={Callback::from(move |_: MouseEvent| d.dispatch(Act::Step(delta)))}>{ label }</button>
+        }
+    };
+    let predict = step.predict.as_ref().map(|(p, question)| {
+        let p = *p;
+        let answer = p.in_unit(p.value(outcome));
+        let guess_ref = NodeRef::default();
+        let on_guess = {
+            let (d, r) = (d.clone(), guess_ref.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                if let Some(input) = r.cast::<web_sys::HtmlInputElement>() {
+                    d.dispatch(Act::Guess(crate::format::typed(&input.value(), lang)));
+                    input.set_value("");
+                }
+            })
+        };
+        let band = bands.map(|b| p.band(b)).map(|b| (p.in_unit(b.p10), p.in_unit(b.p90)));
+        let place = |g: f64| match band {
+            Some((lo, _)) if g < lo => t.placement[0],
+            Some((_, hi)) if g > hi => t.placement[2],
+            _ => t.placement[1],
+        };
+        html! {
+            <section class="predict" aria-labelledby="predict-heading">
+                <h2 id="predict-heading">{ t.predict }</h2>
+                <p class="question">{ question.get(lang).to_string() }</p>
+                <form onsubmit={on_guess}>
+                    <label>{ format!("{} ({})", t.guess_label, p.unit(lang)) }
+                        <input ref={guess_ref} type="text" inputmode="decimal" autocomplete="off" />
+                    </label>
+                    <button type="submit" class="button-secondary">{ t.add_guess }</button>
+                    <button type="button" class="button" disabled={ws.revealed} onclick={{
+                        let d = d.clone();
+                        Callback::from(move |_: MouseEvent| d.dispatch(Act::Reveal))
+                    }}>{ t.reveal }</button>
+                </form>
+                <h3>{ t.guesses }</h3>
+                if ws.guesses.is_empty() {
+                    <p>{ t.no_guesses }</p>
+                } else {
+                    <ol class="guesses">
+                        { for ws.guesses.iter().map(|g| html! {
+                            <li>
+                                { p.show(*g, lang) }
+                                if ws.revealed { { format!(" – {}", place(*g)) } }
+                            </li>
+                        }) }
+                    </ol>
+                }
+                if ws.revealed {
+                    <p class="answer" role="status">
+                        <strong>{ format!("{}: {}", t.answer, p.show(answer, lang)) }</strong>
+                        if let Some((lo, hi)) = band {
+                            { format!(". {} {} {} {}.", t.range, p.show(lo, lang), if lang == Lang::Da { "og" } else { "and" }, p.show(hi, lang)) }
+                        }
+                    </p>
+                    { strip(answer, band, &ws.guesses) }
+                }
+            </section>
+        }
+    });
+    html! {
+        <>
+            <div class="story-pick">
+                <label>{ t.choose_story }
+                    <select onchange={on_pick}>
+                        { for ws.stories.iter().enumerate().map(|(i, s)| html! {
+                            <option value={i.to_string()} selected={i == ws.story}>{ s.title.get(lang).to_string() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="button-secondary file-label">{ t.open_story }
+                    <input type="file" accept=".json,application/json" onchange={on_file} class="visually-hidden" />
+                </label>
+            </div>
+            if !ws.story_errors.is_empty() {
+                <div class="notice notice-error" role="alert">
+                    <p>{ t.story_errors }</p>
+                    <ul>{ for ws.story_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                </div>
+            }
+            <p class="step-of">{ format!("{}: {} {} {} {n}", story.title.get(lang), t.step_of[0], ws.step + 1, t.step_of[1]) }</p>
+            <h1>{ step.title.get(lang).to_string() }</h1>
+            <p class="lead">{ step.text.get(lang).to_string() }</p>
+            if let Some(q) = &step.question {
+                <aside class="discuss" aria-label={t.discuss}><strong>{ format!("{}: ", t.discuss) }</strong>{ q.get(lang).to_string() }</aside>
+            }
+            { for predict }
+            <div class="step-nav">
+                { step_btn(-1, t.prev, ws.step == 0) }
+                { step_btn(1, t.next, last) }
+                if last { <p class="the-end">{ t.the_end }</p> }
+            </div>
+        </>
+    }
+}
+
+/// The guesses against the answer and its range on one line (the text above says the same).
+fn strip(answer: f64, band: Option<(f64, f64)>, guesses: &[f64]) -> Html {
+    let mut all: Vec<f64> = guesses.to_vec();
+    all.push(answer);
+    if let Some((lo, hi)) = band {
+        all.extend([lo, hi]);
+    }
+    let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let x = |v: f64| (20.0 + 560.0 * (v - lo) / span) as i32;
+    html! {
+        <svg class="strip" viewBox="0 0 600 60" aria-hidden="true" focusable="false">
+            <line x1="20" y1="30" x2="580" y2="30" stroke="#1b1f24" stroke-width="2" />
+            if let Some((a, b)) = band {
+                <rect x={x(a).to_string()} y="18" width={(x(b) - x(a)).max(2).to_string()} height="24" fill="#0072b2" fill-opacity="0.3" />
+            }
+            { for guesses.iter().map(|g| html! { <circle cx={x(*g).to_string()} cy="30" r="7" fill="#e69f00" stroke="#1b1f24" /> }) }
+            <rect x={(x(answer) - 3).to_string()} y="8" width="6" height="44" fill="#0072b2" />
+        </svg>
+    }
+}
+
+/// The group board: pasted links, a row per group, the charts overlaid.
+fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
+    let t = texts(lang);
+    let area = NodeRef::default();
+    let on_show = {
+        let (d, area) = (ws.dispatcher(), area.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = area.cast::<web_sys::HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default();
+            let groups = workshop::read_groups(&text, lang);
+            let any = !groups.is_empty();
+            d.dispatch(Act::Groups(groups, any));
+        })
+    };
+    let existing: String =
+        ws.groups.iter().map(|(n, l)| format!("{n}: {}\n", crate::web::sibling_url("", l))).collect();
+    let defaults = Scenario::default();
+    let mut cols = vec![crate::compare::column(crate::compare::texts(lang).defaults, crate::compare::DEFAULT_LINK)];
+    cols.extend(ws.groups.iter().map(|(n, l)| crate::compare::column(n, l)));
+    let pp = |x: f64| crate::format::points(x, 1, lang);
+    let rows = cols.iter().enumerate().skip(1).map(|(i, c)| {
+        let (color, dash) = crate::compare::style(i);
+        let h = &c.outcome.headline;
+        let differs = workshop::explain(&c.scenario, &defaults, Figure::Trust);
+        let changed = crate::compare::changes(&c.scenario, lang);
+        html! {
+            <tr>
+                <th scope="row">
+                    <svg width="28" height="12" aria-hidden="true" focusable="false">
+                        <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3"
+                            stroke-dasharray={dash.pattern().map(|(a, b)| format!("{a} {b}"))} />
+                    </svg>
+                    { c.name.clone() }
+                </th>
+                <td>{ changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ") }</td>
+                <td>{ crate::format::percent(h.trust[0], 1, lang) }</td>
+                <td>{ crate::report::payback_text(h.payback, lang) }</td>
+                <td>{ crate::format::percent(Figure::TurnoutLast.of(&c.outcome), 1, lang) }</td>
+                <td>
+                    { differs.iter().take(2).map(|(p, e)| {
+                        let spec = &crate::model::params::PARAMS[*p as usize];
+                        format!("{} ({} {})", spec.label[lang.index()], pp(*e), t.points_trust)
+                    }).collect::<Vec<_>>().join("; ") }
+                </td>
+            </tr>
+        }
+    });
+    let charts = crate::compare::charts(&cols, lang);
+    html! {
+        <>
+            <h1>{ t.modes[2] }</h1>
+            <form class="board-paste" onsubmit={on_show}>
+                <label>{ t.board_paste }
+                    <textarea ref={area} rows="4" defaultvalue={existing} />
+                </label>
+                <button type="submit" class="button">{ t.board_show }</button>
+            </form>
+            if ws.groups.is_empty() {
+                <p>{ t.board_empty }</p>
+            } else {
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.modes[2]}>
+                    <table class="board">
+                        <thead><tr>
+                            <th scope="col">{ t.group }</th><th scope="col">{ t.changed }</th><th scope="col">{ t.trust }</th>
+                            <th scope="col">{ t.payback }</th><th scope="col">{ t.turnout }</th><th scope="col">{ t.what_differs }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <p class="note">{ t.differs_note }</p>
+                <div class="charts">
+                    { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
+                        <ChartFigure id={format!("board-{i}")} {title} chart={Rc::new(Chart::Line(chart))} {lang} presenter=true
+                            summary={cols.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" · ")} />
+                    }) }
+                </div>
+            }
+        </>
+    }
+}

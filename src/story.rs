@@ -1,0 +1,390 @@
+//! Guided stories for workshops: a sequence of steps, each setting levers, showing a chart, a short
+//! text and a question for discussion, in Danish and English, optionally asking participants to
+//! predict a figure before it is revealed. Stories are data files (`stories/*.json`, format in
+//! docs/STORIES.md) so a trainer can write their own; [`parse`] validates one and names the step
+//! and field of every error. Pure.
+
+use crate::i18n::Lang;
+use crate::model::json::Json;
+use crate::model::montecarlo::{Band, Bands, Series};
+use crate::model::params::ParamSpec;
+use crate::model::{Outcome, Scenario, P};
+
+/// The story format this build reads.
+pub const STORY_VERSION: u64 = 1;
+
+/// The stories that come with the app (the files in `stories/`).
+pub const BUILT_IN: [&str; 3] = [
+    include_str!("../stories/one-percent.json"),
+    include_str!("../stories/right-first-time.json"),
+    include_str!("../stories/when-the-money-stops.json"),
+];
+
+/// A text in both languages.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Text {
+    pub da: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Which chart a step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Share of adults with high trust, month by month, against the baseline.
+    Trust,
+    /// Cumulative net saving of the extra casework time.
+    Saving,
+    /// Turnout at each participatory budgeting vote.
+    Turnout,
+}
+
+impl ChartKind {
+    pub const KEYS: [&'static str; 3] = ["trust", "saving", "turnout"];
+    const ALL: [ChartKind; 3] = [ChartKind::Trust, ChartKind::Saving, ChartKind::Turnout];
+}
+
+/// A figure participants predict before it is revealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Predict {
+    /// Share of adults with high trust at the end of year `n` (1-based).
+    Trust(u32),
+    /// Turnout at vote `n`.
+    Turnout(u32),
+    /// The month the extra casework time has paid for itself.
+    Payback,
+    /// Cumulative net saving at the end of year `n`, in millions.
+    Saving(u32),
+}
+
+impl Predict {
+    /// The simulated answer.
+    pub fn value(self, o: &Outcome) -> f64 {
+        match self {
+            Predict::Trust(y) => o.scenario.get(12 * y as usize - 1).map_or(f64::NAN, |m| m.trust),
+            Predict::Turnout(v) => o.cycles.get(v as usize - 1).map_or(f64::NAN, |c| c.turnout),
+            Predict::Payback => crate::model::montecarlo::payback_number(o),
+            Predict::Saving(y) => o.cumulative_saving.get(12 * y as usize - 1).copied().unwrap_or(f64::NAN),
+        }
+    }
+
+    /// The answer's P10-P90 band from the Monte Carlo runs.
+    pub fn band(self, b: &Bands) -> Band {
+        let at = |s: Series, i: usize| b.series(s).get(i).copied().unwrap_or_default();
+        match self {
+            Predict::Trust(y) => at(Series::Trust, 12 * y as usize - 1),
+            Predict::Turnout(v) => at(Series::Turnout, v as usize - 1),
+            Predict::Payback => b.payback_month,
+            Predict::Saving(y) => at(Series::CumulativeSaving, 12 * y as usize - 1),
+        }
+    }
+
+    /// The unit a guess is typed in: "%", "month", "million".
+    pub fn unit(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Predict::Trust(_) | Predict::Turnout(_), _) => "%",
+            (Predict::Payback, Lang::Da) => "måned",
+            (Predict::Payback, Lang::En) => "month",
+            (Predict::Saving(_), Lang::Da) => "mio.",
+            (Predict::Saving(_), Lang::En) => "million",
+        }
+    }
+
+    /// A value in the unit guesses are typed in (percent, month, millions).
+    pub fn in_unit(self, x: f64) -> f64 {
+        match self {
+            Predict::Trust(_) | Predict::Turnout(_) => x * 100.0,
+            Predict::Payback => x,
+            Predict::Saving(_) => x / 1e6,
+        }
+    }
+
+    /// A value in the guess unit as text: "31,6 %", "month 23", "3,5 mio.".
+    pub fn show(self, in_unit: f64, lang: Lang) -> String {
+        let n = |d| crate::format::number(in_unit, d, lang);
+        match (self, lang) {
+            (Predict::Trust(_) | Predict::Turnout(_), Lang::Da) => format!("{}\u{a0}%", n(1)),
+            (Predict::Trust(_) | Predict::Turnout(_), Lang::En) => format!("{}%", n(1)),
+            (Predict::Payback, _) => format!("{} {}", self.unit(lang), n(0)),
+            (Predict::Saving(_), _) => format!("{} {}", n(1), self.unit(lang)),
+        }
+    }
+}
+
+/// One step of a story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub title: Text,
+    pub text: Text,
+    /// A question for discussion.
+    pub question: Option<Text>,
+    /// Levers this step sets (on top of the earlier steps' and the defaults).
+    pub set: Vec<(P, f64)>,
+    pub chart: ChartKind,
+    /// A figure to predict before it is revealed, with the question put to participants.
+    pub predict: Option<(Predict, Text)>,
+}
+
+/// A story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub steps: Vec<Step>,
+}
+
+impl Story {
+    /// The scenario at step `k` (0-based): the defaults with every step's levers up to `k` set.
+    pub fn scenario_at(&self, k: usize) -> Scenario {
+        let mut s = Scenario::default();
+        for step in self.steps.iter().take(k + 1) {
+            // Checked when the story was read.
+            let _ = s.set_all(&step.set);
+        }
+        s
+    }
+}
+
+/// An error in a story file: where (the step, 1-based, or the story itself) and which field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryError {
+    pub step: Option<usize>,
+    pub field: String,
+    /// What is wrong, [Danish, English].
+    pub problem: [String; 2],
+}
+
+impl StoryError {
+    /// "Step 3, field "chart": ..." in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let problem = &self.problem[lang.index()];
+        match (self.step, lang) {
+            (Some(n), Lang::Da) => format!("Trin {n}, feltet \"{}\": {problem}", self.field),
+            (Some(n), Lang::En) => format!("Step {n}, field \"{}\": {problem}", self.field),
+            (None, Lang::Da) => format!("Feltet \"{}\": {problem}", self.field),
+            (None, Lang::En) => format!("Field \"{}\": {problem}", self.field),
+        }
+    }
+}
+
+/// The built-in stories (they are tested to be valid; one that is not is left out).
+pub fn built_in() -> Vec<Story> {
+    BUILT_IN.iter().filter_map(|t| parse(t).ok()).collect()
+}
+
+/// Read and check a story file. Every error is reported, each naming its step and field.
+pub fn parse(text: &str) -> Result<Story, Vec<StoryError>> {
+    let mut errors = Vec::new();
+    let err = |errors: &mut Vec<StoryError>, step: Option<usize>, field: &str, da: String, en: String| {
+        errors.push(StoryError { step, field: field.to_string(), problem: [da, en] })
+    };
+    let json = match Json::parse(text) {
+        Ok(j @ Json::Object(_)) => j,
+        Ok(_) => return Err(vec![error(None, "", "filen er ikke et JSON-objekt.", "the file is not a JSON object.")]),
+        Err(e) => {
+            return Err(vec![error(None, "", &format!("ikke gyldig JSON ({e})."), &format!("not valid JSON ({e})."))])
+        }
+    };
+    let Json::Object(members) = &json else { unreachable!() };
+    for (k, _) in members {
+        if !matches!(k.as_str(), "version" | "id" | "title" | "summary" | "steps") {
+            err(&mut errors, None, k, "ukendt felt.".into(), "unknown field.".into());
+        }
+    }
+    if json.get("version").and_then(Json::as_u64) != Some(STORY_VERSION) {
+        err(&mut errors, None, "version", format!("skal være {STORY_VERSION}."), format!("must be {STORY_VERSION}."));
+    }
+    let id = match json.get("id") {
+        Some(Json::Str(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => s.clone(),
+        _ => {
+            err(
+                &mut errors,
+                None,
+                "id",
+                "skal være små bogstaver, tal og bindestreger.".into(),
+                "must be letters, digits and hyphens.".into(),
+            );
+            String::new()
+        }
+    };
+    let title = text_field(&json, "title", None, true, &mut errors);
+    let summary = text_field(&json, "summary", None, true, &mut errors);
+    let mut steps = Vec::new();
+    match json.get("steps") {
+        Some(Json::Array(items)) if !items.is_empty() => {
+            let mut scenario = Scenario::default();
+            for (i, item) in items.iter().enumerate() {
+                if let Some(step) = parse_step(item, i + 1, &mut scenario, &mut errors) {
+                    steps.push(step);
+                }
+            }
+        }
+        _ => err(
+            &mut errors,
+            None,
+            "steps",
+            "skal være en liste med mindst ét trin.".into(),
+            "must be a list of at least one step.".into(),
+        ),
+    }
+    if errors.is_empty() {
+        Ok(Story { id, title, summary, steps })
+    } else {
+        Err(errors)
+    }
+}
+
+fn error(step: Option<usize>, field: &str, da: &str, en: &str) -> StoryError {
+    StoryError { step, field: field.to_string(), problem: [da.to_string(), en.to_string()] }
+}
+
+/// A `{"da": ..., "en": ...}` field; both languages must be there and not empty.
+fn text_field(obj: &Json, key: &str, step: Option<usize>, required: bool, errors: &mut Vec<StoryError>) -> Text {
+    let Some(value) = obj.get(key) else {
+        if required {
+            errors.push(error(step, key, "mangler.", "is missing."));
+        }
+        return Text::default();
+    };
+    let lang = |code: &str| match value.get(code) {
+        Some(Json::Str(s)) if !s.trim().is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    match (lang("da"), lang("en"), value) {
+        (Some(da), Some(en), Json::Object(m)) if m.len() == 2 => Text { da, en },
+        _ => {
+            errors.push(error(
+                step,
+                key,
+                "skal have en tekst på dansk (\"da\") og engelsk (\"en\") og intet andet.",
+                "must have a text in Danish (\"da\") and English (\"en\") and nothing else.",
+            ));
+            Text::default()
+        }
+    }
+}
+
+fn parse_step(item: &Json, n: usize, scenario: &mut Scenario, errors: &mut Vec<StoryError>) -> Option<Step> {
+    let before = errors.len();
+    let Json::Object(members) = item else {
+        errors.push(error(Some(n), "", "et trin skal være et JSON-objekt.", "a step must be a JSON object."));
+        return None;
+    };
+    for (k, _) in members {
+        if !matches!(k.as_str(), "title" | "text" | "question" | "set" | "chart" | "predict") {
+            errors.push(error(Some(n), k, "ukendt felt.", "unknown field."));
+        }
+    }
+    let title = text_field(item, "title", Some(n), true, errors);
+    let text = text_field(item, "text", Some(n), true, errors);
+    let question = item.get("question").map(|_| text_field(item, "question", Some(n), false, errors));
+    let mut set = Vec::new();
+    match item.get("set") {
+        None => {}
+        Some(Json::Object(m)) => {
+            for (key, value) in m {
+                let field = format!("set.{key}");
+                match ParamSpec::by_key(key) {
+                    None => errors.push(error(Some(n), &field, "ukendt parameter.", "unknown parameter.")),
+                    Some(spec) => match crate::model::scenario::parse_value(spec, value) {
+                        Ok(v) => set.push((spec.id, v)),
+                        Err(p) => errors.push(StoryError {
+                            step: Some(n),
+                            field,
+                            problem: [p.message(Lang::Da), p.message(Lang::En)],
+                        }),
+                    },
+                }
+            }
+            if let Some(p) = scenario.set_all(&set) {
+                errors.push(StoryError {
+                    step: Some(n),
+                    field: "set".into(),
+                    problem: [p.message(Lang::Da), p.message(Lang::En)],
+                });
+            }
+        }
+        Some(_) => errors.push(error(
+            Some(n),
+            "set",
+            "skal være et objekt med parameternøgler og værdier.",
+            "must be an object of parameter keys and values.",
+        )),
+    }
+    let chart = match item.get("chart") {
+        Some(Json::Str(s)) if ChartKind::KEYS.contains(&s.as_str()) => {
+            ChartKind::ALL[ChartKind::KEYS.iter().position(|k| k == s).unwrap_or(0)]
+        }
+        _ => {
+            errors.push(error(
+                Some(n),
+                "chart",
+                "skal være \"trust\", \"saving\" eller \"turnout\".",
+                "must be \"trust\", \"saving\" or \"turnout\".",
+            ));
+            ChartKind::Trust
+        }
+    };
+    let predict = item.get("predict").and_then(|p| parse_predict(p, n, scenario, errors));
+    (errors.len() == before).then_some(Step { title, text, question, set, chart, predict })
+}
+
+fn parse_predict(p: &Json, n: usize, scenario: &Scenario, errors: &mut Vec<StoryError>) -> Option<(Predict, Text)> {
+    let question = text_field(p, "question", Some(n), true, errors);
+    let years = (scenario.get(P::Horizon) / 12.0) as u32;
+    let votes = crate::model::run(scenario).cycles.len() as u32;
+    let at = p.get("at").and_then(Json::as_u64).map(|x| x as u32);
+    let figure = match p.get("figure") {
+        Some(Json::Str(s)) => s.as_str(),
+        _ => "",
+    };
+    let (predict, limit) = match (figure, at) {
+        ("trust", Some(y)) => (Predict::Trust(y), years),
+        ("turnout", Some(v)) => (Predict::Turnout(v), votes),
+        ("saving", Some(y)) => (Predict::Saving(y), years),
+        ("payback", _) => (Predict::Payback, 1),
+        ("trust" | "turnout" | "saving", None) => {
+            errors.push(error(
+                Some(n),
+                "predict.at",
+                "mangler: året (trust, saving) eller afstemningen (turnout), fra 1.",
+                "is missing: the year (trust, saving) or the vote (turnout), from 1.",
+            ));
+            return None;
+        }
+        _ => {
+            errors.push(error(
+                Some(n),
+                "predict.figure",
+                "skal være \"trust\", \"turnout\", \"saving\" eller \"payback\".",
+                "must be \"trust\", \"turnout\", \"saving\" or \"payback\".",
+            ));
+            return None;
+        }
+    };
+    let index = match predict {
+        Predict::Trust(i) | Predict::Turnout(i) | Predict::Saving(i) => i,
+        Predict::Payback => 1,
+    };
+    if index == 0 || index > limit {
+        errors.push(StoryError {
+            step: Some(n),
+            field: "predict.at".into(),
+            problem: [
+                format!("skal være fra 1 til {limit} i dette trins scenarie."),
+                format!("must be from 1 to {limit} in this step's scenario."),
+            ],
+        });
+        return None;
+    }
+    Some((predict, question))
+}
