@@ -88,6 +88,8 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     pub footer_label: &'static str,
     pub footer_privacy: &'static str,
+    /// The link to the workshop page (workshop.html).
+    pub workshop: &'static str,
     pub overview_title: &'static str,
     pub overview_intro: &'static str,
     pub overview_q1_title: &'static str,
@@ -255,6 +257,7 @@ pub static DA: Texts = Texts {
     nav_sources: "Kilder",
     skip_to_content: "Gå til indholdet",
     footer_label: "Om beregningerne",
+    workshop: "Workshop: historier og gruppetavle",
     footer_privacy: "Alt regnes ud i din browser. Intet af det, du indtaster, forlader din computer.",
     overview_title: "Hvad sker der, hvis …",
     overview_intro: "One Percent er en simulator til kommuner. Den viser to beslutninger måned for måned over \
@@ -446,6 +449,7 @@ pub static EN: Texts = Texts {
     nav_sources: "Sources",
     skip_to_content: "Skip to content",
     footer_label: "About the calculations",
+    workshop: "Workshop: stories and group board",
     footer_privacy: "Everything is computed in your browser. Nothing you enter leaves your computer.",
     overview_title: "What happens if …",
     overview_intro: "One Percent is a simulator for councils. It plays out two decisions month by month over \

@@ -124,7 +124,7 @@ pub fn step_chart(
     let (title, x_label, y_format) = match kind {
         ChartKind::Trust => (ct.chart_trust, ct.month, YFormat::Percent),
         ChartKind::Saving => (ct.chart_saving, ct.month, YFormat::Money),
-        ChartKind::Turnout => (t.pb.chart_turnout, t.pb.vote, YFormat::Percent),
+        ChartKind::Turnout => (crate::compare::texts(lang).charts[2], t.pb.vote, YFormat::Percent),
     };
     let chart = LineChart {
         x_label: x_label.to_string(),

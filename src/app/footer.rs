@@ -20,6 +20,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             <ul class="footer-links" aria-label={t.footer_label}>
                 <li><ViewLink lang={props.lang} view={View::How} on_view={props.on_view.clone()} /></li>
                 <li><ViewLink lang={props.lang} view={View::Sources} on_view={props.on_view.clone()} /></li>
+                <li><a href={format!("workshop.html?lang={}", props.lang.code())}>{ t.workshop }</a></li>
             </ul>
             <p>{ t.footer_privacy }</p>
         </footer>

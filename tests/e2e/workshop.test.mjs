@@ -31,6 +31,18 @@ async function press(page, key) {
 
 const stepOf = (page) => page.locator('.step-of').textContent();
 
+test('the app\'s footer leads to the workshop page, in the same language', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await page.goto(`${server.origin}/?view=pb`);
+  await appReady(page);
+  await page.getByRole('link', { name: 'Workshop: historier og gruppetavle' }).click();
+  await page.locator('main.workshop').waitFor();
+  assert.match(page.url(), /workshop\.html\?lang=da/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+  clean(problems);
+  await context.close();
+});
+
 test('presenter keyboard flow: steps, play the years, replay the last change, QR code', async () => {
   const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 1920, height: 1080 } });
   await openWorkshop(page, 'lang=en&story=one-percent');
