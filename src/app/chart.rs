@@ -83,3 +83,14 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
         </figure>
     }
 }
+
+/// A line's key: its colour and pattern, as in the charts' legends (for table rows and columns
+/// that stand for a line).
+pub fn line_key(color: crate::charts::palette::Rgb, dash: crate::charts::Dash) -> Html {
+    html! {
+        <svg width="28" height="12" aria-hidden="true" focusable="false">
+            <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3"
+                stroke-dasharray={dash.pattern().map(|(a, b)| format!("{a} {b}"))} />
+        </svg>
+    }
+}

@@ -181,10 +181,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         });
         html! {
             <th scope="col">
-                <svg width="28" height="12" aria-hidden="true" focusable="false">
-                    <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3"
-                        stroke-dasharray={dash.pattern().map(|(a, b)| format!("{a} {b}"))} />
-                </svg>
+                { super::chart::line_key(color, dash) }
                 { c.name.clone() }
                 if let Some(onclick) = remove {
                     <button type="button" class="button-link" aria-label={format!("{}: {}", t.remove, c.name)} {onclick}>{ "×" }</button>

@@ -174,6 +174,8 @@ impl Reducible for Ws {
                 w = w.changed(old);
             }
             Act::Chart(k) => w.free_chart = k,
+            // The board has no time to play: ignore the keys there rather than redraw it for nothing.
+            Act::Play | Act::Replay if w.mode == 2 => return self,
             Act::Play => {
                 w.playing = !w.playing;
                 if w.playing && w.year.is_none() {
@@ -665,10 +667,7 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
         html! {
             <tr>
                 <th scope="row">
-                    <svg width="28" height="12" aria-hidden="true" focusable="false">
-                        <line x1="1" y1="6" x2="27" y2="6" stroke={color.hex()} stroke-width="3"
-                            stroke-dasharray={dash.pattern().map(|(a, b)| format!("{a} {b}"))} />
-                    </svg>
+                    { super::chart::line_key(color, dash) }
                     { c.name.clone() }
                 </th>
                 <td>{ changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ") }</td>
