@@ -25,7 +25,9 @@ tools-test:
 
 ## make dist: a static release build in dist/: the app (index.html) and its other pages, each a
 ## wasm of its own: compare.html and workshop.html. Trunk empties its dist on every build, so the
-## other pages are built aside and copied in.
+## other pages are built aside and copied in. "How well does it fit?" (fit.da.html, fit.en.html)
+## the Sources page (sources.*.html) and "How the model works" (how.*.html) are static HTML
+## written by the command line from scenarios/validation/, the parameter table and src/pages.rs.
 PAGES := compare workshop
 dist: tools
 	trunk build --release
@@ -33,6 +35,12 @@ dist: tools
 	  trunk build $$page.html --release --dist target/dist-$$page --html-output $$page.html && \
 	  cp target/dist-$$page/* dist/ ; \
 	done
+	cargo run --locked --quiet --bin onepercent -- validate --format html --lang da > dist/fit.da.html
+	cargo run --locked --quiet --bin onepercent -- validate --format html --lang en > dist/fit.en.html
+	cargo run --locked --quiet --bin onepercent -- params --format html --lang da > dist/sources.da.html
+	cargo run --locked --quiet --bin onepercent -- params --format html --lang en > dist/sources.en.html
+	cargo run --locked --quiet --bin onepercent -- how --lang da > dist/how.da.html
+	cargo run --locked --quiet --bin onepercent -- how --lang en > dist/how.en.html
 	python3 tools/make_sw.py dist
 
 ## make size: raw and gzip bytes of every file in dist/

@@ -4,8 +4,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use onepercent::model::casework::{simulate, Inputs};
+use onepercent::model::casework::Inputs;
 use onepercent::model::montecarlo::{monte_carlo, tornado, Output};
+use onepercent::model::sim::simulate;
 use onepercent::model::{run, Scenario, P};
 
 fn median_per_iter(batches: usize, iters: usize, mut f: impl FnMut()) -> f64 {

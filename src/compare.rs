@@ -122,12 +122,13 @@ pub fn rows(cols: &[Column], bands: &[Option<Rc<Bands>>], lang: Lang) -> Vec<Row
             .iter()
             .enumerate()
             .map(|(i, c)| Cell {
-                value: crate::report::payback_text(c.outcome.headline.payback, lang),
-                range: band_of(i).filter(|b| b.payback_share > 0.0).map(|b| {
-                    let p = b.payback_month;
-                    let share = percent(b.payback_share, 0, lang);
-                    let (lo, hi) = (number(p.p10, 0, lang), number(p.p90, 0, lang));
-                    format!("{} {lo}–{hi} ({share} {})", t.months, t.of_runs)
+                value: crate::report::payback_text(c.outcome.headline.payback.cash, lang),
+                // Over all runs that give extra time, "after the period" where they do not pay back.
+                range: band_of(i).filter(|b| b.payback.cash.shares[5] < 1.0).map(|b| {
+                    let d = &b.payback.cash;
+                    let end = |x: f64| crate::report::payback_month_text(x, d.horizon, lang);
+                    let share = percent(d.within_horizon(), 0, lang);
+                    format!("{} {}–{} ({share} {})", t.months, end(d.month.p10), end(d.month.p90), t.of_runs)
                 }),
             })
             .collect(),
@@ -230,7 +231,7 @@ pub fn charts(cols: &[Column], lang: Lang) -> [(&'static str, LineChart); 3] {
     };
     [
         (t.charts[0], chart(ct.month, YFormat::Percent, trust, false)),
-        (t.charts[1], chart(ct.month, YFormat::Money, lines(&|o| o.cumulative_saving.clone()), true)),
+        (t.charts[1], chart(ct.month, YFormat::Money, lines(&|o| o.cumulative_saving.cash.clone()), true)),
         (
             t.charts[2],
             chart(

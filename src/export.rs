@@ -3,9 +3,11 @@
 
 use serde_json::{json, Value};
 
-use crate::model::casework::{Costs, Month, TrustFlows};
+use crate::model::casework::{Costs, Tier};
 use crate::model::montecarlo::{Bands, Output, Series, Swing};
 use crate::model::params::{Unit, PARAMS};
+use crate::model::sim::Month;
+use crate::model::trust::TrustFlows;
 use crate::model::{Outcome, Scenario, P};
 
 /// The whole result as JSON: the scenario, the headline, every month of scenario and baseline,
@@ -17,8 +19,13 @@ pub fn to_json(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
         .scenario
         .iter()
         .zip(&o.baseline)
-        .zip(&o.cumulative_saving)
-        .map(|((a, b), c)| json!({"month": a.month, "scenario": a, "baseline": b, "cumulative_saving": c}))
+        .enumerate()
+        .map(|(t, (a, b))| {
+            let c = &o.cumulative_saving;
+            let cumulative = json!({"cash": c.cash[t], "with_failure_demand": c.with_failure_demand[t],
+                "with_escalation": c.with_escalation[t]});
+            json!({"month": a.month, "scenario": a, "baseline": b, "cumulative_saving": cumulative})
+        })
         .collect();
     let mut top = json!({
         "scenario": scenario,
@@ -52,6 +59,7 @@ const COLUMNS: &[Column] = &[
     Column { name: "remands_per_month", get: |m| m.remands },
     Column { name: "right_first_time_share", get: |m| m.right_first_time },
     Column { name: "waiting_citizens", get: |m| m.waiting },
+    Column { name: "owed_help_citizens", get: |m| m.owed_help },
     Column { name: "wait_months", get: |m| m.wait_months },
     Column { name: "sick_leave_share", get: |m| m.sick_leave },
     Column { name: "hours_per_month", get: |m| m.hours },
@@ -107,14 +115,22 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
         out.push_str(&format!("# monte_carlo_runs = {}\n", mc.runs));
     }
     let h = &o.headline;
-    let payback = match h.payback {
+    let payback = |p: &crate::model::Payback| match p {
         crate::model::Payback::Month(m) => m.to_string(),
         crate::model::Payback::NotWithinHorizon => "not_within_horizon".into(),
         crate::model::Payback::NoDifference => "no_difference".into(),
     };
-    out.push_str(&format!("# headline payback_month = {payback}\n"));
+    // Cash first: the payback on what the council books, then adding what rests on assumptions.
+    out.push_str(&format!("# headline payback_month = {}\n", payback(&h.payback.cash)));
+    out.push_str(&format!(
+        "# headline payback_month_with_failure_demand = {}\n",
+        payback(&h.payback.with_failure_demand)
+    ));
+    out.push_str(&format!("# headline payback_month_with_escalation = {}\n", payback(&h.payback.with_escalation)));
     for (name, x) in [
-        (format!("net_saving_{cur}"), h.net_saving),
+        (format!("net_saving_{cur}"), h.net_saving.cash),
+        (format!("net_saving_with_failure_demand_{cur}"), h.net_saving.with_failure_demand),
+        (format!("net_saving_with_escalation_{cur}"), h.net_saving.with_escalation),
         ("trust_end_share".into(), h.trust[0]),
         ("trust_end_baseline_share".into(), h.trust[1]),
         ("wrong_decisions_last_year".into(), h.wrong_per_year[0]),
@@ -127,6 +143,9 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
     for (i, spec) in PARAMS.iter().enumerate() {
         out.push_str(&format!("# {} = {}\n", spec.key, value_text(s, i)));
     }
+    for spec in &PARAMS {
+        out.push_str(&format!("# grade {} = {}\n", spec.key, spec.grade.key()));
+    }
     let mut header = vec!["month".to_string()];
     for run in ["scenario", "baseline"] {
         header.extend(COLUMNS.iter().map(|c| format!("{run}_{}", c.name)));
@@ -138,6 +157,8 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
         header.push(format!("{run}_cost_total_{cur}_per_month"));
     }
     header.push(format!("cumulative_net_saving_{cur}"));
+    header.push(format!("cumulative_net_saving_with_failure_demand_{cur}"));
+    header.push(format!("cumulative_net_saving_with_escalation_{cur}"));
     let banded = [
         (Series::CumulativeSaving, format!("cumulative_net_saving_{cur}")),
         (Series::Trust, "scenario_trust_share".into()),
@@ -149,7 +170,7 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
     }
     out.push_str(&header.join(","));
     out.push('\n');
-    for ((a, b), c) in o.scenario.iter().zip(&o.baseline).zip(&o.cumulative_saving) {
+    for (t, (a, b)) in o.scenario.iter().zip(&o.baseline).enumerate() {
         let mut row = vec![a.month.to_string()];
         for m in [a, b] {
             row.extend(COLUMNS.iter().map(|col| num((col.get)(m))));
@@ -158,7 +179,9 @@ pub fn to_csv(s: &Scenario, o: &Outcome, mc: Option<&Bands>) -> String {
             row.extend(m.costs.as_array().iter().map(|x| num(*x)));
             row.push(num(m.costs.total()));
         }
-        row.push(num(*c));
+        for tier in Tier::ALL {
+            row.push(num(o.cumulative_saving.at(tier)[t]));
+        }
         if let Some(mc) = mc {
             for (series, _) in &banded {
                 let b = mc.series(*series).get(a.month as usize - 1).copied().unwrap_or_default();
@@ -206,7 +229,7 @@ pub fn tornado_csv(output: Output, swings: &[Swing]) -> String {
 /// The parameter table as CSV (for `onepercent params`).
 pub fn params_csv() -> String {
     let mut out = String::from(
-        "key,unit,default,min,max,uncertainty_low,uncertainty_high,source_kind,source_en,label_en,label_da\n",
+        "key,unit,default,min,max,uncertainty_low,uncertainty_high,grade,source_kind,source_en,label_en,label_da\n",
     );
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     for p in &PARAMS {
@@ -217,7 +240,7 @@ pub fn params_csv() -> String {
         let (lo, hi) = p.uncertainty.map(|(l, h)| (l.to_string(), h.to_string())).unwrap_or_default();
         let unit = if p.unit == Unit::Choice { p.choices.join("|") } else { p.unit.label()[1].to_string() };
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
             p.key,
             q(&unit),
             p.default,
@@ -225,6 +248,7 @@ pub fn params_csv() -> String {
             p.max,
             lo,
             hi,
+            p.grade.key(),
             kind,
             q(src),
             q(p.label[1]),
@@ -250,7 +274,10 @@ mod tests {
         assert!(rows.iter().all(|r| r.split(',').count() == width));
         assert!(rows[0].contains("scenario_cost_escalation_DKK_per_month"));
         let last: Vec<f64> = rows.last().unwrap().split(',').map(|x| x.parse().unwrap()).collect();
-        assert_eq!(*last.last().unwrap(), o.headline.net_saving);
+        // The last three columns: the cumulative saving on each tier.
+        let n = last.len();
+        assert_eq!(last[n - 3], o.headline.net_saving.cash);
+        assert_eq!(last[n - 1], o.headline.net_saving.with_escalation);
     }
 
     #[test]
@@ -259,7 +286,8 @@ mod tests {
         let o = run(&s);
         let v: Value = serde_json::from_str(&to_json(&s, &o, None)).unwrap();
         assert_eq!(v["months"].as_array().unwrap().len(), o.scenario.len());
-        assert_eq!(v["headline"]["net_saving"].as_f64().unwrap(), o.headline.net_saving);
+        assert_eq!(v["headline"]["net_saving"]["cash"].as_f64().unwrap(), o.headline.net_saving.cash);
+        assert_eq!(v["headline"]["payback"]["cash"], json!("not_within_horizon"));
         assert_eq!(Scenario::from_json(&v["scenario"].to_string()).unwrap(), s);
     }
 }

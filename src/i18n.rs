@@ -99,8 +99,11 @@ pub struct Texts {
     pub overview_status: &'static str,
     pub how_title: &'static str,
     pub how_paragraphs: &'static [&'static str],
+    pub how_more_link: &'static str,
+    pub how_fit_link: &'static str,
     pub sources_title: &'static str,
     pub sources_intro: &'static str,
+    pub sources_link: &'static str,
     pub nav_casework: &'static str,
     pub case: CaseTexts,
     pub nav_pb: &'static str,
@@ -155,6 +158,8 @@ pub struct CaseTexts {
     pub uncertainty_label: &'static str,
     pub source_label: &'static str,
     pub assumption_label: &'static str,
+    pub grade_label: &'static str,
+    pub see_source: &'static str,
     pub reset: &'static str,
     pub open_file: &'static str,
     pub file_problems: &'static str,
@@ -181,7 +186,11 @@ pub struct CaseTexts {
     pub year: &'static str,
     pub payback_marker: &'static str,
     /// Cost categories in the order of `Costs::KEYS`.
-    pub cost_categories: [&'static str; 6],
+    pub cost_categories: [&'static str; 7],
+    /// The cumulative saving on each cost tier (`Tier::ALL` order).
+    pub tier_lines: [&'static str; 3],
+    /// The payback card counting every assumption.
+    pub payback_all: &'static str,
     /// Funding choices in the order of the parameter's choices.
     pub funding_choices: [&'static str; 2],
     pub table_caption_suffix: &'static str,
@@ -237,6 +246,7 @@ pub struct TogetherTexts {
     /// In the order of `TrustFlows::KEYS`, then the total.
     pub mechanisms: [&'static str; 9],
     pub chart_tornado: &'static str,
+    pub tornado_none: &'static str,
     pub output_label: &'static str,
     /// In the order of `Output::ALL`.
     pub outputs: [&'static str; 4],
@@ -274,15 +284,14 @@ pub static DA: Texts = Texts {
     how_title: "Sådan virker det",
     how_paragraphs: &[
         "Simulatoren regner måned for måned, 1-10 år frem, og sammenligner altid med en grundbane uden \
-         beslutningerne på de samme antagelser. Forskellen er beslutningernes virkning.",
-        "Hver antagelse har enhed, interval, usikkerhed og kilde – eller ordet »antagelse« (se »Om \
-         tallet«). De usikre antagelser trækkes mange gange (Monte Carlo), så resultaterne vises som \
-         intervaller.",
-        "Alt regnes i din browser. Samme scenarie og frø giver de samme tal her og på kommandolinjen.",
+         beslutningerne på de samme antagelser. Forskellen er beslutningernes virkning. Alt regnes i din \
+         browser; samme scenarie og frø giver de samme tal her og på kommandolinjen.",
     ],
+    how_more_link: "Sådan virker modellen: ligningerne i hovedtræk",
+    how_fit_link: "Hvor godt passer modellen? Modellen mod offentliggjorte tal",
     sources_title: "Kilder",
-    sources_intro: "Modellens standardværdier bygger på disse kilder; de øvrige tal er antagelser, og hver \
-        skyder siger hvilke (»Om tallet«). Kalibreringen til Paris, Warszawa og New York står i docs/MODEL.md.",
+    sources_intro: "Hvert tal i modellen har en kilde eller ordet »antagelse« og en sikkerhed:",
+    sources_link: "Alle tal med kilder, intervaller og sikkerhed",
     nav_casework: "Sagsbehandling",
     case: CaseTexts {
         title: "Mere tid til hver afgørelse",
@@ -300,6 +309,8 @@ pub static DA: Texts = Texts {
         uncertainty_label: "Usikkerhedsinterval",
         source_label: "Kilde",
         assumption_label: "Antagelse",
+        grade_label: "Sikkerhed",
+        see_source: "Se kilden",
         reset: "Nulstil til standardværdier",
         open_file: "Åbn en scenariefil (JSON)",
         file_problems: "Scenariefilen blev ikke indlæst. Dit nuværende scenarie er uændret.",
@@ -309,8 +320,8 @@ pub static DA: Texts = Texts {
         with_decision: "Med ekstra tid",
         scenario: "Scenariet",
         baseline: "Grundbane",
-        payback: "Betaler sig hjem",
-        net_saving: "Nettobesparelse i alt",
+        payback: "Betaler sig hjem på budgettet",
+        net_saving: "Nettobesparelse på budgettet",
         wrong_per_year: "Forkerte afgørelser pr. år",
         overturns_per_year: "Omgjorte afgørelser pr. år",
         right_first_time: "Rigtige første gang",
@@ -330,9 +341,12 @@ pub static DA: Texts = Texts {
             "Ekstra medarbejdere",
             "Genvurdering af klager",
             "Genbehandling af hjemviste sager",
+            "Selve hjælpen",
             "Fejlbetinget efterspørgsel",
             "Forværring (antagelse)",
         ],
+        tier_lines: ["På budgettet", "+ fejlbetinget efterspørgsel", "+ forværring (antagelse)"],
+        payback_all: "Betaler sig hjem med alle antagelser",
         funding_choices: ["Ansæt nye medarbejdere", "Inden for den nuværende bemanding"],
         table_caption_suffix: "(tabel)",
         total: "I alt",
@@ -395,8 +409,14 @@ pub static DA: Texts = Texts {
             "Samlet ændring",
         ],
         chart_tornado: "Hvilke antagelser afgør svaret",
+        tornado_none: "Ingen af antagelserne flytter dette resultat inden for deres usikkerhedsintervaller.",
         output_label: "Resultat",
-        outputs: ["Tilbagebetalingsmåned", "Tillid ved periodens slutning", "Deltagelse ved 3. afstemning", "Nettoudgift til ekstra tid"],
+        outputs: [
+            "Tilbagebetalingsmåned på budgettet",
+            "Tillid ved periodens slutning mod grundbanen",
+            "Deltagelse ved 3. afstemning",
+            "Nettoudgift til ekstra tid med alle antagelser",
+        ],
         assumption: "Antagelse",
         at_low: "Ved lav værdi",
         at_high: "Ved høj værdi",
@@ -466,17 +486,14 @@ pub static EN: Texts = Texts {
     how_title: "How it works",
     how_paragraphs: &[
         "The simulator steps month by month, 1-10 years ahead, always against a baseline without the \
-         decisions on the same assumptions. The difference is the decisions' effect.",
-        "Every assumption has a unit, range, uncertainty and source – or the word \"assumption\" (see \
-         \"About this figure\"). Uncertain assumptions are drawn many times (Monte Carlo), so results \
-         are shown as ranges.",
-        "Everything is computed in your browser. The same scenario and seed give the same numbers here and \
-         on the command line.",
+         decisions on the same assumptions. The difference is the decisions' effect. Everything is computed \
+         in your browser; the same scenario and seed give the same numbers here and on the command line.",
     ],
+    how_more_link: "How the model works: its equations in outline",
+    how_fit_link: "How well does it fit? The model against published figures",
     sources_title: "Sources",
-    sources_intro: "The model's defaults rest on these sources; the other figures are assumptions, and each \
-        slider says which (\"About this figure\"). The calibration to Paris, Warsaw and New York is in \
-        docs/MODEL.md.",
+    sources_intro: "Every figure in the model has a source or the word \"assumption\", and a confidence grade:",
+    sources_link: "Every figure with its source, ranges and grade",
     nav_casework: "Casework",
     case: CaseTexts {
         title: "More time for each decision",
@@ -494,6 +511,8 @@ pub static EN: Texts = Texts {
         uncertainty_label: "Uncertainty range",
         source_label: "Source",
         assumption_label: "Assumption",
+        grade_label: "Confidence",
+        see_source: "See the source",
         reset: "Reset to the defaults",
         open_file: "Open a scenario file (JSON)",
         file_problems: "The scenario file was not loaded. Your current scenario is unchanged.",
@@ -503,8 +522,8 @@ pub static EN: Texts = Texts {
         with_decision: "With extra time",
         scenario: "The scenario",
         baseline: "Baseline",
-        payback: "Pays back",
-        net_saving: "Net saving in total",
+        payback: "Pays back on the budget",
+        net_saving: "Net saving on the budget",
         wrong_per_year: "Wrong decisions per year",
         overturns_per_year: "Overturned decisions per year",
         right_first_time: "Right first time",
@@ -524,9 +543,12 @@ pub static EN: Texts = Texts {
             "Extra staff",
             "Reconsidering appeals",
             "Deciding remanded cases again",
+            "The help itself",
             "Failure demand",
             "Escalation (assumption)",
         ],
+        tier_lines: ["On the budget", "+ failure demand", "+ escalation (assumption)"],
+        payback_all: "Pays back counting every assumption",
         funding_choices: ["Hire new staff", "Within current staffing"],
         table_caption_suffix: "(table)",
         total: "Total",
@@ -589,8 +611,14 @@ pub static EN: Texts = Texts {
             "Total change",
         ],
         chart_tornado: "Which assumptions decide the answer",
+        tornado_none: "None of the assumptions moves this result within its uncertainty range.",
         output_label: "Result",
-        outputs: ["Payback month", "Trust at the end", "Turnout at the 3rd vote", "Net cost of the extra time"],
+        outputs: [
+            "Payback month on the budget",
+            "Trust at the end against the baseline",
+            "Turnout at the 3rd vote",
+            "Net cost of the extra time, every assumption counted",
+        ],
         assumption: "Assumption",
         at_low: "At the low end",
         at_high: "At the high end",

@@ -6,8 +6,9 @@ use crate::charts::palette::{BASELINE, SCENARIO, SERIES};
 use crate::charts::{BarChart, Dash, Line, LineChart, Stack, YFormat};
 use crate::format::{money, money_compact, number, percent, Currency};
 use crate::i18n::Lang;
-use crate::model::casework::Month;
-use crate::model::montecarlo::{Band, Bands, Series};
+use crate::model::casework::Tier;
+use crate::model::montecarlo::{Band, Bands, PaybackDist, Series};
+use crate::model::sim::Month;
 use crate::model::{Headline, Outcome, Payback, Scenario, P};
 
 /// The scenario's display currency.
@@ -53,17 +54,6 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
         };
     }
     let d = &h.cost_difference;
-    let time_cost = d.extra_staff + d.time;
-    let escalation = -d.escalation;
-    let visible = -(d.reconsideration + d.rework + d.failure_demand);
-    let more_or_less = |da_more: &str, da_less: &str, en_more: &str, en_less: &str| -> String {
-        match (lang, x >= 0.0) {
-            (Lang::Da, true) => da_more.into(),
-            (Lang::Da, false) => da_less.into(),
-            (Lang::En, true) => en_more.into(),
-            (Lang::En, false) => en_less.into(),
-        }
-    };
     let amount = percent(x.abs(), 0, lang);
     let how = match (lang, absorb) {
         (Lang::Da, false) => "betalt med nye medarbejdere",
@@ -71,45 +61,62 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
         (Lang::En, false) => "paid for by new staff",
         (Lang::En, true) => "within current staffing",
     };
-    let change = more_or_less("mere", "mindre", "more", "less");
-    let pay = match (h.payback, lang) {
-        (Payback::Month(mo), Lang::Da) => {
-            format!("Tiden betaler sig hjem i måned {mo}, og over {horizon} er nettobesparelsen {}", m(h.net_saving))
-        }
-        (Payback::Month(mo), Lang::En) => {
-            format!("The time pays for itself in month {mo}, and over {horizon} the net saving is {}", m(h.net_saving))
-        }
-        (_, Lang::Da) => {
-            format!("Tiden betaler sig ikke hjem inden for {horizon}: nettoudgiften er {}", m(-h.net_saving))
-        }
-        (_, Lang::En) => {
-            format!("The time does not pay for itself within {horizon}: the net cost is {}", m(-h.net_saving))
+    let change = match (lang, x >= 0.0) {
+        (Lang::Da, true) => "mere",
+        (Lang::Da, false) => "mindre",
+        (Lang::En, true) => "more",
+        (Lang::En, false) => "less",
+    };
+    // Each tier in words: "pays back in month 23 (net saving X)" / "does not pay back (net cost X)".
+    let tier = |t: Tier| -> String {
+        let net = *h.net_saving.at(t);
+        match (*h.payback.at(t), lang) {
+            (Payback::Month(mo), Lang::Da) => format!("betaler sig hjem i måned {mo} (nettobesparelse {})", m(net)),
+            (Payback::Month(mo), Lang::En) => format!("pays back in month {mo} (net saving {})", m(net)),
+            (Payback::NoDifference, Lang::Da) => "giver ingen forskel: der gives ingen ekstra tid".into(),
+            (Payback::NoDifference, Lang::En) => "makes no difference: no extra time is given".into(),
+            (_, Lang::Da) => format!("betaler sig ikke hjem inden for {horizon} (nettoudgift {})", m(-net)),
+            (_, Lang::En) => format!("does not pay for itself within {horizon} (net cost {})", m(-net)),
         }
     };
-    // An amount ending in "kr." already ends the sentence.
-    let pay = if pay.ends_with('.') { pay } else { pay + "." };
+    // The help itself: more right decisions pay help that was owed and save help that was not.
+    let help = match (lang, d.help >= 0.0) {
+        (Lang::Da, true) => {
+            format!("Selve hjælpen koster {} mere, fordi flere får den hjælp, de har ret til.", m(d.help))
+        }
+        (Lang::Da, false) => {
+            format!("Selve hjælpen koster {} mindre, fordi færre får hjælp, de ikke har ret til.", m(-d.help))
+        }
+        (Lang::En, true) => {
+            format!("The help itself costs {} more, as more citizens get the help they are owed.", m(d.help))
+        }
+        (Lang::En, false) => format!("The help itself costs {} less, as fewer get help they are not owed.", m(-d.help)),
+    };
     let squeezed = absorb && o.scenario.iter().any(|mo| (mo.extra_time - x).abs() > 1e-6);
     let squeeze_note = match (squeezed, lang) {
         (true, Lang::Da) => " Uden nye medarbejdere kan den ønskede tid ikke altid gives: tiden pr. sag presses, når kapaciteten ikke slår til.",
         (true, Lang::En) => " Without new staff the wanted time cannot always be given: time per case is squeezed when capacity falls short.",
         _ => "",
     };
+    let (cash, fd, esc) = (tier(Tier::Cash), tier(Tier::FailureDemand), tier(Tier::Escalation));
     match lang {
         Lang::Da => format!(
             "Med {amount} {change} tid pr. afgørelse, {how}, bliver der {} forkerte afgørelser om året i stedet for {} \
-             og {} omgjorte klager i stedet for {} (sidste år af perioden). Over {horizon} koster tiden {}; \
-             færre borgere uden den rette hjælp sparer {} i forværring (en antagelse) og {} i genvurdering, \
-             genbehandling og henvendelser. {pay} {}{squeeze_note}",
+             og {} omgjorte klager i stedet for {} (sidste år af perioden). På budgettet (sagsbehandlertid, ekstra \
+             medarbejdere, genvurdering, genbehandling og selve hjælpen) {cash}. {help} Regnes fejlbetinget \
+             efterspørgsel med (en antagelse), {fd}; regnes også forværring med ({} pr. borger-måned uden den \
+             rette hjælp, en pladsholder), {esc}. {}{squeeze_note}",
             n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
-            m(time_cost), m(escalation), m(visible), trust_sentence(h, lang),
+            m(s.get(P::EscalationCost)), trust_sentence(h, lang),
         ),
         Lang::En => format!(
             "With {amount} {change} time per decision, {how}, there are {} wrong decisions a year instead of {} and {} \
-             overturned appeals instead of {} (last year of the period). Over {horizon} the time costs {}; fewer \
-             citizens without the right help save {} in escalation (an assumption) and {} in reconsideration, \
-             rework and contacts. {pay} {}{squeeze_note}",
+             overturned appeals instead of {} (last year of the period). On the budget (caseworker time, extra staff, \
+             reconsideration, rework and the help itself) the time {cash}. {help} Counting failure demand (an \
+             assumption), it {fd}; counting escalation too ({} per citizen-month without the right help, a \
+             placeholder), it {esc}. {}{squeeze_note}",
             n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
-            m(time_cost), m(escalation), m(visible), trust_sentence(h, lang),
+            m(s.get(P::EscalationCost)), trust_sentence(h, lang),
         ),
     }
 }
@@ -355,34 +362,59 @@ fn between(b: Band, f: &dyn Fn(f64) -> String, lang: Lang) -> String {
     }
 }
 
-/// The uncertainty of the casework result in words (P10-P90: "in 8 of 10 runs").
+/// A payback month as a figure's range end: the month, or "after the horizon".
+pub fn payback_month_text(x: f64, horizon: u32, lang: Lang) -> String {
+    match lang {
+        _ if x <= horizon as f64 => number(x, 0, lang),
+        Lang::Da => "efter perioden".into(),
+        Lang::En => "after the period".into(),
+    }
+}
+
+/// The payback card's range line: P10-P90 over all runs that give extra time.
+pub fn payback_range(d: &PaybackDist, lang: Lang) -> String {
+    let f = |x: f64| payback_month_text(x, d.horizon, lang);
+    range_line(d.month, &f)
+}
+
+/// The uncertainty of the casework result in words, over all runs (P10-P90: "in 8 of 10 runs").
 pub fn casework_ranges(s: &Scenario, b: &Bands, lang: Lang) -> String {
     use crate::model::montecarlo::Figure;
     let cur = currency(s);
     let m = |x: f64| money_compact(x, cur, lang);
     let pct = |x: f64| percent(x, 1, lang);
-    let share = percent(b.payback_share, 0, lang);
-    let p = b.payback_month;
+    let d = &b.payback.cash;
     let (n, seed) = (number(b.runs as f64, 0, lang), b.seed);
-    let month = |x: f64| number(x, 0, lang);
+    let share = |x: f64| percent(x, 0, lang);
+    let (w12, within, never) = (d.shares[0] + d.shares[1], d.within_horizon(), d.shares[4]);
+    // "month 23" or "after the period" (the median run pays back only if it is within it).
+    let median = match (d.month.p50 <= d.horizon as f64, lang) {
+        (true, Lang::Da) => format!("måned {}", number(d.month.p50, 0, lang)),
+        (true, Lang::En) => format!("month {}", number(d.month.p50, 0, lang)),
+        (false, _) => payback_month_text(d.month.p50, d.horizon, lang),
+    };
     let saving = between(b.figure(Figure::NetSaving), &m, lang);
+    let all = between(b.figure(Figure::NetSavingAll), &m, lang);
     let trust = between(b.figure(Figure::Trust), &pct, lang);
+    let esc = share(b.payback.with_escalation.within_horizon());
     match lang {
-        Lang::Da => {
-            let pay = if b.payback_share > 0.0 {
-                format!("betaler tiden sig hjem inden for perioden i {share} af dem (typisk i måned {}, i 8 ud af 10 mellem måned {} og {})", month(p.p50), month(p.p10), month(p.p90))
-            } else {
-                "betaler tiden sig ikke hjem inden for perioden i nogen af dem".to_string()
-            };
-            format!("Over {n} træk af de usikre antagelser (frø {seed}) {pay}; i 8 ud af 10 er nettobesparelsen {saving}, og tilliden ender {trust}.")
-        }
+        Lang::Da => format!(
+            "Over {n} træk af de usikre antagelser (frø {seed}) betaler tiden sig hjem på budgettet inden for 12 \
+             måneder i {} af dem, inden for perioden i {} og slet ikke i {} (midterste træk: {median}); \
+             med alle antagelser inden for perioden i {esc}. I 8 ud af 10 er nettobesparelsen på budgettet {saving} \
+             ({all} med alle antagelser), og tilliden ender {trust}.",
+            share(w12),
+            share(within),
+            share(never)
+        ),
         Lang::En => {
-            let pay = if b.payback_share > 0.0 {
-                format!("the time pays for itself within the period in {share} of them (typically in month {}, in 8 of 10 between month {} and {})", month(p.p50), month(p.p10), month(p.p90))
-            } else {
-                "the time pays for itself within the period in none of them".to_string()
-            };
-            format!("Across {n} draws of the uncertain assumptions (seed {seed}), {pay}; in 8 of 10 the net saving is {saving} and trust ends {trust}.")
+            format!(
+            "Across {n} draws of the uncertain assumptions (seed {seed}), the time pays back on the budget within 12 \
+             months in {} of them, within the period in {} and not at all in {} (median draw: {median}); \
+             counting every assumption, within the period in {esc}. In 8 of 10 the net saving on the budget is \
+             {saving} ({all} counting every assumption) and trust ends {trust}.",
+            share(w12), share(within), share(never)
+        )
         }
     }
 }
@@ -435,14 +467,19 @@ pub fn casework_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> Casewo
     let saving = LineChart {
         x_label: t.month.into(),
         y_format: YFormat::Money,
-        lines: vec![Line {
-            label: t.net_saving.into(),
-            color: SCENARIO,
-            dash: Dash::Solid,
-            values: o.cumulative_saving.clone(),
-            band: band(bands, Series::CumulativeSaving),
-        }],
-        marker: match o.headline.payback {
+        // The cash the council books (with its band), then adding what rests on assumptions.
+        lines: Tier::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, tier)| Line {
+                label: t.tier_lines[k].into(),
+                color: [SCENARIO, SERIES[4], SERIES[5]][k],
+                dash: [Dash::Solid, Dash::Dashed, Dash::Dotted][k],
+                values: o.cumulative_saving.at(*tier).clone(),
+                band: if k == 0 { band(bands, Series::CumulativeSaving) } else { None },
+            })
+            .collect(),
+        marker: match o.headline.payback.cash {
             Payback::Month(m) => Some((m, format!("{} ({})", t.payback_marker, payback_text(Payback::Month(m), lang)))),
             _ => None,
         },
@@ -458,7 +495,7 @@ pub fn casework_charts(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> Casewo
         x_label: t.year.into(),
         categories: year_labels(months),
         y_format: YFormat::Money,
-        stacks: (0..6)
+        stacks: (0..7)
             .map(|k| Stack { label: t.cost_categories[k].into(), color: SERIES[k], values: diff(k), band: None })
             .collect(),
         grouped: false,
@@ -496,13 +533,17 @@ mod tests {
 
     #[test]
     fn summary_quotes_the_model_figures_in_both_languages() {
-        let s = Scenario::default();
+        // Without the cost of the help, the time pays back only when escalation is counted; the
+        // summary says both.
+        let mut s = Scenario::default();
+        s.set(P::HelpCost, 0.0).unwrap();
         let o = run(&s);
         let en = casework_summary(&s, &o, Lang::En);
         let da = casework_summary(&s, &o, Lang::Da);
-        let Payback::Month(m) = o.headline.payback else { panic!("default pays back") };
-        assert!(en.contains(&format!("month {m}")), "{en}");
-        assert!(da.contains(&format!("måned {m}")), "{da}");
+        assert_eq!(o.headline.payback.cash, Payback::NotWithinHorizon);
+        let Payback::Month(m) = o.headline.payback.with_escalation else { panic!("escalation pays back") };
+        assert!(en.contains(&format!("month {m}")) && en.contains("does not pay for itself"), "{en}");
+        assert!(da.contains(&format!("måned {m}")) && da.contains("betaler sig ikke hjem"), "{da}");
         assert!(en.contains(&number(o.headline.wrong_per_year[0], 0, Lang::En)));
         assert!(da.contains("kr."), "{da}");
         assert!(!da.contains(".."), "double full stop: {da}");
@@ -514,6 +555,7 @@ mod tests {
         let mut s = Scenario::default();
         s.set(P::TimeEffect, 0.0).unwrap();
         let o = run(&s);
+        assert_eq!(o.headline.payback.with_escalation, Payback::NotWithinHorizon);
         assert!(casework_summary(&s, &o, Lang::En).contains("does not pay for itself"));
         assert!(casework_summary(&s, &o, Lang::Da).contains("betaler sig ikke hjem"));
     }
@@ -572,7 +614,10 @@ mod tests {
         let o = run(&s);
         let c = casework_charts(&o, None, Lang::En);
         let total: f64 = c.costs.stacks.iter().flat_map(|st| st.values.iter()).sum();
-        assert!((total + o.headline.net_saving).abs() < 1e-3 * o.headline.net_saving.abs().max(1.0));
+        let net = o.headline.net_saving.with_escalation;
+        assert!((total + net).abs() < 1e-3 * net.abs().max(1.0));
+        assert_eq!(c.costs.stacks.len(), 7);
+        assert_eq!(c.saving.lines.len(), 3);
         assert_eq!(c.costs.categories.len(), 5);
         let table = c.trust.table(12, Lang::Da);
         assert_eq!(table.rows.len(), 5);

@@ -59,9 +59,9 @@ pub enum Predict {
     Trust(u32),
     /// Turnout at vote `n`.
     Turnout(u32),
-    /// The month the extra casework time has paid for itself.
+    /// The month the extra casework time has paid for itself on the budget.
     Payback,
-    /// Cumulative net saving at the end of year `n`, in millions.
+    /// Cumulative net saving on the budget at the end of year `n`, in millions.
     Saving(u32),
 }
 
@@ -72,7 +72,7 @@ impl Predict {
             Predict::Trust(y) => o.scenario.get(12 * y as usize - 1).map_or(f64::NAN, |m| m.trust),
             Predict::Turnout(v) => o.cycles.get(v as usize - 1).map_or(f64::NAN, |c| c.turnout),
             Predict::Payback => crate::model::montecarlo::payback_number(o),
-            Predict::Saving(y) => o.cumulative_saving.get(12 * y as usize - 1).copied().unwrap_or(f64::NAN),
+            Predict::Saving(y) => o.cumulative_saving.cash.get(12 * y as usize - 1).copied().unwrap_or(f64::NAN),
         }
     }
 
@@ -82,7 +82,7 @@ impl Predict {
         match self {
             Predict::Trust(y) => at(Series::Trust, 12 * y as usize - 1),
             Predict::Turnout(v) => at(Series::Turnout, v as usize - 1),
-            Predict::Payback => b.payback_month,
+            Predict::Payback => b.payback.cash.month,
             Predict::Saving(y) => at(Series::CumulativeSaving, 12 * y as usize - 1),
         }
     }

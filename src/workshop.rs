@@ -108,7 +108,7 @@ pub fn step_chart(
     let values = |o: &Outcome| -> Vec<f64> {
         match kind {
             ChartKind::Trust => o.scenario.iter().map(|m| m.trust).collect(),
-            ChartKind::Saving => o.cumulative_saving.clone(),
+            ChartKind::Saving => o.cumulative_saving.cash.clone(),
             ChartKind::Turnout => o.cycles.iter().map(|c| c.turnout).collect(),
         }
     };

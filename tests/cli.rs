@@ -35,7 +35,8 @@ fn the_numbers_are_the_librarys_for_the_same_scenario_and_seed() {
     s.seed = 11;
     let o = run(&s);
     assert_eq!(v["scenario"]["seed"], 11);
-    assert_eq!(v["headline"]["net_saving"].as_f64().unwrap(), o.headline.net_saving);
+    assert_eq!(v["headline"]["net_saving"]["cash"].as_f64().unwrap(), o.headline.net_saving.cash);
+    assert_eq!(v["headline"]["net_saving"]["with_escalation"].as_f64().unwrap(), o.headline.net_saving.with_escalation);
     assert_eq!(v["months"][59]["scenario"]["trust"].as_f64().unwrap(), o.scenario[59].trust);
 }
 
@@ -48,8 +49,13 @@ fn csv_and_monte_carlo_and_params() {
     let mc = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--runs", "40"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&mc.stdout).unwrap();
     assert_eq!(v["monte_carlo"]["runs"], 40);
-    let p = v["monte_carlo"]["net_saving"].clone();
-    assert!(p["p10"].as_f64() <= p["p90"].as_f64());
+    // Figures are [name, band] pairs; the net saving's band is ordered and not empty.
+    let figures = v["monte_carlo"]["figures"].as_array().unwrap();
+    let p = figures.iter().find(|f| f[0] == "net_saving").map(|f| f[1].clone()).unwrap();
+    let (p10, p90) = (p["p10"].as_f64().unwrap(), p["p90"].as_f64().unwrap());
+    assert!(p10 < p90, "{p10} {p90}");
+    let shares = v["monte_carlo"]["payback"]["cash"]["shares"].as_array().unwrap();
+    assert!((shares.iter().map(|x| x.as_f64().unwrap()).sum::<f64>() - 1.0).abs() < 1e-9);
     let params = Command::new(BIN).arg("params").output().unwrap();
     assert!(String::from_utf8(params.stdout).unwrap().contains("case.time_effect"));
     let bad = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--runs", "many"]).output().unwrap();

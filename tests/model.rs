@@ -2,11 +2,13 @@
 //! random inputs across the allowed ranges.
 #![cfg(not(target_arch = "wasm32"))]
 
-use onepercent::model::casework::{simulate, Funding, Inputs};
+use onepercent::i18n::Lang;
+use onepercent::model::casework::{Funding, Inputs};
 use onepercent::model::params::{Unit, PARAMS};
 use onepercent::model::presets::{apply, AREAS, SIZES};
 use onepercent::model::rng::SplitMix64;
-use onepercent::model::{run, Payback, Scenario, P};
+use onepercent::model::sim::simulate;
+use onepercent::model::{run, Payback, Scenario, Tier, Tiers, P};
 
 /// The default scenario without participatory budgeting (so casework effects stand alone), with
 /// `pairs` set.
@@ -69,18 +71,83 @@ fn more_extra_time_never_raises_the_error_share_of_a_run() {
 
 #[test]
 fn payback_exists_only_if_the_parameters_say_so() {
-    // Defaults: extra time pays back within five years through fewer citizens without help.
-    let default = run(&with(&[])).headline;
-    assert!(matches!(default.payback, Payback::Month(_)), "{:?}", default.payback);
-    // A near-zero effect of time on errors: the time is pure cost.
-    let none = run(&with(&[(P::TimeEffect, 0.001)])).headline;
-    assert_eq!(none.payback, Payback::NotWithinHorizon);
-    assert!(none.net_saving < 0.0);
-    // Without escalation costs, the visible savings alone do not pay for 25% more time.
-    let visible = run(&with(&[(P::EscalationCost, 0.0)])).headline;
-    assert_eq!(visible.payback, Payback::NotWithinHorizon);
-    // No extra time: nothing differs.
-    assert_eq!(run(&with(&[(P::ExtraTime, 0.0)])).headline.payback, Payback::NoDifference);
+    // Without the cost of the help itself, escalation makes 25% more time pay back within five years.
+    let cheap_help = run(&with(&[(P::HelpCost, 0.0)])).headline;
+    assert!(matches!(cheap_help.payback.with_escalation, Payback::Month(_)), "{:?}", cheap_help.payback);
+    // ... but not on the cash the council books, nor with failure demand alone.
+    assert_eq!(cheap_help.payback.cash, Payback::NotWithinHorizon);
+    assert_eq!(cheap_help.payback.with_failure_demand, Payback::NotWithinHorizon);
+    // A near-zero effect of time on errors: the time is pure cost on every tier.
+    let none = run(&with(&[(P::TimeEffect, 0.001), (P::HelpCost, 0.0)])).headline;
+    for t in Tier::ALL {
+        assert_eq!(*none.payback.at(t), Payback::NotWithinHorizon, "{t:?}");
+        assert!(*none.net_saving.at(t) < 0.0);
+    }
+}
+
+#[test]
+fn paying_the_help_that_is_owed_can_make_more_time_cost_more_than_it_saves() {
+    // The help owed set high, escalation at 0: right decisions pay help that wrong refusals withheld.
+    let s = with(&[(P::HelpCost, 20_000.0), (P::EscalationCost, 0.0), (P::UnderGrantShare, 0.9)]);
+    let o = run(&s);
+    let h = &o.headline;
+    assert!(h.cost_difference.help > 0.0, "the help costs more: {}", h.cost_difference.help);
+    assert!(h.wrong_per_year[0] < h.wrong_per_year[1], "fewer wrong decisions");
+    for t in Tier::ALL {
+        assert_eq!(*h.payback.at(t), Payback::NotWithinHorizon, "{t:?}");
+        assert!(*h.net_saving.at(t) < 0.0, "{t:?}");
+    }
+    // And the model says so, in both languages.
+    let en = onepercent::report::casework_summary(&s, &o, Lang::En);
+    assert!(en.contains("does not pay for itself") && en.contains("The help itself costs"), "{en}");
+    let da = onepercent::report::casework_summary(&s, &o, Lang::Da);
+    assert!(da.contains("betaler sig ikke hjem") && da.contains("Selve hjælpen koster"), "{da}");
+    // Over-granting errors instead: right decisions save help that was not owed.
+    let over = run(&with(&[(P::HelpCost, 20_000.0), (P::UnderGrantShare, 0.1)])).headline;
+    assert!(over.cost_difference.help < 0.0);
+}
+
+#[test]
+fn no_extra_time_given_means_no_difference_never_a_payback_month() {
+    // 0% extra time, with participatory budgeting on (its trust effect changes appeals and costs).
+    let mut s = Scenario::default();
+    s.set(P::ExtraTime, 0.0).unwrap();
+    let h = run(&s).headline;
+    assert_eq!(h.payback, Tiers::from_fn(|_| Payback::NoDifference));
+    // Absorb mode at today's capacity: the wanted time cannot be given, so nothing pays back.
+    let absorb = run(&with(&[(P::Funding, 1.0)])).headline;
+    assert_eq!(absorb.payback, Tiers::from_fn(|_| Payback::NoDifference));
+    // Hire mode with a horizon shorter than recruitment: no one starts, nothing differs.
+    let late = run(&with(&[(P::RecruitmentMonths, 12.0), (P::Horizon, 12.0)])).headline;
+    assert_eq!(late.payback.cash, Payback::NoDifference);
+}
+
+#[test]
+fn less_time_in_hire_mode_costs_less_and_never_a_negative_cost() {
+    let o = run(&with(&[(P::ExtraTime, -0.3)]));
+    for (a, b) in o.scenario.iter().zip(&o.baseline) {
+        assert!(a.costs.as_array().iter().all(|c| *c >= 0.0), "month {}: {:?}", a.month, a.costs);
+        assert_eq!(a.costs.extra_staff, 0.0);
+        assert!(a.costs.time < b.costs.time, "fewer hours are paid");
+    }
+}
+
+#[test]
+fn hired_time_waits_for_recruitment() {
+    let o = run(&with(&[(P::RecruitmentMonths, 4.0)]));
+    for m in &o.scenario[..4] {
+        assert_eq!((m.extra_time, m.costs.extra_staff), (0.0, 0.0), "month {}", m.month);
+    }
+    assert!(o.scenario[4].extra_time > 0.0 && o.scenario[4].extra_time < 0.25, "onboarding");
+    assert!(o.scenario[4].costs.extra_staff > 0.0, "paid in full from the start");
+}
+
+#[test]
+fn decisions_follow_the_population() {
+    let small = Inputs::from_scenario(&with(&[(P::Population, 20_000.0)]));
+    let typed = Inputs::from_scenario(&with(&[(P::Population, 20_000.0), (P::DecisionsPerMonth, 300.0)]));
+    assert_eq!(small.decisions, 80.0);
+    assert_eq!(typed.decisions, 300.0);
 }
 
 #[test]
@@ -119,9 +186,9 @@ fn random_scenario(rng: &mut SplitMix64) -> Option<Scenario> {
         let u = rng.next_f64();
         let v = if spec.unit == Unit::Choice {
             (u * (spec.max + 1.0)).floor().min(spec.max)
-        } else if spec.max / spec.min.max(1e-9) > 100.0 {
+        } else if spec.min > 0.0 && spec.max / spec.min > 100.0 {
             // Wide ranges (population, budget, decisions): uniform on a log scale.
-            (spec.min.max(1e-3).ln() + u * (spec.max.ln() - spec.min.max(1e-3).ln())).exp().clamp(spec.min, spec.max)
+            (spec.min.ln() + u * (spec.max.ln() - spec.min.ln())).exp().clamp(spec.min, spec.max)
         } else {
             spec.min + u * (spec.max - spec.min)
         };
@@ -173,8 +240,10 @@ fn all_outputs_finite_and_in_range_for_random_inputs() {
             let ledger = m.trust_flows.total();
             assert!(ledger.is_finite());
         }
-        assert!(o.headline.net_saving.is_finite());
-        assert!(o.cumulative_saving.iter().all(|c| c.is_finite()));
+        for t in Tier::ALL {
+            assert!(o.headline.net_saving.at(t).is_finite());
+            assert!(o.cumulative_saving.at(t).iter().all(|c| c.is_finite()));
+        }
     }
 }
 

@@ -92,7 +92,7 @@ fn predictions_are_the_outcome_and_its_bands() {
     let b = monte_carlo(&s, 200);
     assert_eq!(Predict::Trust(5).value(&o), o.scenario[59].trust);
     assert_eq!(Predict::Turnout(3).value(&o), o.cycles[2].turnout);
-    assert_eq!(Predict::Saving(5).value(&o), o.cumulative_saving[59]);
+    assert_eq!(Predict::Saving(5).value(&o), o.cumulative_saving.cash[59]);
     let band = Predict::Trust(5).band(&b);
     assert!(band.p10 <= band.p50 && band.p50 <= band.p90 && band.p10 < band.p90);
     assert_eq!(Predict::Trust(5).show(31.64, Lang::Da), "31,6\u{a0}%");
@@ -162,11 +162,11 @@ fn groups_are_read_from_pasted_lines() {
 fn what_differs_names_the_lever_that_moves_the_result() {
     let reference = Scenario::default();
     let mut s = reference.clone();
-    s.set_all(&[(P::PbShare, 0.02), (P::Population, 50_001.0)]);
+    s.set_all(&[(P::PbDelivery, 0.1), (P::Population, 50_001.0)]);
     let e = explain(&s, &reference, Figure::Trust);
     assert_eq!(e.len(), 2);
-    assert_eq!(e[0].0, P::PbShare, "{e:?}");
-    assert!(e[0].1 > 0.0 && e[0].1.abs() > 10.0 * e[1].1.abs(), "{e:?}");
+    assert_eq!(e[0].0, P::PbDelivery, "{e:?}");
+    assert!(e[0].1 < 0.0 && e[0].1.abs() > 10.0 * e[1].1.abs(), "{e:?}");
     assert!(explain(&reference, &reference, Figure::Trust).is_empty());
 }
 

@@ -10,12 +10,11 @@ use super::panel::{cards, figure_card, Card, FileActions, Fmt, NoticeBox, Preset
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
-use crate::format::number;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Group, PARAMS};
-use crate::model::{run, Payback, Scenario, P};
-use crate::report::{casework_charts, casework_ranges, casework_summary, currency, payback_text, range_line};
+use crate::model::{run, Scenario, P};
+use crate::report::{casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text};
 
 #[derive(Properties, PartialEq)]
 pub struct CaseworkProps {
@@ -62,12 +61,6 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
         .filter(|p| !DECISION.contains(p) && !OWN_FIGURES.contains(p) && *p != P::Currency)
         .collect();
 
-    let payback = match h.payback {
-        Payback::Month(m) => payback_text(Payback::Month(m), lang),
-        other => payback_text(other, lang),
-    };
-    let n0 = |x: f64| number(x, 0, lang);
-
     let figure = |id: &str, title: &str, chart: &Chart| {
         html! {
             <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
@@ -104,9 +97,12 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                         <p class="ranges" aria-live="polite">{ casework_ranges(&props.scenario, b, lang) }</p>
                     }
                     <dl class="figures">
-                        { figure_card(ct.payback, payback, bands.as_ref().map(|b| range_line(b.payback_month, &|x| n0(x)))) }
+                        { figure_card(ct.payback, payback_text(h.payback.cash, lang),
+                            bands.as_ref().map(|b| payback_range(&b.payback.cash, lang))) }
+                        { figure_card(ct.payback_all, payback_text(h.payback.with_escalation, lang),
+                            bands.as_ref().map(|b| payback_range(&b.payback.with_escalation, lang))) }
                         { cards(vec![
-                            Card { name: ct.net_saving, value: h.net_saving, base: None, figure: Figure::NetSaving, fmt: Fmt::Money },
+                            Card { name: ct.net_saving, value: h.net_saving.cash, base: None, figure: Figure::NetSaving, fmt: Fmt::Money },
                             Card { name: ct.wrong_per_year, value: h.wrong_per_year[0], base: Some(h.wrong_per_year[1]), figure: Figure::WrongPerYear, fmt: Fmt::Count },
                             Card { name: ct.overturns_per_year, value: h.overturns_per_year[0], base: Some(h.overturns_per_year[1]), figure: Figure::OverturnsPerYear, fmt: Fmt::Count },
                             Card { name: ct.right_first_time, value: h.right_first_time[0], base: Some(h.right_first_time[1]), figure: Figure::RightFirstTime, fmt: Fmt::Percent },

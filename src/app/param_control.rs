@@ -67,10 +67,11 @@ fn step(p: P) -> f64 {
     }
 }
 
-/// Very wide ranges (population, budget, decisions) get a number field instead of a slider.
+/// Very wide ranges (population, budget, decisions, the help's cost) get a number field instead of
+/// a slider.
 fn wide(p: P) -> bool {
     let spec = &PARAMS[p as usize];
-    spec.min > 0.0 && spec.max / spec.min > 1_000.0
+    spec.max >= 100_000.0 && spec.max / spec.min.max(1.0) > 1_000.0
 }
 
 #[component]
@@ -82,6 +83,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     let spec = &PARAMS[p as usize];
     let id: String = "p-".chars().chain(spec.key.chars().map(|c| if c == '.' { '-' } else { c })).collect();
     let help_id = format!("{id}-help");
+    let described = (!spec.help[li].is_empty()).then(|| AttrValue::from(help_id.clone()));
     let input = use_node_ref();
     let cur = props.currency;
 
@@ -99,10 +101,12 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     }
 
     let about = {
-        let (kind, text) = match spec.source {
-            Source::Cited(s) => (t.source_label, s[li]),
-            Source::Assumption(s) => (t.assumption_label, s[li]),
+        // The source's text is on the static Sources page (the browser build does not carry it).
+        let kind = match spec.source {
+            Source::Cited(_) => t.source_label,
+            Source::Assumption(_) => t.assumption_label,
         };
+        let source_href = format!("sources.{}.html#{}", lang.code(), spec.key);
         let range = if spec.unit == Unit::Choice {
             spec.choices.join(", ")
         } else {
@@ -113,22 +117,27 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         html! {
             <details class="about">
                 <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label[li]) }</span></summary>
-                <p id={help_id.clone()}>{ spec.help[li] }</p>
+                // Empty in the browser build for all but the primary levers (see `params::for_build`).
+                if !spec.help[li].is_empty() { <p id={help_id.clone()}>{ spec.help[li] }</p> }
                 <dl>
                     <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label()[li]) }</dd>
                     if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
-                    <dt>{ kind }</dt><dd>{ text }</dd>
+                    <dt>{ kind }</dt><dd><a href={source_href}>{ t.see_source }</a></dd>
+                    <dt>{ t.grade_label }</dt><dd>{ spec.grade.label()[li] }</dd>
                 </dl>
                 <p class="param-key"><code>{ spec.key }</code></p>
             </details>
         }
     };
 
+    // How far the default can be trusted, beside the control (the full words are under "About").
+    let grade = html! { <span class="grade" data-grade={spec.grade.key()}>{ spec.grade.short()[li] }</span> };
+
     if spec.unit == Unit::Choice {
         let labels: Vec<&str> = if p == P::Funding { t.funding_choices.to_vec() } else { spec.choices.to_vec() };
         return html! {
             <fieldset class="param param-choice">
-                <legend>{ spec.label[li] }</legend>
+                <legend>{ spec.label[li] }{ grade }</legend>
                 { for labels.iter().enumerate().map(|(i, label)| {
                     let onchange = props.on_action.reform(move |_: Event| Action::SetParam(p, i as f64));
                     let rid = format!("{id}-{i}");
@@ -157,7 +166,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         };
         html! {
             <input ref={input} type="text" inputmode="decimal" id={id.clone()} class="param-number"
-                value={number(props.value, 0, lang)} aria-describedby={help_id.clone()} {onchange} />
+                value={number(props.value, 0, lang)} aria-describedby={described.clone()} {onchange} />
         }
     } else {
         let oninput = {
@@ -174,7 +183,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
             <>
                 <input ref={input} type="range" id={id.clone()} min={plain(spec.min)} max={plain(spec.max)}
                     step={plain(step(p))} value={plain(props.value)} aria-valuetext={value_text.clone()}
-                    aria-describedby={help_id.clone()} {oninput}
+                    aria-describedby={described.clone()} {oninput}
                     list={(!props.marks.is_empty()).then(|| list_id.clone())} />
                 if !props.marks.is_empty() {
                     <datalist id={list_id}>
@@ -190,6 +199,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
                 <label for={id.clone()}>
                     { spec.label[li] }
                     if wide(p) { <span class="param-unit">{ format!(" ({})", unit_name(p, lang, cur)) }</span> }
+                    { grade }
                 </label>
                 if !wide(p) { <output for={id.clone()} class="param-value">{ value_text }</output> }
             </div>

@@ -1,10 +1,11 @@
-//! "Sources": where the model's defaults come from, listed from the parameter table (one source of
-//! truth with the sliders' "About this figure").
+//! "Sources": what the confidence grades mean, and a link to the static reference page of every
+//! parameter with its source (`sources.<lang>.html`, written at build time from the parameter
+//! table by the command line, so the texts cost the app's wasm nothing).
 
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::model::params::{Source, PARAMS};
+use crate::model::params::Grade;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
@@ -14,22 +15,18 @@ pub struct SourcesProps {
 #[component]
 pub fn Sources(props: &SourcesProps) -> Html {
     let t = props.lang.texts();
-    let mut cited: Vec<&str> = Vec::new();
-    for p in &PARAMS {
-        if let Source::Cited(s) = p.source {
-            let s = s[props.lang.index()];
-            if !cited.contains(&s) {
-                cited.push(s);
-            }
-        }
-    }
+    let li = props.lang.index();
     html! {
         <article class="prose">
             <h1>{ t.sources_title }</h1>
             <p>{ t.sources_intro }</p>
-            <ul class="sources">
-                { for cited.iter().map(|s| html! { <li>{ *s }</li> }) }
+            <ul>
+                { for Grade::ALL.iter().map(|g| html! {
+                    <li><span class="grade" data-grade={g.key()}>{ g.short()[li] }</span>{ " " }{ g.label()[li] }</li>
+                }) }
             </ul>
+            <p><a href={format!("sources.{}.html", props.lang.code())}>{ t.sources_link }</a></p>
+            <p><a href={format!("fit.{}.html", props.lang.code())}>{ t.how_fit_link }</a></p>
         </article>
     }
 }

@@ -13,7 +13,7 @@ use crate::format::{money_compact, percent};
 use crate::i18n::Lang;
 use crate::model::montecarlo::{tornado, Figure, Output};
 use crate::model::{run, Scenario};
-use crate::report::{currency, ledger_chart, payback_text, range_line, tornado_chart, trust_sentence};
+use crate::report::{currency, ledger_chart, payback_range, payback_text, range_line, tornado_chart, trust_sentence};
 
 #[derive(Properties, PartialEq)]
 pub struct TogetherProps {
@@ -27,14 +27,16 @@ pub struct TogetherProps {
 pub fn TogetherView(props: &TogetherProps) -> Html {
     let lang = props.lang;
     let (ct, pt, tt) = (&lang.texts().case, &lang.texts().pb, &lang.texts().together);
-    let output = use_state(|| Output::Payback);
+    // Net cost by default: at the defaults the time does not pay back at any draw's end of a range,
+    // so the payback tornado would be empty.
+    let output = use_state(|| Output::NetCost);
     let outcome = use_memo(props.scenario.clone(), |s| run(s));
     let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
     let swings = use_memo((props.scenario.clone(), *output), |(s, out)| tornado(s, *out, 10));
     let h = &outcome.headline;
     let cur = currency(&props.scenario);
     let pct = |x: f64| percent(x, 1, lang);
-    let net_cost = -h.net_saving + h.pb.spent;
+    let net_cost = -h.net_saving.cash + h.pb.spent;
     let on_output = {
         let output = output.clone();
         Callback::from(move |e: Event| {
@@ -56,8 +58,8 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                 { figure_card(ct.trust, format!("{} → {}", pct(h.trust0), pct(h.trust[0])), range(Figure::Trust)) }
                 { figure_card(pt.reach, pct(h.pb.reach), range(Figure::Reach)) }
                 { figure_card(tt.net_cost, money_compact(net_cost, cur, lang), Some(tt.net_cost_note.to_string())) }
-                { figure_card(ct.payback, payback_text(h.payback, lang),
-                    bands.as_ref().map(|b| range_line(b.payback_month, &|x| crate::format::number(x, 0, lang)))) }
+                { figure_card(ct.payback, payback_text(h.payback.cash, lang),
+                    bands.as_ref().map(|b| payback_range(&b.payback.cash, lang))) }
             </dl>
             <div class="charts">
                 <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} summary={trust_sentence(h, lang)} />
@@ -68,7 +70,11 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                             <option value={o.key()} selected={*o == *output}>{ tt.outputs[k] }</option>
                         }) }
                     </select>
-                    <ChartFigure id="chart-tornado" title={tt.chart_tornado} chart={tornado} {lang} />
+                    if swings.is_empty() {
+                        <p class="tornado-none">{ tt.tornado_none }</p>
+                    } else {
+                        <ChartFigure id="chart-tornado" title={tt.chart_tornado} chart={tornado} {lang} />
+                    }
                 </div>
             </div>
             <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}

@@ -672,7 +672,7 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
                 </th>
                 <td>{ changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ") }</td>
                 <td>{ crate::format::percent(h.trust[0], 1, lang) }</td>
-                <td>{ crate::report::payback_text(h.payback, lang) }</td>
+                <td>{ crate::report::payback_text(h.payback.cash, lang) }</td>
                 <td>{ crate::format::percent(Figure::TurnoutLast.of(&c.outcome), 1, lang) }</td>
                 <td>
                     { differs.iter().take(2).map(|(p, e)| {

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! onepercent run SCENARIO.json [--seed N] [--runs N] [--format json|csv] [--lang da|en]
-//! onepercent params [--format csv|json]
+//! onepercent params [--format csv|json|html] [--lang da|en]
+//! onepercent validate [--dir DIR] [--runs N] [--format text|json|html] [--lang da|en] [--check]
 //! ```
 //! A bad scenario file exits with status 2 and the message the app would show.
 
@@ -21,8 +22,14 @@ const USAGE: &str = "usage:
   onepercent sensitivity SCENARIO.json [--output payback|trust|turnout_year3|net_cost] [--top N]
                          [--seed N] [--format json|csv]
       the tornado: each uncertain parameter at the low and high end of its range
-  onepercent params [--format csv|json]
-      print the parameter table";
+  onepercent params [--format csv|json|html] [--lang da|en]
+      print the parameter table (html: the static Sources page)
+  onepercent how [--lang da|en]
+      the static page \"How the model works\"
+  onepercent validate [--dir DIR] [--runs N] [--format text|json|html] [--lang da|en] [--check]
+      the model against published figures (DIR/cases.json, default scenarios/validation): observed,
+      model, ratio, P10-P90 of N runs (default 200), inside, within tolerance; --check exits 1 when a
+      case falls outside its tolerance";
 
 struct Options {
     file: Option<String>,
@@ -32,6 +39,10 @@ struct Options {
     lang: Lang,
     output: Output,
     top: usize,
+    dir: String,
+    check: bool,
+    /// Whether `--format` was given (`validate` prints text unless asked for JSON or HTML).
+    format_given: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -43,6 +54,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
         lang: Lang::En,
         output: Output::Payback,
         top: 10,
+        dir: "scenarios/validation".into(),
+        check: false,
+        format_given: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -55,13 +69,18 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     return Err(format!("--runs: at most {MAX_RUNS}"));
                 }
             }
-            "--format" => o.format = value("--format")?,
+            "--format" => {
+                o.format = value("--format")?;
+                o.format_given = true;
+            }
             "--lang" => o.lang = Lang::parse(&value("--lang")?).ok_or("--lang takes da or en")?,
             "--output" => {
                 o.output = Output::parse(&value("--output")?)
                     .ok_or("--output takes payback, trust, turnout_year3 or net_cost")?
             }
             "--top" => o.top = value("--top")?.parse().map_err(|_| "--top takes a whole number")?,
+            "--dir" => o.dir = value("--dir")?,
+            "--check" => o.check = true,
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => {
                 if o.file.replace(f.to_string()).is_some() {
@@ -119,12 +138,15 @@ fn main() -> ExitCode {
     };
     match cmd {
         "params" => {
-            if opts.format == "json" {
+            if opts.format_given && opts.format == "html" {
+                print!("{}", onepercent::pages::sources(opts.lang));
+            } else if opts.format == "json" {
                 let rows: Vec<serde_json::Value> = onepercent::model::PARAMS
                     .iter()
                     .map(|p| {
                         serde_json::json!({"key": p.key, "default": p.default, "min": p.min, "max": p.max,
-                        "uncertainty": p.uncertainty, "unit": p.unit.label()[1], "label": p.label[1]})
+                        "uncertainty": p.uncertainty, "unit": p.unit.label()[1], "label": p.label[1],
+                        "grade": p.grade.key()})
                     })
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
@@ -161,6 +183,11 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        "validate" => validate(&opts),
+        "how" => {
+            print!("{}", onepercent::pages::how(opts.lang));
+            ExitCode::SUCCESS
+        }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -170,4 +197,48 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `onepercent validate`: every case of the manifest, as text, JSON or a static page.
+fn validate(opts: &Options) -> ExitCode {
+    use onepercent::validation::{check, html, read_manifest, text};
+    let dir = std::path::Path::new(&opts.dir);
+    let manifest = match read_input(&dir.join("cases.json").to_string_lossy()).and_then(|t| read_manifest(&t)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("onepercent: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runs = if opts.runs > 0 { opts.runs } else { 200 };
+    let mut rows = Vec::new();
+    for case in &manifest {
+        let path = dir.join(&case.file).to_string_lossy().into_owned();
+        let scenario = match read_input(&path)
+            .map_err(|e| vec![e])
+            .and_then(|t| Scenario::from_json(&t).map_err(|ps| ps.iter().map(|p| p.message(opts.lang)).collect()))
+        {
+            Ok(s) => s,
+            Err(messages) => {
+                for m in messages {
+                    eprintln!("{path}: {m}");
+                }
+                return ExitCode::from(2);
+            }
+        };
+        rows.push(check(case, &scenario, runs));
+    }
+    match (opts.format_given, opts.format.as_str()) {
+        (true, "json") => println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()),
+        (true, "html") => print!("{}", html(&rows, runs, opts.lang)),
+        (false, _) | (true, "text") => print!("{}", text(&rows, runs, opts.lang)),
+        (true, other) => {
+            eprintln!("onepercent: unknown format {other} (text, json or html)");
+            return ExitCode::from(2);
+        }
+    }
+    if opts.check && rows.iter().any(|r| !r.within) {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }

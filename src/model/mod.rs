@@ -11,11 +11,14 @@ pub mod presets;
 pub mod rng;
 pub mod run;
 pub mod scenario;
+pub mod sim;
+pub mod trust;
 
-pub use casework::{Funding, Month};
+pub use casework::{Funding, Tier, Tiers};
 pub use params::{ParamSpec, P, PARAMS};
 pub use run::{run, Headline, Outcome, Payback};
 pub use scenario::{Problem, Scenario};
+pub use sim::Month;
 
 /// `x` limited to `lo..=hi` (NaN stays NaN), like `f64::clamp` but without its panic message,
 /// whose float formatting would otherwise be the only reason for the standard library's float

@@ -4,7 +4,7 @@
 //! headline figure and every charted series. The tornado moves one parameter at a time to the ends
 //! of its range.
 
-use super::casework::Inputs;
+use super::casework::{Inputs, Tier, Tiers};
 use super::params::{ParamSpec, N_PARAMS, P, PARAMS};
 use super::rng::{triangular, SplitMix64};
 use super::run::{run_inputs, run_inputs_into, Outcome, Payback};
@@ -122,12 +122,49 @@ fn select(xs: &mut [f64], k: usize) {
     }
 }
 
-/// Payback month as a number for bands and the tornado: the month, or one past the horizon when it
-/// does not pay back within it.
+/// Payback month on the cash the council books as a number for bands and the tornado: the month,
+/// or one past the horizon when it does not pay back within it.
 pub fn payback_number(o: &Outcome) -> f64 {
-    match o.headline.payback {
-        Payback::Month(m) => m as f64,
+    payback_number_at(o, Tier::Cash)
+}
+
+/// [`payback_number`] on any cost tier.
+pub fn payback_number_at(o: &Outcome, t: Tier) -> f64 {
+    match o.headline.payback.at(t) {
+        Payback::Month(m) => *m as f64,
         _ => o.scenario.len() as f64 + 1.0,
+    }
+}
+
+/// How the payback month is spread over **all** runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct PaybackDist {
+    /// Shares of all runs (summing to 1): paid back within 6 months, in months 7-12, 13-24, from
+    /// month 25 to the horizon, not within the horizon, and runs without any extra time given.
+    pub shares: [f64; 6],
+    /// Percentiles over the runs that give extra time, "not within the horizon" counted as one
+    /// month past it (so a median past the horizon means most runs do not pay back).
+    pub month: Band,
+    /// The horizon (months), to read `month` against.
+    pub horizon: u32,
+}
+
+impl PaybackDist {
+    /// Which of the six bins of [`PaybackDist::shares`] a payback falls in.
+    pub fn bin(p: Payback) -> usize {
+        match p {
+            Payback::Month(m) if m <= 6 => 0,
+            Payback::Month(m) if m <= 12 => 1,
+            Payback::Month(m) if m <= 24 => 2,
+            Payback::Month(_) => 3,
+            Payback::NotWithinHorizon => 4,
+            Payback::NoDifference => 5,
+        }
+    }
+
+    /// Share of all runs that pay back within the horizon.
+    pub fn within_horizon(&self) -> f64 {
+        self.shares[..4].iter().sum()
     }
 }
 
@@ -135,7 +172,10 @@ pub fn payback_number(o: &Outcome) -> f64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Figure {
+    /// Net saving on the cash the council books.
     NetSaving,
+    /// Net saving counting every cost, failure demand and escalation included.
+    NetSavingAll,
     Trust,
     TrustBaseline,
     TrustFromCasework,
@@ -159,8 +199,9 @@ pub enum Figure {
 }
 
 impl Figure {
-    pub const ALL: [Figure; 21] = [
+    pub const ALL: [Figure; 22] = [
         Figure::NetSaving,
+        Figure::NetSavingAll,
         Figure::Trust,
         Figure::TrustBaseline,
         Figure::TrustFromCasework,
@@ -187,7 +228,8 @@ impl Figure {
     pub fn of(self, o: &Outcome) -> f64 {
         let h = &o.headline;
         match self {
-            Figure::NetSaving => h.net_saving,
+            Figure::NetSaving => h.net_saving.cash,
+            Figure::NetSavingAll => h.net_saving.with_escalation,
             Figure::Trust => h.trust[0],
             Figure::TrustBaseline => h.trust[1],
             Figure::TrustFromCasework => h.trust_from_casework,
@@ -216,7 +258,7 @@ impl Figure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Series {
-    /// Per month.
+    /// Per month, on the cash the council books.
     CumulativeSaving,
     /// Per month.
     Trust,
@@ -269,7 +311,7 @@ impl Series {
             }
         };
         match self {
-            Series::CumulativeSaving => out.extend_from_slice(&o.cumulative_saving),
+            Series::CumulativeSaving => out.extend_from_slice(&o.cumulative_saving.cash),
             Series::Trust => out.extend(o.scenario.iter().map(|m| m.trust)),
             Series::TrustBaseline => out.extend(o.baseline.iter().map(|m| m.trust)),
             Series::OverturnsScenario => per_year(out, &|t| o.scenario[t].overturns),
@@ -303,10 +345,8 @@ pub struct Bands {
     pub seed: u64,
     /// Bands of [`Figure::ALL`], in that order.
     pub figures: Vec<(Figure, Band)>,
-    /// Payback month among the runs that pay back within the horizon.
-    pub payback_month: Band,
-    /// Share of runs that pay back within the horizon (0 when nothing differs).
-    pub payback_share: f64,
+    /// The payback over all runs, on each cost tier.
+    pub payback: Tiers<PaybackDist>,
     /// Bands of [`Series::ALL`], in that order.
     pub series: Vec<(Series, Vec<Band>)>,
 }
@@ -338,8 +378,11 @@ pub fn checksum(b: &Bands) -> u64 {
     for (_, v) in &b.series {
         v.iter().for_each(|x| band(x, &mut eat));
     }
-    band(&b.payback_month, &mut eat);
-    eat(b.payback_share);
+    for t in Tier::ALL {
+        let p = b.payback.at(t);
+        band(&p.month, &mut eat);
+        p.shares.into_iter().for_each(&mut eat);
+    }
     h
 }
 
@@ -366,8 +409,10 @@ pub struct Progress {
     obs: Vec<f64>,
     width: usize,
     lens: Vec<usize>,
-    paybacks: Vec<f64>,
-    differs: bool,
+    /// Per tier: payback numbers of the runs that give extra time, and the count per bin.
+    paybacks: [Vec<f64>; 3],
+    bins: [[usize; 6]; 3],
+    horizon: u32,
     outcome: Outcome,
     row: Vec<f64>,
 }
@@ -384,8 +429,9 @@ impl Progress {
             obs: Vec::new(),
             width: 0,
             lens: Vec::new(),
-            paybacks: Vec::with_capacity(runs),
-            differs: false,
+            paybacks: [Vec::new(), Vec::new(), Vec::new()],
+            bins: [[0; 6]; 3],
+            horizon: s.get(super::params::P::Horizon) as u32,
             outcome: Outcome::default(),
             row: Vec::new(),
         }
@@ -419,13 +465,12 @@ impl Progress {
             for (c, x) in row.iter().enumerate().take(self.width) {
                 self.obs[c * self.runs + r] = *x;
             }
-            match o.headline.payback {
-                Payback::Month(m) => {
-                    self.paybacks.push(m as f64);
-                    self.differs = true;
+            for (k, t) in Tier::ALL.into_iter().enumerate() {
+                let p = *o.headline.payback.at(t);
+                self.bins[k][PaybackDist::bin(p)] += 1;
+                if p != Payback::NoDifference {
+                    self.paybacks[k].push(payback_number_at(o, t));
                 }
-                Payback::NotWithinHorizon => self.differs = true,
-                Payback::NoDifference => {}
             }
         }
         self.done = end;
@@ -443,8 +488,14 @@ impl Progress {
             runs,
             seed: self.scenario.seed,
             figures,
-            payback_share: if self.differs { self.paybacks.len() as f64 / runs as f64 } else { 0.0 },
-            payback_month: Band::of(&mut self.paybacks),
+            payback: Tiers::from_fn(|t| {
+                let k = t as usize;
+                PaybackDist {
+                    shares: self.bins[k].map(|n| n as f64 / runs as f64),
+                    month: Band::of(&mut self.paybacks[k]),
+                    horizon: self.horizon,
+                }
+            }),
             series,
         }
     }
@@ -454,13 +505,15 @@ impl Progress {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Output {
-    /// Payback month (one past the horizon when it does not pay back).
+    /// Payback month on the cash the council books (one past the horizon when it does not pay back).
     Payback,
-    /// Trust at the horizon (share of adults).
+    /// Trust at the horizon against the baseline's (share of adults): the change the decisions make,
+    /// not the level the municipality starts from.
     Trust,
     /// Turnout at the third vote (share of adults).
     TurnoutYear3,
-    /// Net cost of the extra time over the horizon (negative: a saving).
+    /// Net cost of the extra time over the horizon counting every cost, failure demand and
+    /// escalation included (negative: a saving).
     NetCost,
 }
 
@@ -483,9 +536,9 @@ impl Output {
     pub fn of(self, o: &Outcome) -> f64 {
         match self {
             Output::Payback => payback_number(o),
-            Output::Trust => o.headline.trust[0],
+            Output::Trust => o.headline.trust[0] - o.headline.trust[1],
             Output::TurnoutYear3 => o.headline.pb.turnout_year3,
-            Output::NetCost => -o.headline.net_saving,
+            Output::NetCost => -o.headline.net_saving.with_escalation,
         }
     }
 }
@@ -556,6 +609,8 @@ pub fn tornado_with(
             j -= 1;
         }
     }
+    // A parameter that does not move the output within its range is not a driver of it.
+    swings.retain(|w| w.width() > 0.0);
     swings.truncate(top);
     swings
 }
@@ -594,10 +649,13 @@ mod tests {
     fn bands_are_ordered_everywhere() {
         let m = monte_carlo(&Scenario::default(), 200);
         let all = m.figures.iter().map(|(_, b)| b).chain(m.series.iter().flat_map(|(_, v)| v.iter()));
-        for b in all.chain(std::iter::once(&m.payback_month)) {
+        for b in all.chain(Tier::ALL.iter().map(|t| &m.payback.at(*t).month)) {
             assert!(b.p10 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p90, "{b:?}");
         }
-        assert!(m.payback_share > 0.0 && m.payback_share <= 1.0);
+        for t in Tier::ALL {
+            let p = m.payback.at(t);
+            assert!((p.shares.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{t:?}: {:?}", p.shares);
+        }
     }
 
     #[test]
@@ -650,7 +708,7 @@ mod tests {
         assert!(normal.windows(2).all(|w| w[0].width() >= w[1].width()), "sorted by swing");
         // A parameter that is not first, its range widened to the whole allowed range (0-50%
         // instead of 2-10%).
-        let target = P::TrustPbParticipation;
+        let target = P::TrustPbInformation;
         assert_ne!(normal[0].param, target);
         let wide = tornado_with(&s, Output::Trust, 10, |spec, v| {
             if spec.id == target {

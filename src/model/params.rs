@@ -13,10 +13,13 @@ pub enum P {
     Currency,
     Trust0,
     DecisionsPerMonth,
+    DecisionsPer10k,
     HoursPerDecision,
     ExtraTime,
     HourlyCost,
     Funding,
+    RecruitmentMonths,
+    OnboardingMonths,
     ErrorRate,
     FixableShare,
     TimeEffect,
@@ -30,6 +33,8 @@ pub enum P {
     RedecisionMonths,
     ReworkHours,
     WrongExitMonths,
+    UnderGrantShare,
+    HelpCost,
     EscalationCost,
     FailureContacts,
     ContactHours,
@@ -57,6 +62,7 @@ pub enum P {
     PbMaturityLoss,
     PbTrustSensitivity,
     PbOutreachTurnout,
+    PbOnlineTurnout,
     PbRepresentationBase,
     PbOutreachRepresentation,
     PbInPersonRepresentation,
@@ -65,7 +71,7 @@ pub enum P {
     PbVolunteerHours,
     PbVolunteerValue,
     PbElectionBoost,
-    TrustPbParticipation,
+    TrustPbInformation,
     TrustPbDelivered,
     TrustPbOverruled,
     TrustPbBroken,
@@ -100,6 +106,8 @@ pub enum Unit {
     HoursPerThousand,
     /// A count of votes (cycles).
     Cycles,
+    /// Decisions per month per 10,000 residents.
+    DecisionsPer10k,
 }
 
 impl Unit {
@@ -121,17 +129,73 @@ impl Unit {
             Unit::CurrencyPerProject => ["valuta pr. projekt", "currency per project"],
             Unit::HoursPerThousand => ["timer pr. 1.000 i valuta", "hours per 1,000 of currency"],
             Unit::Cycles => ["afstemninger", "votes"],
+            Unit::DecisionsPer10k => {
+                ["afgørelser pr. måned pr. 10.000 indbyggere", "decisions per month per 10,000 residents"]
+            }
         }
     }
 }
 
-/// Where a default comes from.
+/// Where a default comes from. The texts are empty in the browser build (see `source_text`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A published figure: `[Danish, English]` citation.
     Cited([&'static str; 2]),
     /// No published figure: an assumption, with the reason `[Danish, English]`.
     Assumption([&'static str; 2]),
+}
+
+/// How far a default can be trusted: shown beside each control, in the table, the CSV and the
+/// sources list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grade {
+    /// A published figure, used as published.
+    Published,
+    /// Derived from published figures by a stated calculation (or fitted to published cases).
+    Derived,
+    /// An informed assumption: no measurement, a reasoned value with an uncertainty range.
+    Assumption,
+    /// A placeholder: replace it with your own figure.
+    Placeholder,
+    /// The council's own choice or figure (a lever, or something it knows about itself).
+    Own,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 5] = [Grade::Published, Grade::Derived, Grade::Assumption, Grade::Placeholder, Grade::Own];
+
+    /// The grade's key in CSV and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Grade::Published => "published",
+            Grade::Derived => "derived",
+            Grade::Assumption => "assumption",
+            Grade::Placeholder => "placeholder",
+            Grade::Own => "own",
+        }
+    }
+
+    /// The grade in one or two words, for the badge beside a control: `[Danish, English]`.
+    pub fn short(self) -> [&'static str; 2] {
+        match self {
+            Grade::Published => ["offentliggjort", "published"],
+            Grade::Derived => ["udledt", "derived"],
+            Grade::Assumption => ["antagelse", "assumption"],
+            Grade::Placeholder => ["pladsholder", "placeholder"],
+            Grade::Own => ["jeres eget", "your own"],
+        }
+    }
+
+    /// The grade in words: `[Danish, English]`.
+    pub fn label(self) -> [&'static str; 2] {
+        match self {
+            Grade::Published => ["offentliggjort tal", "published figure"],
+            Grade::Derived => ["udledt af offentliggjorte tal", "derived from published figures"],
+            Grade::Assumption => ["kvalificeret antagelse", "informed assumption"],
+            Grade::Placeholder => ["pladsholder: indsæt jeres eget tal", "placeholder: replace with your own"],
+            Grade::Own => ["jeres eget valg eller tal", "your own choice or figure"],
+        }
+    }
 }
 
 /// Which part of the model a parameter belongs to.
@@ -162,6 +226,7 @@ pub struct ParamSpec {
     /// value is a choice of the user's, not an uncertain quantity.
     pub uncertainty: Option<(f64, f64)>,
     pub source: Source,
+    pub grade: Grade,
     pub group: Group,
     /// Shown first in the view; the rest sit under "More assumptions".
     pub primary: bool,
@@ -183,10 +248,22 @@ const fn num(id: P, key: &'static str, unit: Unit, default: f64, min: f64, max: 
         max,
         uncertainty: None,
         source: Source::Assumption(["", ""]),
+        grade: Grade::Assumption,
         group: Group::Casework,
         primary: false,
         choices: &[],
         integer: false,
+    }
+}
+
+/// A source text `[Danish, English]`. The command line and the static reference page
+/// (`sources.da.html`, `sources.en.html`, written at build time) show them; the browser build
+/// leaves them out (about 4 KB gzip) and its "About this figure" links to that page instead.
+const fn source_text(da: &'static str, en: &'static str) -> [&'static str; 2] {
+    if cfg!(target_arch = "wasm32") {
+        ["", ""]
+    } else {
+        [da, en]
     }
 }
 
@@ -203,12 +280,28 @@ impl ParamSpec {
         self.uncertainty = Some((low, high));
         self
     }
+    /// A published source; graded "published" unless [`ParamSpec::derived`] follows.
     const fn cited(mut self, da: &'static str, en: &'static str) -> Self {
-        self.source = Source::Cited([da, en]);
+        self.source = Source::Cited(source_text(da, en));
+        self.grade = Grade::Published;
         self
     }
+    /// No published figure; graded "informed assumption" unless a grade follows.
     const fn assumed(mut self, da: &'static str, en: &'static str) -> Self {
-        self.source = Source::Assumption([da, en]);
+        self.source = Source::Assumption(source_text(da, en));
+        self.grade = Grade::Assumption;
+        self
+    }
+    const fn derived(mut self) -> Self {
+        self.grade = Grade::Derived;
+        self
+    }
+    const fn placeholder(mut self) -> Self {
+        self.grade = Grade::Placeholder;
+        self
+    }
+    const fn own(mut self) -> Self {
+        self.grade = Grade::Own;
         self
     }
     const fn group(mut self, g: Group) -> Self {
@@ -235,23 +328,26 @@ impl ParamSpec {
 }
 
 /// The parameter table, in the order of [`P`].
-pub static PARAMS: [ParamSpec; N_PARAMS] = [
+pub static PARAMS: [ParamSpec; N_PARAMS] = for_build([
     num(P::Horizon, "sim.horizon_months", Unit::Months, 60.0, 12.0, 120.0)
         .label("Tidshorisont", "Horizon")
         .help("Hvor mange måneder frem der regnes.", "How many months ahead to simulate.")
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .group(Group::Simulation)
         .integer(),
     num(P::Population, "muni.population", Unit::Residents, 50_000.0, 1_000.0, 10_000_000.0)
         .label("Indbyggere", "Residents")
         .help("Kommunens indbyggertal.", "The municipality's population.")
         .cited("Typisk dansk kommune (Danmarks Statistik).", "A typical Danish municipality (Statistics Denmark).")
+        .own()
         .group(Group::Municipality)
         .integer(),
     num(P::AdultShare, "muni.adult_share", Unit::Share, 0.79, 0.6, 0.9)
         .label("Andel voksne (18+)", "Adult share (18+)")
         .help("Andel af indbyggerne, der er 18 år eller ældre.", "Share of residents aged 18 or over.")
         .cited("Danmarks Statistik (18+).", "Statistics Denmark (18+).")
+        .own()
         .group(Group::Municipality),
     num(P::Budget, "muni.budget", Unit::CurrencyPerYear, 3.6e9, 1.0e6, 1.0e12)
         .label("Driftsbudget", "Operating budget")
@@ -260,11 +356,13 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "Ca. 72.000 kr. pr. indbygger: 428 mia. kr. / 5.961.249 indbyggere (Danmarks Statistik, budgetter 2024).",
             "About DKK 72,000 per resident: DKK 428 bn / 5,961,249 residents (Statistics Denmark, 2024 budgets).",
         )
+        .own()
         .group(Group::Municipality),
     num(P::Currency, "muni.currency", Unit::Choice, 0.0, 0.0, 2.0)
         .label("Valuta", "Currency")
         .help("Kun visning: beløbene er i forudindstillingens valuta.", "Display only: amounts are in the preset's currency.")
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .group(Group::Municipality)
         .choices(&["DKK", "EUR", "GBP"]),
     num(P::Trust0, "muni.trust0", Unit::Share, 0.30, 0.05, 0.9)
@@ -279,20 +377,33 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "30% have high trust that municipalities follow the law (Danish Bar and Law Society, Rule of Law Analysis 2023).",
         )
         .group(Group::Municipality),
-    num(P::DecisionsPerMonth, "case.decisions_per_month", Unit::DecisionsPerMonth, 200.0, 1.0, 100_000.0)
-        .label("Afgørelser pr. måned", "Decisions per month")
-        .help("Nye afgørelser på området pr. måned.", "New decisions in this area per month.")
-        .assumed(
-            "Ca. 8.300 klager/år over serviceloven (2021) ved en klageandel på ca. 3 %, skaleret til 50.000 indbyggere.",
-            "About 8,300 Social Services Act appeals a year (2021) at an appeal rate of about 3%, scaled to 50,000 residents.",
-        ),
+    num(P::DecisionsPerMonth, "case.decisions_per_month", Unit::DecisionsPerMonth, 0.0, 0.0, 100_000.0)
+        .label("Afgørelser pr. måned (0 = ud fra indbyggertal)", "Decisions per month (0 = from residents)")
+        .help(
+            "Nye afgørelser på området pr. måned. 0: beregnet af indbyggertallet og afgørelser pr. 10.000 indbyggere.",
+            "New decisions in this area per month. 0: worked out from residents and decisions per 10,000 residents.",
+        )
+        .assumed("Kommunens eget tal, hvis det kendes.", "The council's own figure, if it knows it.")
+        .own(),
+    num(P::DecisionsPer10k, "case.decisions_per_10k", Unit::DecisionsPer10k, 40.0, 1.0, 2_000.0)
+        .label("Afgørelser pr. 10.000 indbyggere", "Decisions per 10,000 residents")
+        .help(
+            "Nye afgørelser pr. måned pr. 10.000 indbyggere; bruges, når afgørelser pr. måned er 0.",
+            "New decisions per month per 10,000 residents; used when decisions per month is 0.",
+        )
+        .unc(30.0, 55.0)
+        .cited(
+            "Ca. 8.300 klager/år over serviceloven (2021) / klageandel 3 % = ca. 23.000 afgørelser pr. måned / 596 × 10.000 indbyggere ≈ 39.",
+            "About 8,300 Social Services Act appeals a year (2021) / an appeal rate of 3% = about 23,000 decisions a month / 596 × 10,000 residents ≈ 39.",
+        )
+        .derived(),
     num(P::HoursPerDecision, "case.hours_per_decision", Unit::Hours, 6.0, 1.0, 40.0)
         .label("Timer pr. afgørelse", "Hours per decision")
         .help("Sagsbehandlertid pr. afgørelse i dag.", "Caseworker time per decision today.")
         .unc(4.0, 9.0)
         .assumed(
-            "Vejledende sagstal for voksne: 45-65 sager pr. årsværk (Dansk Socialrådgiverforening).",
-            "Guideline caseload for adults: 45-65 cases per full-time caseworker (Danish Association of Social Workers).",
+            "Ingen måling af timer pr. afgørelse. Det vejledende sagstal (45-65 sager pr. årsværk, Dansk Socialrådgiverforening) gælder sager pr. år, ikke afgørelser, og giver derfor ikke tallet direkte.",
+            "No measurement of hours per decision. The guideline caseload (45-65 cases per full-time caseworker, Danish Association of Social Workers) counts cases a year, not decisions, so it does not give this figure.",
         ),
     num(P::ExtraTime, "case.extra_time", Unit::Share, 0.25, -0.5, 2.0)
         .label("Ekstra tid pr. afgørelse", "Extra time per decision")
@@ -301,15 +412,17 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "Extra time on top of the hours per decision, as a share (0.25 = 25% more). Negative: less time. The baseline always has 0.",
         )
         .assumed("Beslutningen, du afprøver.", "The decision you are testing.")
+        .own()
         .primary(),
     num(P::HourlyCost, "case.hourly_cost", Unit::CurrencyPerHour, 450.0, 100.0, 2_000.0)
         .label("Timepris", "Hourly cost")
         .help("Lønomkostning pr. effektiv time inkl. pension og overhead.", "Pay cost per effective hour incl. pension and overhead.")
         .unc(400.0, 520.0)
         .cited(
-            "482.946 kr./år i løn inkl. pension (2022) / 1.654 effektive timer, plus overhead.",
-            "DKK 482,946 a year pay incl. pension (2022) / 1,654 effective hours, plus overhead.",
-        ),
+            "482.946 kr./år i løn inkl. pension (2022) / 1.654 effektive timer = 292 kr./time; × 1,54 for ledelse, lokaler og it (overhead: en antagelse) = 450 kr.",
+            "DKK 482,946 a year pay incl. pension (2022) / 1,654 effective hours = DKK 292 an hour; × 1.54 for management, premises and IT (the overhead is an assumption) = DKK 450.",
+        )
+        .derived(),
     num(P::Funding, "case.funding", Unit::Choice, 0.0, 0.0, 1.0)
         .label("Finansiering af tiden", "How the time is funded")
         .help(
@@ -317,8 +430,25 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "Hire: the extra time is paid for with new staff. Absorb: no new staff, so time per case is squeezed when capacity falls short.",
         )
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .primary()
         .choices(&["hire", "absorb"]),
+    num(P::RecruitmentMonths, "case.recruitment_months", Unit::Months, 3.0, 0.0, 12.0)
+        .label("Tid til at ansætte", "Time to recruit")
+        .help(
+            "Måneder fra beslutningen, til nye medarbejdere starter (ansæt). Indtil da gives ingen ekstra tid.",
+            "Months from the decision until new staff start (hire). Until then no extra time is given.",
+        )
+        .unc(1.0, 6.0)
+        .assumed("Ingen måling; opslag, samtaler og opsigelsesvarsel tager typisk et kvartal.", "No measurement; advertising, interviews and notice periods typically take a quarter."),
+    num(P::OnboardingMonths, "case.onboarding_months", Unit::Months, 6.0, 0.0, 24.0)
+        .label("Oplæring af nye", "Onboarding new staff")
+        .help(
+            "Nye medarbejdere giver halv effekt den første måned og fuld effekt efter så mange måneder; de er betalt fuldt fra start.",
+            "New staff give half the effect in their first month and the full effect after this many months; they are paid in full from the start.",
+        )
+        .unc(3.0, 12.0)
+        .assumed("Ingen måling.", "No measurement."),
     num(P::ErrorRate, "case.error_rate", Unit::Share, 0.30, 0.05, 0.7)
         .label("Fejlandel i dag", "Error share today")
         .help("Andel af afgørelserne med en fejl, der ændrer udfaldet.", "Share of decisions with an outcome-changing error.")
@@ -345,7 +475,10 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "How fast extra time removes the errors time can prevent: errors = e0·((1−f) + f·exp(−k·x)). At 2, 25% more time removes about 40% of them.",
         )
         .unc(0.5, 4.0)
-        .assumed("Ingen offentliggjort måling; bredt interval.", "No published measurement; a wide range.")
+        .assumed(
+            "Ingen offentliggjort måling; bredt interval. Formen giver aftagende udbytte: hver ekstra time fjerner færre fejl end den forrige.",
+            "No published measurement; a wide range. The form gives diminishing returns: each extra hour removes fewer errors than the one before.",
+        )
         .primary(),
     num(P::AppealRate, "case.appeal_rate", Unit::Share, 0.03, 0.002, 0.2)
         .label("Klageandel", "Appeal rate")
@@ -389,7 +522,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
     num(P::ReconsiderationMonths, "case.reconsideration_months", Unit::Months, 1.0, 1.0, 6.0)
         .label("Genvurdering i kommunen", "Reconsideration by the council")
         .help("Tid fra klagen til kommunen sender den videre.", "Time from an appeal until the council forwards it.")
-        .assumed("Kommunen skal genvurdere inden for 4 uger.", "The council must reconsider within 4 weeks."),
+        .cited("Kommunen skal genvurdere inden for 4 uger (retssikkerhedsloven).", "The council must reconsider within 4 weeks (the Legal Protection Act)."),
     num(P::ReconsiderationHours, "case.reconsideration_hours", Unit::Hours, 3.0, 0.0, 40.0)
         .label("Timer pr. genvurdering", "Hours per reconsideration")
         .help("Sagsbehandlertid til at genvurdere en påklaget afgørelse.", "Caseworker time to reconsider an appealed decision.")
@@ -416,6 +549,26 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         )
         .unc(6.0, 24.0)
         .assumed("Ingen måling; sager revurderes typisk inden for et år eller to.", "No measurement; cases are typically reviewed within a year or two."),
+    num(P::UnderGrantShare, "case.under_grant_share", Unit::Share, 0.8, 0.0, 1.0)
+        .label("Fejl, der giver for lidt", "Errors that give too little")
+        .help(
+            "Andel af de forkerte afgørelser, der giver afslag eller for lidt hjælp; resten giver hjælp, borgeren ikke har ret til.",
+            "Share of wrong decisions that refuse help or give too little; the rest give help the citizen is not entitled to.",
+        )
+        .unc(0.6, 0.95)
+        .assumed(
+            "Klager kommer fra borgere, der har fået afslag eller for lidt; fejlenes retning blandt alle afgørelser er ikke målt.",
+            "Appeals come from citizens refused help or given too little; the direction of errors among all decisions is not measured.",
+        ),
+    num(P::HelpCost, "case.help_cost", Unit::CurrencyPerCitizenMonth, 5_000.0, 0.0, 100_000.0)
+        .label("Hjælpens pris", "Cost of the help")
+        .help(
+            "Hvad hjælpen selv koster pr. borger pr. måned. En rigtig afgørelse kan koste kommunen den hjælp, den skyldte, eller spare hjælp, der ikke skulle gives.",
+            "What the help itself costs per citizen per month. A right decision may cost the council the help it owed, or save help that should not have been given.",
+        )
+        .unc(2_000.0, 12_000.0)
+        .assumed("Intet fælles tal; sæt jeres egen gennemsnitspris for området.", "No common figure; put in your own average for the area.")
+        .placeholder(),
     num(P::EscalationCost, "case.escalation_cost", Unit::CurrencyPerCitizenMonth, 1_000.0, 0.0, 50_000.0)
         .label("Forværring uden den rette hjælp", "Escalation without the right help")
         .help(
@@ -427,6 +580,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "\"Manglende hjælp kan i sig selv have øget behovet\" (Center for God Forvaltning). Intet tal er offentliggjort; derfor vises besparelsen for sig.",
             "\"The absence of help may itself have increased the need\" (Center for Good Administration). No figure is published, so the saving is shown on its own.",
         )
+        .placeholder()
         .primary(),
     num(P::FailureContacts, "case.failure_contacts", Unit::ContactsPerCitizenMonth, 0.5, 0.0, 10.0)
         .label("Fejlbetinget efterspørgsel", "Failure demand")
@@ -517,6 +671,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         .label("Første afstemning i måned", "First vote in month")
         .help("Måneden for den første afstemning; derefter én om året.", "The month of the first vote; then one a year.")
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .group(Group::Pb)
         .integer(),
     num(P::PbYears, "pb.years", Unit::Cycles, 10.0, 1.0, 10.0)
@@ -526,6 +681,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "How many yearly votes are held. If it stops before the horizon, raised expectations are disappointed.",
         )
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .group(Group::Pb)
         .primary()
         .integer(),
@@ -539,21 +695,24 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         .label("Målrettet opsøgende arbejde", "Targeted outreach")
         .help("Andel af det opsøgende arbejde, der rettes mod grupper, som sjældent bliver hørt.", "Share of outreach aimed at rarely-heard groups.")
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .group(Group::Pb)
         .primary(),
     num(P::PbInPerson, "pb.in_person_share", Unit::Share, 0.3, 0.0, 1.0)
         .label("Deltagelse ved fremmøde", "Taking part in person")
         .help("Andel af deltagelsen, der foregår ved fysiske møder frem for online.", "Share of participation that happens in person rather than online.")
         .assumed("Et valg, ikke en måling.", "A choice, not a measurement.")
+        .own()
         .group(Group::Pb)
         .primary(),
     num(P::PbOverride, "pb.override_share", Unit::Share, 0.05, 0.0, 0.5)
         .label("Kommunalbestyrelsen underkender", "The council overrules")
         .help("Andel af borgernes valgte projekter, som kommunalbestyrelsen ikke gennemfører.", "Share of citizen-chosen projects the council overrules.")
-        .cited(
-            "Danmarks barriere er at »give slip på kontrollen« (Center for God Forvaltning); andelen er en antagelse.",
-            "Denmark's barrier is \"letting go of control\" (Center for Good Administration); the share is an assumption.",
+        .assumed(
+            "Kommunalbestyrelsens eget valg. Danmarks barriere er at »give slip på kontrollen« (Center for God Forvaltning).",
+            "The council's own choice. Denmark's barrier is \"letting go of control\" (Center for Good Administration).",
         )
+        .own()
         .group(Group::Pb)
         .primary(),
     num(P::PbDelivery, "pb.delivery_rate", Unit::Share, 0.6, 0.0, 1.0)
@@ -564,6 +723,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "Paris: omkring halvdelen af vinderne var bygget to år efter afstemningen (AFP 2021).",
             "Paris: about half of the winners built two years after the vote (AFP 2021).",
         )
+        .derived()
         .group(Group::Pb)
         .primary(),
     num(P::PbProjectCost, "pb.project_cost", Unit::CurrencyPerProject, 500_000.0, 10_000.0, 50_000_000.0)
@@ -571,28 +731,32 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         .help("Gennemsnitlig pris for et vindende projekt.", "Average cost of a winning project.")
         .unc(300_000.0, 900_000.0)
         .assumed("Danske puljer: 50.000-4 mio. kr. pr. område; projekter typisk mindre.", "Danish pots: DKK 50,000-4 million per area; projects typically smaller.")
+        .placeholder()
         .group(Group::Pb),
-    num(P::PbTurnoutMax, "pb.turnout_max", Unit::Share, 0.22, 0.01, 0.6)
+    num(P::PbTurnoutMax, "pb.turnout_max", Unit::Share, 0.18, 0.01, 0.6)
         .label("Højeste deltagelse", "Highest turnout")
         .help(
             "Andel af voksne, der stemmer ved en stor pulje i en moden proces i en kommune med 50.000 indbyggere.",
             "Share of adults voting with a large pot in a mature process in a municipality of 50,000.",
         )
-        .unc(0.15, 0.3)
+        .unc(0.03, 0.45)
         .cited(
-            "Kalibreret til Paris 2016 (ca. 4 % af indbyggerne) og Warszawa 2023 (ca. 4,6 %); se docs/MODEL.md.",
-            "Calibrated to Paris 2016 (about 4% of residents) and Warsaw 2023 (about 4.6%); see docs/MODEL.md.",
+            "Tilpasset otte offentliggjorte afstemninger (Paris, Warszawa, New York, Madrid, Helsinki ×3, Reykjavik); se »Hvor godt passer modellen?«. Intervallet er bredt, fordi modellen rammer byerne inden for en faktor 1,8, ikke bedre.",
+            "Fitted to eight published votes (Paris, Warsaw, New York, Madrid, Helsinki ×3, Reykjavik); see \"How well does it fit?\". The range is wide because the model meets those cities within a factor of 1.8, no better.",
         )
-        .group(Group::Pb),
-    num(P::PbShareHalf, "pb.share_half", Unit::Share, 0.002, 0.0002, 0.02)
+        .derived(),
+    num(P::PbShareHalf, "pb.share_half", Unit::Share, 0.00024, 0.00005, 0.02)
         .label("Puljens mætning", "Pot saturation")
         .help(
             "Budgetandel, hvor deltagelsen har nået ca. 63 % af sit højeste: større puljer giver mindre ekstra.",
             "Budget share at which turnout reaches about 63% of its highest: bigger pots add less and less.",
         )
-        .unc(0.001, 0.004)
-        .assumed("Valgt, så Warszawa (0,5 %) og Paris (1 %) har næsten samme deltagelse.", "Chosen so that Warsaw (0.5%) and Paris (1%) have nearly the same turnout.")
-        .group(Group::Pb),
+        .unc(0.0001, 0.0006)
+        .cited(
+            "Tilpasset: Helsinki (0,09-0,18 % af budgettet) har højere deltagelse end Madrid (1,4 %) og Paris (1 %), så puljens størrelse forklarer lidt over 0,05 %.",
+            "Fitted: Helsinki (0.09-0.18% of the budget) turns out more than Madrid (1.4%) and Paris (1%), so the pot's size explains little above 0.05%.",
+        )
+        .derived(),
     num(P::PbSizeElasticity, "pb.size_elasticity", Unit::Factor, 0.3, 0.0, 1.0)
         .label("Mindre samfund deltager mere", "Smaller communities take part more")
         .help("Deltagelsen falder med (indbyggere/50.000) opløftet i minus denne værdi.", "Turnout falls with (residents/50,000) to the power of minus this value.")
@@ -607,14 +771,18 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "Paris: ca. 40.000 stemmer i 2014 mod ca. 92.000 i 2016.",
             "Paris: about 40,000 votes in 2014 against about 92,000 in 2016.",
         )
+        .derived()
         .group(Group::Pb),
-    num(P::PbMaturityGrowth, "pb.maturity_growth", Unit::Share, 0.4, 0.0, 1.0)
+    num(P::PbMaturityGrowth, "pb.maturity_growth", Unit::Share, 0.42, 0.0, 1.0)
         .label("Processen modner", "The process matures")
-        .help("Hvor stor en del af afstanden til en moden proces der lukkes hvert år.", "How much of the gap to a mature process closes each year.")
+        .help(
+            "Hvor stor en del af afstanden til en moden proces der lukkes hvert år, når alle løfter holdes (ganges med andelen af holdte løfter).",
+            "How much of the gap to a mature process closes each year when every promise is kept (multiplied by the share of promises kept).",
+        )
         .unc(0.25, 0.55)
         .assumed("Ingen måling.", "No measurement.")
         .group(Group::Pb),
-    num(P::PbMaturityLoss, "pb.maturity_loss", Unit::Factor, 0.3, 0.0, 2.0)
+    num(P::PbMaturityLoss, "pb.maturity_loss", Unit::Factor, 0.2, 0.0, 2.0)
         .label("Brudte løfter skræmmer væk", "Broken promises put people off")
         .help(
             "Hvor meget underkendte og forsinkede projekter sænker næste års deltagelse.",
@@ -634,6 +802,19 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         .help("Relativ ændring i deltagelse pr. enhed målrettet opsøgende arbejde.", "Relative change in turnout per unit of targeted outreach.")
         .unc(0.1, 0.6)
         .assumed("Ingen måling.", "No measurement.")
+        .group(Group::Pb),
+    num(P::PbOnlineTurnout, "pb.online_turnout", Unit::Factor, 1.0, 0.0, 3.0)
+        .label("Onlineafstemning øger deltagelsen", "Online voting raises turnout")
+        .help(
+            "Relativ ændring i deltagelse pr. enhed onlineandel over 70 %: deltagelse ved fremmøde når færre, men bedre repræsenterede.",
+            "Relative change in turnout per unit of online share above 70%: voting in person reaches fewer, but more representative, people.",
+        )
+        .unc(0.3, 1.5)
+        .cited(
+            "Onlineafstemning hævede deltagelsen i Rio Grande do Sul (Spada m.fl., 2016); størrelsen er tilpasset valideringstilfældene (New York: fremmøde; Helsinki, Reykjavik: online).",
+            "Online voting raised turnout in Rio Grande do Sul (Spada et al., 2016); the size is fitted to the validation cases (New York: in person; Helsinki, Reykjavik: online).",
+        )
+        .derived()
         .group(Group::Pb),
     num(P::PbRepresentationBase, "pb.representation_base", Unit::Factor, 0.6, 0.1, 1.5)
         .label("Repræsentation uden indsats", "Representation without effort")
@@ -665,6 +846,7 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
     num(P::PbRarelyHeard, "pb.rarely_heard_share", Unit::Share, 0.25, 0.05, 0.6)
         .label("Sjældent hørte grupper", "Rarely-heard groups")
         .help("Andel af de voksne, der hører til grupper, som sjældent deltager.", "Share of adults in groups that rarely take part.")
+        .unc(0.15, 0.35)
         .assumed("Ingen fælles definition; et skøn.", "No common definition; an estimate.")
         .group(Group::Pb),
     num(P::PbRepeatFactor, "pb.repeat_factor", Unit::Factor, 3.0, 1.0, 10.0)
@@ -700,13 +882,16 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
             "+8.4 percentage points (Johnson, Carlson & Reynolds, Political Behavior 2021).",
         )
         .group(Group::Pb),
-    num(P::TrustPbParticipation, "trust.pb_participation", Unit::Share, 0.05, 0.0, 0.5)
-        .label("Tillid af at deltage", "Trust from taking part")
-        .help("Sandsynlighed for, at en deltager med lav tillid går til høj tillid.", "Probability that a participant with low trust moves to high trust.")
-        .unc(0.02, 0.1)
-        .cited(
-            "Små gevinster, størst blandt skeptikere (Ardanaz m.fl., World Development 2023); tallet er en antagelse.",
-            "Small gains, larger among sceptics (Ardanaz et al., World Development 2023); the figure is an assumption.",
+    num(P::TrustPbInformation, "trust.pb_information", Unit::Share, 0.02, 0.0, 0.2)
+        .label("Tillid af at høre om borgerbudgettet", "Trust from hearing of it")
+        .help(
+            "Sandsynlighed for, at en borger med lav tillid, der hører om afstemningen gennem en deltager, går til høj tillid.",
+            "Probability that a low-trust resident who hears of the vote through a participant moves to high trust.",
+        )
+        .unc(0.0, 0.05)
+        .assumed(
+            "Oplysning om borgerbudgetter flytter tilliden »marginalt«, mest blandt skeptikere (Ardanaz m.fl., World Development 2023); tallet er en antagelse.",
+            "Information about participatory budgeting moves trust \"marginally\", most among sceptics (Ardanaz et al., World Development 2023); the figure is an assumption.",
         )
         .group(Group::Trust),
     num(P::TrustPbDelivered, "trust.pb_delivered", Unit::Share, 0.05, 0.0, 0.5)
@@ -719,21 +904,46 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = [
         .label("Tillid tabt ved underkendelse", "Trust lost when overruled")
         .help("Sandsynlighed for, at en stemmende med høj tillid går til lav, når borgernes valg underkendes.", "Probability that a voter with high trust moves to low when citizens' choice is overruled.")
         .unc(0.1, 0.4)
-        .assumed("Ingen måling.", "No measurement.")
+        .assumed(
+            "Tillid er lettere at miste end at vinde (Slovic 1993, asymmetriprincippet): tab sat til mindst det dobbelte af gevinsten ved et holdt løfte. Tallet er en antagelse.",
+            "Trust is easier to lose than to win (Slovic 1993, the asymmetry principle): losses set at least twice the gain of a kept promise. The figure is an assumption.",
+        )
         .group(Group::Trust),
     num(P::TrustPbBroken, "trust.pb_broken", Unit::Share, 0.1, 0.0, 1.0)
         .label("Tillid tabt ved forsinkelse", "Trust lost when late")
         .help("Sandsynlighed for, at en stemmende med høj tillid går til lav, når projektet ikke er færdigt efter et år.", "Probability that a voter with high trust moves to low when the project is not done after a year.")
         .unc(0.05, 0.2)
-        .assumed("Ingen måling.", "No measurement.")
+        .assumed(
+            "Tillid er lettere at miste end at vinde (Slovic 1993, asymmetriprincippet): tab sat til mindst det dobbelte af gevinsten ved et holdt løfte. Tallet er en antagelse.",
+            "Trust is easier to lose than to win (Slovic 1993, the asymmetry principle): losses set at least twice the gain of a kept promise. The figure is an assumption.",
+        )
         .group(Group::Trust),
     num(P::TrustPbDisappointment, "trust.pb_disappointment", Unit::Share, 0.2, 0.0, 1.0)
         .label("Skuffelse når det stopper", "Disappointment when it stops")
         .help("Sandsynlighed for, at en tidligere deltager med høj tillid går til lav, når borgerbudgettet stopper.", "Probability that a past participant with high trust moves to low when participatory budgeting stops.")
         .unc(0.1, 0.4)
-        .assumed("Ingen måling.", "No measurement.")
+        .assumed(
+            "Tillid er lettere at miste end at vinde (Slovic 1993, asymmetriprincippet): tab sat til mindst det dobbelte af gevinsten ved et holdt løfte. Tallet er en antagelse.",
+            "Trust is easier to lose than to win (Slovic 1993, the asymmetry principle): losses set at least twice the gain of a kept promise. The figure is an assumption.",
+        )
         .group(Group::Trust),
-];
+]);
+
+/// The browser build keeps the one-line help of the primary levers only (about 3 KB gzip less);
+/// the others' "About this figure" links to the static Sources page, which shows every help text
+/// and source. Native builds (the command line, the static pages, the tests) keep everything.
+const fn for_build(mut table: [ParamSpec; N_PARAMS]) -> [ParamSpec; N_PARAMS] {
+    if cfg!(target_arch = "wasm32") {
+        let mut i = 0;
+        while i < N_PARAMS {
+            if !table[i].primary {
+                table[i].help = ["", ""];
+            }
+            i += 1;
+        }
+    }
+    table
+}
 
 #[cfg(test)]
 mod tests {
@@ -755,6 +965,28 @@ mod tests {
             }
             if p.unit == Unit::Choice {
                 assert_eq!(p.max as usize + 1, p.choices.len(), "{} choices", p.key);
+            }
+        }
+    }
+
+    #[test]
+    fn every_assumption_has_a_range_or_is_the_councils_own_figure() {
+        for p in &PARAMS {
+            match p.grade {
+                // The council's own choices and figures are not drawn in the Monte Carlo.
+                Grade::Own => assert!(p.uncertainty.is_none(), "{} is the council's own but has a range", p.key),
+                Grade::Published => {}
+                _ => assert!(p.uncertainty.is_some(), "{} is graded {:?} but has no range", p.key, p.grade),
+            }
+            // A cited source is never graded as a bare assumption, and an assumption never as published.
+            match (p.source, p.grade) {
+                (Source::Assumption(_), Grade::Published | Grade::Derived) => {
+                    panic!("{}: assumed but graded {:?}", p.key, p.grade)
+                }
+                (Source::Cited(_), Grade::Assumption | Grade::Placeholder) => {
+                    panic!("{}: cited but graded {:?}", p.key, p.grade)
+                }
+                _ => {}
             }
         }
     }

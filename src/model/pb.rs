@@ -31,6 +31,7 @@ pub struct PbInputs {
     pub maturity_loss: f64,
     pub trust_sensitivity: f64,
     pub outreach_turnout: f64,
+    pub online_turnout: f64,
     pub representation_base: f64,
     pub outreach_representation: f64,
     pub in_person_representation: f64,
@@ -39,7 +40,9 @@ pub struct PbInputs {
     pub volunteer_hours: f64,
     pub volunteer_value: f64,
     pub election_boost: f64,
-    pub trust_participation: f64,
+    /// People one experience reaches (`trust.reach`): a voter and those who hear of it from them.
+    pub trust_reach: f64,
+    pub trust_information: f64,
     pub trust_delivered: f64,
     pub trust_overruled: f64,
     pub trust_broken: f64,
@@ -50,6 +53,8 @@ pub struct PbInputs {
 pub const TURNOUT_CAP: f64 = 0.9;
 /// Outreach at which `pb.turnout_max` was calibrated (the default).
 const OUTREACH_REF: f64 = 0.3;
+/// Online share of participation at which `pb.turnout_max` applies (the default in-person 30%).
+const ONLINE_REF: f64 = 0.7;
 /// Pot (in currency) at which `pb.volunteer_hours` applies; returns diminish around it.
 const VOLUNTEER_POT_REF: f64 = 1_000_000.0;
 /// Elasticity of volunteer hours to the pot: 0.6, so doubling the pot gives about 1.5x the hours.
@@ -80,6 +85,7 @@ impl PbInputs {
             maturity_loss: g(P::PbMaturityLoss),
             trust_sensitivity: g(P::PbTrustSensitivity),
             outreach_turnout: g(P::PbOutreachTurnout),
+            online_turnout: g(P::PbOnlineTurnout),
             representation_base: g(P::PbRepresentationBase),
             outreach_representation: g(P::PbOutreachRepresentation),
             in_person_representation: g(P::PbInPersonRepresentation),
@@ -88,7 +94,8 @@ impl PbInputs {
             volunteer_hours: g(P::PbVolunteerHours),
             volunteer_value: g(P::PbVolunteerValue),
             election_boost: g(P::PbElectionBoost),
-            trust_participation: g(P::TrustPbParticipation),
+            trust_reach: g(P::TrustReach),
+            trust_information: g(P::TrustPbInformation),
             trust_delivered: g(P::TrustPbDelivered),
             trust_overruled: g(P::TrustPbOverruled),
             trust_broken: g(P::TrustPbBroken),
@@ -111,7 +118,9 @@ impl PbInputs {
         let size = libm::pow(self.population / 50_000.0, -self.size_elasticity);
         let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
         let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
-        super::clamp(self.turnout_max * pot * size * maturity * trust * outreach, 0.0, TURNOUT_CAP)
+        // Voting online reaches more people than voting in person (Spada et al. 2016).
+        let online = libm::exp(self.online_turnout * ((1.0 - self.in_person) - ONLINE_REF));
+        super::clamp(self.turnout_max * pot * size * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
     }
 
     /// Representation index of rarely-heard groups (their share among voters / among adults).
@@ -141,7 +150,8 @@ impl PbInputs {
 /// PB's pushes on trust in one month, before the trust stock bounds them (shares of adults).
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
 pub struct PbFlows {
-    pub participation: f64,
+    /// Residents who hear of the vote through a participant (the information effect).
+    pub information: f64,
     pub delivered: f64,
     pub overruled: f64,
     pub broken_promises: f64,
@@ -250,11 +260,13 @@ impl PbState {
             let d = *winners * p.delivery_rate / 12.0;
             delivered += d;
             volunteer_hours += *hours;
-            flows.delivered += p.trust_delivered * *voters * (d / winners.max(1e-12)) * (1.0 - trust) / p.adults;
+            // What voters experience reaches them and those around them (`trust.reach`), good or bad.
+            let heard = *voters * p.trust_reach / p.adults;
+            flows.delivered += p.trust_delivered * heard * (d / winners.max(1e-12)) * (1.0 - trust);
             if age >= 12 {
                 let left = (*winners - *done - d).max(0.0);
                 overdue += left;
-                flows.broken_promises -= p.trust_broken * *voters * (left / winners.max(1e-12)) * trust / p.adults;
+                flows.broken_promises -= p.trust_broken * heard * (left / winners.max(1e-12)) * trust;
                 false
             } else {
                 *done += d;
@@ -292,11 +304,15 @@ impl PbState {
             out.overruled = overruled;
             out.project_spend = project_money * (1.0 - p.override_share);
             out.process_cost = pot * p.process_cost_share;
-            flows.participation += p.trust_participation * voters * (1.0 - trust) / p.adults;
-            flows.overruled -= p.trust_overruled * voters * p.override_share * trust / p.adults;
-            // Maturity for the next cycle: grows towards 1, falls with last cycle's broken promises.
+            // The information effect (Ardanaz et al. 2023): on the residents who hear of the vote
+            // from a voter, not on the voters themselves, whose trust follows what is delivered.
+            let hearers = super::clamp((p.trust_reach - 1.0) * voters / p.adults, 0.0, 1.0);
+            flows.information += p.trust_information * hearers * (1.0 - trust);
+            flows.overruled -= p.trust_overruled * voters * p.trust_reach / p.adults * p.override_share * trust;
+            // Maturity for the next cycle: grows towards 1 with kept promises, falls with broken ones
+            // (a process that delivers nothing only loses).
             let kept = (1.0 - p.override_share) * p.delivery_rate;
-            let next = self.maturity + p.maturity_growth * (1.0 - self.maturity)
+            let next = self.maturity + p.maturity_growth * kept * (1.0 - self.maturity)
                 - p.maturity_loss * (1.0 - kept) * self.maturity;
             self.maturity = super::clamp(next, 0.05, 1.0);
             self.last_vote = Some(month);
@@ -323,16 +339,17 @@ impl PbState {
     }
 }
 
-/// Summarise the months into cycles.
-pub fn cycles(months: &[super::casework::Month], p: &PbInputs) -> Vec<Cycle> {
+/// Summarise the months (each month's PB part, in order) into cycles.
+pub fn cycles<'a>(months: impl ExactSizeIterator<Item = &'a PbMonth>, p: &PbInputs) -> Vec<Cycle> {
+    let len = months.len();
     let mut out: Vec<Cycle> = Vec::new();
-    for (i, m) in months.iter().map(|m| &m.pb).enumerate() {
+    for (i, m) in months.enumerate() {
         if m.cycle == 0 {
             continue;
         }
         let winners = m.funded;
         let delivered_in_year = (winners * p.delivery_rate).min(winners);
-        let year_done = i + 12 < months.len();
+        let year_done = i + 12 < len;
         out.push(Cycle {
             cycle: m.cycle,
             month: i as u32 + 1,

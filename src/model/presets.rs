@@ -1,5 +1,6 @@
 //! Presets: casework areas with their sourced figures, and municipality sizes. A preset is a set
-//! of parameter values applied to a scenario; decisions scale with population.
+//! of parameter values applied to a scenario; decisions follow the population (per 10,000
+//! residents) unless the council types its own.
 
 use super::params::P;
 use super::scenario::Scenario;
@@ -10,8 +11,10 @@ pub struct Area {
     pub id: &'static str,
     /// `[Danish, English]`.
     pub label: [&'static str; 2],
-    /// Decisions per month in a municipality of 50,000 residents.
-    pub decisions_per_50k: f64,
+    /// Decisions per month per 10,000 residents.
+    pub decisions_per_10k: f64,
+    /// The help itself, currency per citizen-month (a placeholder: no common figure).
+    pub help_cost: f64,
     pub hours_per_decision: f64,
     pub appeal_rate: f64,
     pub overturn_share: f64,
@@ -40,7 +43,8 @@ pub static AREAS: [Area; 3] = [
     Area {
         id: "adults",
         label: ["Voksne efter serviceloven", "Adults under the Social Services Act"],
-        decisions_per_50k: 200.0,
+        decisions_per_10k: 40.0,
+        help_cost: 5_000.0,
         hours_per_decision: 6.0,
         appeal_rate: 0.03,
         overturn_share: 0.37,
@@ -49,7 +53,8 @@ pub static AREAS: [Area; 3] = [
     Area {
         id: "children",
         label: ["Børn med handicap", "Children with disabilities"],
-        decisions_per_50k: 40.0,
+        decisions_per_10k: 8.0,
+        help_cost: 10_000.0,
         hours_per_decision: 8.0,
         appeal_rate: 0.05,
         overturn_share: 0.45,
@@ -58,7 +63,8 @@ pub static AREAS: [Area; 3] = [
     Area {
         id: "all",
         label: ["Alle social- og beskæftigelsessager", "All social and employment appeals"],
-        decisions_per_50k: 1_000.0,
+        decisions_per_10k: 200.0,
+        help_cost: 4_000.0,
         hours_per_decision: 4.0,
         appeal_rate: 0.02,
         overturn_share: 0.30,
@@ -96,15 +102,16 @@ impl Size {
     }
 }
 
-/// Apply an area and a size to a scenario: population, budget, and the area's casework figures
-/// with decisions scaled to population. Other values (the levers) are kept.
+/// Apply an area and a size to a scenario: population, budget, and the area's casework figures,
+/// decisions following the population. Other values (the levers) are kept.
 pub fn apply(s: &Scenario, area: &Area, size: &Size) -> Scenario {
     let mut next = s.clone();
-    let decisions = (area.decisions_per_50k * size.population / 50_000.0).round().max(1.0);
     let values = [
         (P::Population, size.population),
         (P::Budget, size.population * BUDGET_PER_RESIDENT),
-        (P::DecisionsPerMonth, decisions),
+        (P::DecisionsPerMonth, 0.0),
+        (P::DecisionsPer10k, area.decisions_per_10k),
+        (P::HelpCost, area.help_cost),
         (P::HoursPerDecision, area.hours_per_decision),
         (P::AppealRate, area.appeal_rate),
         (P::OverturnShare, area.overturn_share),
@@ -136,7 +143,7 @@ mod tests {
         let a = Area::by_id("adults").unwrap();
         let small = apply(&Scenario::default(), a, Size::by_id("small").unwrap());
         let large = apply(&Scenario::default(), a, Size::by_id("large").unwrap());
-        assert_eq!(small.get(P::DecisionsPerMonth), 80.0);
-        assert_eq!(large.get(P::DecisionsPerMonth), 1_400.0);
+        assert_eq!(crate::model::casework::decisions_per_month(&small), 80.0);
+        assert_eq!(crate::model::casework::decisions_per_month(&large), 1_400.0);
     }
 }

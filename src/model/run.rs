@@ -1,8 +1,9 @@
 //! One scenario against its baseline: both runs, the differences and the headline figures.
 
-use super::casework::{baseline_into, simulate_into, Costs, Inputs, Month};
+use super::casework::{Costs, Inputs, Tier, Tiers};
 use super::pb::{cycles, Cycle};
 use super::scenario::Scenario;
+use super::sim::{baseline_into, simulate_into, Month};
 
 /// When the extra time has paid for itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
@@ -12,7 +13,8 @@ pub enum Payback {
     Month(u32),
     /// The cumulative net saving is still negative at some point at the end of the horizon.
     NotWithinHorizon,
-    /// The scenario costs exactly what the baseline does in every month.
+    /// No extra time is actually given (0% asked for, or no room to give it): there is nothing to
+    /// pay back.
     #[default]
     NoDifference,
 }
@@ -22,8 +24,9 @@ pub enum Payback {
 pub struct Outcome {
     pub scenario: Vec<Month>,
     pub baseline: Vec<Month>,
-    /// Cumulative net saving (baseline cost minus scenario cost, summed), per month.
-    pub cumulative_saving: Vec<f64>,
+    /// Cumulative net saving (baseline cost minus scenario cost, summed), per month, on each cost
+    /// tier.
+    pub cumulative_saving: Tiers<Vec<f64>>,
     /// Participatory budgeting, cycle by cycle (empty without PB).
     pub cycles: Vec<Cycle>,
     pub headline: Headline,
@@ -32,9 +35,11 @@ pub struct Outcome {
 /// The figures a councillor reads first. "Per year" figures are the last 12 months of the horizon.
 #[derive(Clone, Debug, PartialEq, Default, serde::Serialize)]
 pub struct Headline {
-    pub payback: Payback,
-    /// Cumulative net saving at the horizon (negative: a net cost).
-    pub net_saving: f64,
+    /// When the extra time pays back, on each cost tier: the cash the council books, then adding
+    /// failure demand, then escalation.
+    pub payback: Tiers<Payback>,
+    /// Cumulative net saving at the horizon on each tier (negative: a net cost).
+    pub net_saving: Tiers<f64>,
     /// Scenario minus baseline cost over the horizon, by category (negative: a saving).
     pub cost_difference: Costs,
     pub wrong_per_year: [f64; 2],
@@ -86,7 +91,8 @@ pub struct PbHeadline {
     pub extra_election_voters: f64,
 }
 
-/// Find the payback month in a cumulative saving series.
+/// Find the payback month in a cumulative saving series; `differs` is whether any extra time was
+/// actually given.
 pub fn payback(cumulative: &[f64], differs: bool) -> Payback {
     if !differs {
         return Payback::NoDifference;
@@ -119,33 +125,33 @@ pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
     simulate_into(i, i.extra_time, true, &mut o.scenario);
     baseline_into(i, &mut o.baseline);
     let (scenario, baseline) = (&o.scenario, &o.baseline);
-    o.cumulative_saving.clear();
-    let mut acc = 0.0;
-    let mut diff = [0.0; 6];
-    let mut differs = false;
+    let mut acc = [0.0; 3];
+    let mut diff = [0.0; 7];
+    o.cumulative_saving.cash.clear();
+    o.cumulative_saving.with_failure_demand.clear();
+    o.cumulative_saving.with_escalation.clear();
     for (s, b) in scenario.iter().zip(baseline) {
-        let (sc, bc) = (s.costs.total(), b.costs.total());
-        differs |= sc != bc;
-        acc += bc - sc;
-        o.cumulative_saving.push(acc);
+        for (k, t) in Tier::ALL.into_iter().enumerate() {
+            acc[k] += b.costs.tier(t) - s.costs.tier(t);
+        }
+        o.cumulative_saving.cash.push(acc[0]);
+        o.cumulative_saving.with_failure_demand.push(acc[1]);
+        o.cumulative_saving.with_escalation.push(acc[2]);
         for (d, (x, y)) in diff.iter_mut().zip(s.costs.as_array().iter().zip(b.costs.as_array())) {
             *d += x - y;
         }
     }
+    // Only extra time actually given can pay back; without it any cost difference comes from the
+    // other decision (participatory budgeting's effect on trust and appeals), not from the time.
+    let given = scenario.iter().any(|m| m.extra_time.abs() > 1e-9);
     let pair = |f: &dyn Fn(&[Month]) -> f64| [f(scenario), f(baseline)];
     let end = |f: fn(&Month) -> f64| pair(&|m: &[Month]| m.last().map(f).unwrap_or(0.0));
-    o.cycles = cycles(scenario, &i.pb);
+    o.cycles = cycles(scenario.iter().map(|m| &m.pb), &i.pb);
+    let cum = &o.cumulative_saving;
     let headline = Headline {
-        payback: payback(&o.cumulative_saving, differs),
-        net_saving: acc,
-        cost_difference: Costs {
-            time: diff[0],
-            extra_staff: diff[1],
-            reconsideration: diff[2],
-            rework: diff[3],
-            failure_demand: diff[4],
-            escalation: diff[5],
-        },
+        payback: Tiers::from_fn(|t| payback(cum.at(t), given)),
+        net_saving: Tiers { cash: acc[0], with_failure_demand: acc[1], with_escalation: acc[2] },
+        cost_difference: Costs::from_array(diff),
         wrong_per_year: pair(&|m| last_year(m, |x| x.wrong)),
         appeals_per_year: pair(&|m| last_year(m, |x| x.appeals)),
         overturns_per_year: pair(&|m| last_year(m, |x| x.overturns)),
@@ -154,7 +160,7 @@ pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
         wait_months: end(|m| m.wait_months),
         sick_leave: end(|m| m.sick_leave),
         trust: end(|m| m.trust),
-        trust0: i.trust0,
+        trust0: i.trust.trust0,
         trust_from_casework: scenario.iter().map(|m| m.trust_flows.casework()).sum(),
         trust_from_pb: scenario.iter().map(|m| m.trust_flows.pb()).sum(),
         trust_drift: scenario.iter().map(|m| m.trust_flows.drift).sum(),

@@ -181,7 +181,9 @@ test('the results download as CSV identical to the command line for the same sce
   // It parses: parameters, seed and headline in the header, a row per month, units in the names.
   const lines = csv.text.trim().split('\n');
   assert.ok(lines.includes('# seed = 5') && lines.includes('# case.extra_time = 0.5'));
-  assert.ok(lines.some((l) => /^# headline payback_month = \d+$/.test(l)));
+  assert.ok(lines.some((l) => /^# headline payback_month = (\d+|not_within_horizon)$/.test(l)));
+  assert.ok(lines.some((l) => /^# headline payback_month_with_escalation = (\d+|not_within_horizon)$/.test(l)));
+  assert.ok(lines.includes('# grade case.help_cost = placeholder'));
   const rows = lines.filter((l) => !l.startsWith('#'));
   assert.equal(rows.length, 1 + 60);
   const head = rows[0].split(',');
