@@ -371,9 +371,13 @@ pub fn payback_month_text(x: f64, horizon: u32, lang: Lang) -> String {
     }
 }
 
-/// The payback card's range line: P10-P90 over all runs that give extra time.
+/// The payback card's range line: P10-P90 over all runs that give extra time ("P10–P90: after
+/// the period" when even P10 does not pay back within it).
 pub fn payback_range(d: &PaybackDist, lang: Lang) -> String {
     let f = |x: f64| payback_month_text(x, d.horizon, lang);
+    if d.month.p10 > d.horizon as f64 {
+        return format!("P10–P90: {}", f(d.month.p10));
+    }
     range_line(d.month, &f)
 }
 
