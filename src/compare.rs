@@ -35,12 +35,14 @@ pub struct Column {
     pub outcome: Rc<Outcome>,
 }
 
-/// The query in a pasted address or link: what follows `?` (up to a `#`); text without a `?` is
-/// taken as the query itself.
+/// The query in a pasted address or link: what follows the last `?` (up to a `#`); text without a
+/// `?` is taken as the query itself. Our links never hold a raw `?` (it is percent-encoded), so the
+/// last one starts the query, and reading a query again gives the same query.
 pub fn query_of(text: &str) -> &str {
     let text = text.trim();
-    let query = text.split_once('?').map_or(text, |(_, q)| q);
-    query.split('#').next().unwrap_or("")
+    let text = text.split('#').next().unwrap_or("");
+    // (Bytes, not `rsplit_once`: a reverse char searcher would add to every page's wasm.)
+    text.bytes().rposition(|b| b == b'?').map_or(text, |i| &text[i + 1..])
 }
 
 /// The column a link opens: decoded like the app decodes an address, then run.

@@ -90,6 +90,16 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     if !x.is_finite() {
         return NOT_A_NUMBER.to_string();
     }
+    if x.abs() >= 1e15 {
+        // Beyond what the digits below can hold exactly: "1,00 × 10^300" rather than wrong digits.
+        let (mut m, mut e) = (x.abs(), 0u64);
+        while m >= 10.0 {
+            m /= 10.0;
+            e += 1;
+        }
+        let sign = if x < 0.0 { "-" } else { "" };
+        return format!("{sign}{}\u{a0}×\u{a0}10^{e}", number(m, 2, lang));
+    }
     let (group, mark) = separators(lang);
     let plain = fixed(x.abs(), decimals);
     let (int_part, frac_part) = match plain.split_once('.') {

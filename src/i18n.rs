@@ -290,7 +290,8 @@ pub static DA: Texts = Texts {
     how_more_link: "Sådan virker modellen: ligningerne i hovedtræk",
     how_fit_link: "Hvor godt passer modellen? Modellen mod offentliggjorte tal",
     sources_title: "Kilder",
-    sources_intro: "Hvert tal i modellen har en kilde eller ordet »antagelse« og en sikkerhed:",
+    sources_intro: "Hvert tal i modellen har en kilde eller ordet »antagelse« og en sikkerhed: offentliggjort, \
+        udledt, antagelse, pladsholder (indsæt jeres eget tal) eller jeres eget.",
     sources_link: "Alle tal med kilder, intervaller og sikkerhed",
     nav_casework: "Sagsbehandling",
     case: CaseTexts {
@@ -492,7 +493,8 @@ pub static EN: Texts = Texts {
     how_more_link: "How the model works: its equations in outline",
     how_fit_link: "How well does it fit? The model against published figures",
     sources_title: "Sources",
-    sources_intro: "Every figure in the model has a source or the word \"assumption\", and a confidence grade:",
+    sources_intro: "Every figure in the model has a source or the word \"assumption\", and a confidence grade: \
+        published, derived, assumption, placeholder (replace it with your own) or your own.",
     sources_link: "Every figure with its source, ranges and grade",
     nav_casework: "Casework",
     case: CaseTexts {

@@ -56,9 +56,12 @@ pub enum Refusal {
     NoSuchEntry,
 }
 
-/// A name as kept: trimmed, control characters removed, at most [`MAX_NAME`] characters.
+/// A name as kept: control characters removed, at most [`MAX_NAME`] characters, trimmed (after
+/// cutting, so a cut never leaves a space that the next load would trim: cleaning twice changes
+/// nothing).
 pub fn clean_name(name: &str) -> String {
-    name.trim().chars().filter(|c| !c.is_control()).take(MAX_NAME).collect()
+    let cut: String = name.trim().chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
+    cut.trim().to_string()
 }
 
 impl Library {
@@ -74,21 +77,45 @@ impl Library {
             _ => return Loaded { library: Library::default(), aside: Some(text.to_string()) },
         };
         let mut library = Library::default();
-        let mut bad = Vec::new();
+        // At most MAX_SAVED entries are loaded (the most the app saves); any beyond go aside with
+        // the unreadable ones. So the duplicate check looks at no more than MAX_SAVED names, and
+        // loading stays linear however much is stored (no hash set: it would cost the page ~3 KB).
+        let (mut bad, mut changed) = (Vec::new(), Vec::new());
         for item in list {
-            let name = match item.get("name") {
-                Some(Json::Str(s)) => clean_name(s),
-                _ => String::new(),
+            let (name, raw) = match item.get("name") {
+                Some(Json::Str(s)) => (clean_name(s), Some(s)),
+                _ => (String::new(), None),
             };
             match item.get("link") {
-                Some(Json::Str(link)) if !name.is_empty() && !library.has(&name) => {
+                Some(Json::Str(link))
+                    if !name.is_empty() && library.entries.len() < MAX_SAVED && !library.has(&name) =>
+                {
+                    // Kept, but if anything of it is not kept as it was (a longer name, fields this
+                    // build does not know), the original goes aside too.
+                    let extra = matches!(item, Json::Object(m) if m.iter().any(|(k, _)| k != "name" && k != "link"));
+                    if extra || raw.map(String::as_str) != Some(name.as_str()) {
+                        changed.push(item.clone());
+                    }
                     library.entries.push(Entry { name, link: link.clone() })
                 }
                 _ => bad.push(item.clone()),
             }
         }
-        let aside = (!bad.is_empty())
-            .then(|| Json::Object(vec![("unreadable_saved_scenarios".into(), Json::Array(bad))]).to_pretty());
+        let mut aside = Vec::new();
+        if !bad.is_empty() {
+            aside.push(("unreadable_saved_scenarios".to_string(), Json::Array(bad)));
+        }
+        if !changed.is_empty() {
+            aside.push(("saved_scenarios_as_stored".to_string(), Json::Array(changed)));
+        }
+        if let Json::Object(m) = &json {
+            let unknown: Vec<(String, Json)> =
+                m.iter().filter(|(k, _)| k != "version" && k != "scenarios").cloned().collect();
+            if !unknown.is_empty() {
+                aside.push(("unknown_fields".to_string(), Json::Object(unknown)));
+            }
+        }
+        let aside = (!aside.is_empty()).then(|| Json::Object(aside).to_pretty());
         Loaded { library, aside }
     }
 

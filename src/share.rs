@@ -115,14 +115,7 @@ pub(crate) fn unescape(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// At most `n` characters of `s`, with an ellipsis when cut (for messages about garbage input).
-pub fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n).chain(['…']).collect()
-    }
-}
+pub use crate::model::scenario::shorten;
 
 /// The current name of a parameter key written by link version `version`. Version 1 is the first
 /// format, so nothing is renamed yet; a later version that renames `old` to `new` adds
@@ -192,7 +185,7 @@ pub fn decode(query: &str) -> Decoded {
     if let Some(p) = scenario.set_all(&values) {
         problems.push(p);
     }
-    Decoded { scenario, has_scenario, settings, problems }
+    Decoded { scenario, has_scenario, settings, problems: crate::model::scenario::capped(problems) }
 }
 
 /// One value from its text: a choice by name, a number by [`read_number`], checked against the

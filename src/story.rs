@@ -166,12 +166,17 @@ pub struct StoryError {
 impl StoryError {
     /// "Step 3, field "chart": ..." in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        let problem = &self.problem[lang.index()];
+        // The field is the file's own text: shortened like every echo of input.
+        let field = crate::model::scenario::shorten(&self.field, 60);
+        let problem = crate::model::scenario::shorten(&self.problem[lang.index()], 200);
         match (self.step, lang) {
-            (Some(n), Lang::Da) => format!("Trin {n}, feltet \"{}\": {problem}", self.field),
-            (Some(n), Lang::En) => format!("Step {n}, field \"{}\": {problem}", self.field),
-            (None, Lang::Da) => format!("Feltet \"{}\": {problem}", self.field),
-            (None, Lang::En) => format!("Field \"{}\": {problem}", self.field),
+            // Problems about the whole file are written as sentences (no Unicode case tables here:
+            // they would add ~6 KB gzip to the workshop page).
+            (_, _) if field.is_empty() => problem,
+            (Some(n), Lang::Da) => format!("Trin {n}, feltet \"{field}\": {problem}"),
+            (Some(n), Lang::En) => format!("Step {n}, field \"{field}\": {problem}"),
+            (None, Lang::Da) => format!("Feltet \"{field}\": {problem}"),
+            (None, Lang::En) => format!("Field \"{field}\": {problem}"),
         }
     }
 }
@@ -189,9 +194,9 @@ pub fn parse(text: &str) -> Result<Story, Vec<StoryError>> {
     };
     let json = match Json::parse(text) {
         Ok(j @ Json::Object(_)) => j,
-        Ok(_) => return Err(vec![error(None, "", "filen er ikke et JSON-objekt.", "the file is not a JSON object.")]),
+        Ok(_) => return Err(vec![error(None, "", "Filen er ikke et JSON-objekt.", "The file is not a JSON object.")]),
         Err(e) => {
-            return Err(vec![error(None, "", &format!("ikke gyldig JSON ({e})."), &format!("not valid JSON ({e})."))])
+            return Err(vec![error(None, "", &format!("Ikke gyldig JSON ({e})."), &format!("Not valid JSON ({e})."))])
         }
     };
     let Json::Object(members) = &json else { unreachable!() };
@@ -239,8 +244,24 @@ pub fn parse(text: &str) -> Result<Story, Vec<StoryError>> {
     if errors.is_empty() {
         Ok(Story { id, title, summary, steps })
     } else {
-        Err(errors)
+        Err(capped(errors))
     }
+}
+
+/// At most [`crate::model::scenario::MAX_PROBLEMS`] errors, then one that counts the rest.
+fn capped(mut errors: Vec<StoryError>) -> Vec<StoryError> {
+    let max = crate::model::scenario::MAX_PROBLEMS;
+    if errors.len() > max {
+        let more = errors.len() - max;
+        errors.truncate(max);
+        let n = more.to_string();
+        errors.push(StoryError {
+            step: None,
+            field: String::new(),
+            problem: [format!("… og {n} fejl mere."), format!("… and {n} more errors.")],
+        });
+    }
+    errors
 }
 
 fn error(step: Option<usize>, field: &str, da: &str, en: &str) -> StoryError {
@@ -342,7 +363,8 @@ fn parse_predict(p: &Json, n: usize, scenario: &Scenario, errors: &mut Vec<Story
     let question = text_field(p, "question", Some(n), true, errors);
     let years = (scenario.get(P::Horizon) / 12.0) as u32;
     let votes = crate::model::run(scenario).cycles.len() as u32;
-    let at = p.get("at").and_then(Json::as_u64).map(|x| x as u32);
+    // Anything past a u32 is out of range, not cut to 32 bits (4294967301 is not 5).
+    let at = p.get("at").and_then(Json::as_u64).map(|x| u32::try_from(x).unwrap_or(u32::MAX));
     let figure = match p.get("figure") {
         Some(Json::Str(s)) => s.as_str(),
         _ => "",

@@ -61,3 +61,47 @@ fn csv_and_monte_carlo_and_params() {
     let bad = Command::new(BIN).args(["run", &fixture("good-scenario.json"), "--runs", "many"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // `onepercent run good.json --runs 2000 | head -c 10` used to abort (exit 134, "Broken pipe").
+    let mut child = Command::new(BIN)
+        .args(["run", &fixture("good-scenario.json"), "--runs", "2000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn every_option_is_checked_against_the_command() {
+    let good = fixture("good-scenario.json");
+    for args in [
+        vec!["run", good.as_str(), "--runs", "0"],
+        vec!["run", good.as_str(), "--format", "xml"],
+        vec!["sensitivity", good.as_str(), "--format", "xml"],
+        vec!["params", "--format", "xml"],
+        vec!["params", "stray.json"],
+        vec!["run", "-x", good.as_str()],
+        vec!["validate", "--format", "csv"],
+    ] {
+        let out = Command::new(BIN).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn an_endless_input_is_refused_not_read_until_memory_runs_out() {
+    let out = Command::new(BIN).args(["run", "/dev/zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 10 MB"));
+}

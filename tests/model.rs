@@ -25,7 +25,7 @@ fn with(pairs: &[(P, f64)]) -> Scenario {
 fn baseline_reproduces_the_observed_overturn_share_and_appeal_rate_in_every_preset() {
     for area in &AREAS {
         for size in &SIZES {
-            let s = apply(&Scenario::default(), area, size);
+            let s = apply(&Scenario::default(), area, size).unwrap();
             let base = run(&s).baseline;
             for m in &base {
                 let overturn = m.overturns / m.board_decided;

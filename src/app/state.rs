@@ -224,8 +224,12 @@ impl AppState {
             Action::ApplyPreset { area, size } => {
                 let a = Area::by_id(&area)?;
                 let z = Size::by_id(&size)?;
-                let next = apply(&self.scenario, a, z);
-                Some(AppState { scenario: Rc::new(next), area: a.id, size: z.id, notice: None, ..self.clone() })
+                match apply(&self.scenario, a, z) {
+                    Ok(next) => {
+                        Some(AppState { scenario: Rc::new(next), area: a.id, size: z.id, notice: None, ..self.clone() })
+                    }
+                    Err(problem) => Some(self.refuse(Notice::ChangeRefused(vec![problem]))),
+                }
             }
             Action::Reset => {
                 let fresh = AppState { lang: self.lang, view: self.view, ..AppState::default() };

@@ -41,7 +41,7 @@ struct Options {
     top: usize,
     dir: String,
     check: bool,
-    /// Whether `--format` was given (`validate` prints text unless asked for JSON or HTML).
+    /// Whether `--format` was given (otherwise the command's own default).
     format_given: bool,
 }
 
@@ -64,9 +64,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
         match a.as_str() {
             "--seed" => o.seed = Some(value("--seed")?.parse().map_err(|_| "--seed takes a whole number from 0")?),
             "--runs" => {
-                o.runs = value("--runs")?.parse().map_err(|_| "--runs takes a whole number")?;
-                if o.runs > MAX_RUNS {
-                    return Err(format!("--runs: at most {MAX_RUNS}"));
+                o.runs =
+                    value("--runs")?.parse().map_err(|_| format!("--runs takes a whole number, 1 to {MAX_RUNS}"))?;
+                if !(1..=MAX_RUNS).contains(&o.runs) {
+                    return Err(format!("--runs takes 1 to {MAX_RUNS}"));
                 }
             }
             "--format" => {
@@ -81,7 +82,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--top" => o.top = value("--top")?.parse().map_err(|_| "--top takes a whole number")?,
             "--dir" => o.dir = value("--dir")?,
             "--check" => o.check = true,
-            f if f.starts_with("--") => return Err(format!("unknown option {f}")),
+            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
             f => {
                 if o.file.replace(f.to_string()).is_some() {
                     return Err("only one scenario file".into());
@@ -92,14 +93,23 @@ fn parse(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
+/// The largest input read (a scenario file or a validation manifest): anything bigger is not a
+/// scenario, and reading stops there (so `/dev/zero` is refused, not read until memory runs out).
+const MAX_INPUT: u64 = 10 * 1024 * 1024;
+
 fn read_input(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| e.to_string())?;
-        Ok(s)
+    use std::io::Read;
+    let source: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+        Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?)
+    };
+    let mut bytes = Vec::new();
+    source.take(MAX_INPUT + 1).read_to_end(&mut bytes).map_err(|e| format!("{path}: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(format!("{path}: larger than {} MB, not a scenario file", MAX_INPUT / (1024 * 1024)));
     }
+    String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
 }
 
 /// Read and validate the scenario file; on error print the app's messages and give the exit code.
@@ -120,6 +130,37 @@ fn load(opts: &Options) -> Result<Scenario, ExitCode> {
     })
 }
 
+/// Write the result to stdout. A reader that stops early (`| head`) is not an error: the rest is
+/// not wanted, so the command ends quietly with success.
+fn emit(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("onepercent: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The formats a command writes, the first being its default, and whether it reads a scenario file.
+fn formats(cmd: &str) -> Option<(&'static [&'static str], bool)> {
+    Some(match cmd {
+        "run" | "sensitivity" => (&["json", "csv"], true),
+        "params" => (&["csv", "json", "html"], false),
+        "validate" => (&["text", "json", "html"], false),
+        "how" => (&["html"], false),
+        _ => return None,
+    })
+}
+
+fn usage_error(e: &str) -> ExitCode {
+    eprintln!("onepercent: {e}\n{USAGE}");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (cmd, rest) = match args.split_first() {
@@ -129,18 +170,29 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let opts = match parse(rest) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("onepercent: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    if matches!(cmd, "help" | "--help" | "-h") {
+        return emit(&format!("{USAGE}\n"));
+    }
+    let Some((allowed, takes_file)) = formats(cmd) else {
+        return usage_error(&format!("unknown command {cmd}"));
     };
+    let mut opts = match parse(rest) {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
+    };
+    // Every option is checked against the command: nothing given is silently ignored.
+    if !opts.format_given {
+        opts.format = allowed[0].to_string();
+    } else if !allowed.contains(&opts.format.as_str()) {
+        return usage_error(&format!("{cmd}: unknown format {} ({})", opts.format, allowed.join(", ")));
+    }
+    if !takes_file && opts.file.is_some() {
+        return usage_error(&format!("{cmd} reads no scenario file"));
+    }
     match cmd {
-        "params" => {
-            if opts.format_given && opts.format == "html" {
-                print!("{}", onepercent::pages::sources(opts.lang));
-            } else if opts.format == "json" {
+        "params" => emit(&match opts.format.as_str() {
+            "html" => onepercent::pages::sources(opts.lang),
+            "json" => {
                 let rows: Vec<serde_json::Value> = onepercent::model::PARAMS
                     .iter()
                     .map(|p| {
@@ -149,12 +201,10 @@ fn main() -> ExitCode {
                         "grade": p.grade.key()})
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
-            } else {
-                print!("{}", export::params_csv());
+                serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
             }
-            ExitCode::SUCCESS
-        }
+            _ => export::params_csv(),
+        }),
         "run" | "sensitivity" => {
             let mut scenario = match load(&opts) {
                 Ok(s) => s,
@@ -165,37 +215,20 @@ fn main() -> ExitCode {
             }
             if cmd == "sensitivity" {
                 let swings = tornado(&scenario, opts.output, opts.top);
-                match opts.format.as_str() {
-                    "csv" => print!("{}", export::tornado_csv(opts.output, &swings)),
-                    _ => println!("{}", export::tornado_json(&scenario, opts.output, &swings)),
-                }
-                return ExitCode::SUCCESS;
+                return emit(&match opts.format.as_str() {
+                    "csv" => export::tornado_csv(opts.output, &swings),
+                    _ => export::tornado_json(&scenario, opts.output, &swings) + "\n",
+                });
             }
             let outcome = run(&scenario);
             let mc = (opts.runs > 0).then(|| monte_carlo(&scenario, opts.runs));
-            match opts.format.as_str() {
-                "csv" => print!("{}", export::to_csv(&scenario, &outcome, mc.as_ref())),
-                "json" => println!("{}", export::to_json(&scenario, &outcome, mc.as_ref())),
-                other => {
-                    eprintln!("onepercent: unknown format {other} (json or csv)");
-                    return ExitCode::from(2);
-                }
-            }
-            ExitCode::SUCCESS
+            emit(&match opts.format.as_str() {
+                "csv" => export::to_csv(&scenario, &outcome, mc.as_ref()),
+                _ => export::to_json(&scenario, &outcome, mc.as_ref()) + "\n",
+            })
         }
         "validate" => validate(&opts),
-        "how" => {
-            print!("{}", onepercent::pages::how(opts.lang));
-            ExitCode::SUCCESS
-        }
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        other => {
-            eprintln!("onepercent: unknown command {other}\n{USAGE}");
-            ExitCode::from(2)
-        }
+        _ => emit(&onepercent::pages::how(opts.lang)),
     }
 }
 
@@ -228,17 +261,13 @@ fn validate(opts: &Options) -> ExitCode {
         };
         rows.push(check(case, &scenario, runs));
     }
-    match (opts.format_given, opts.format.as_str()) {
-        (true, "json") => println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()),
-        (true, "html") => print!("{}", html(&rows, runs, opts.lang)),
-        (false, _) | (true, "text") => print!("{}", text(&rows, runs, opts.lang)),
-        (true, other) => {
-            eprintln!("onepercent: unknown format {other} (text, json or html)");
-            return ExitCode::from(2);
-        }
-    }
+    let code = emit(&match opts.format.as_str() {
+        "json" => serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n",
+        "html" => html(&rows, runs, opts.lang),
+        _ => text(&rows, runs, opts.lang),
+    });
     if opts.check && rows.iter().any(|r| !r.within) {
         return ExitCode::from(1);
     }
-    ExitCode::SUCCESS
+    code
 }

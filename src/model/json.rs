@@ -66,6 +66,13 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if i != b.len() {
         return None;
     }
+    // Trailing zeros of a mantissa too long for the exact fast path belong to the exponent:
+    // `112565157017930000000` is 11256515701793e7, which the fast path reads exactly, rather than a
+    // 19-digit mantissa the slow path rounds.
+    while mantissa > 1 << 53 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        exp10 += 1;
+    }
     let mut x = mantissa as f64;
     if mantissa != 0 {
         if mantissa <= 1 << 53 && (-22..=22).contains(&exp10) {
@@ -630,6 +637,14 @@ mod tests {
             assert!(Json::parse(t).is_err(), "{t:?} should be refused");
         }
         assert!(Json::parse(&"[".repeat(10_000)).is_err(), "deep nesting must be refused, not overflow");
+    }
+
+    #[test]
+    fn trailing_zeros_inside_the_exact_window_read_exactly() {
+        // Issue 14: this read 1 ulp off (a 19-digit mantissa on the slow path).
+        for t in ["112565157017930000000", "1125651570179300000000", "4500000000000000000000", "12000"] {
+            assert_eq!(parse_number(t), Some(t.parse::<f64>().unwrap()), "{t}");
+        }
     }
 
     #[test]

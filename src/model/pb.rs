@@ -131,13 +131,16 @@ impl PbInputs {
         super::clamp(index, 0.05, 1.0 / self.rarely_heard_share)
     }
 
-    /// Volunteer hours a cycle's project money brings, with diminishing returns as it grows.
+    /// Volunteer hours a cycle's project money brings, with diminishing returns as it grows:
+    /// `h/1,000 · money · (money/ref)^(e−1)`, written as `h/1,000 · ref^(1−e) · money^e` so a tiny
+    /// pot gives a tiny number of hours, never an overflow.
     pub fn volunteer_hours_for(&self, project_money: f64) -> f64 {
         if project_money <= 0.0 {
             return 0.0;
         }
-        self.volunteer_hours * project_money / 1_000.0
-            * libm::pow(project_money / VOLUNTEER_POT_REF, VOLUNTEER_ELASTICITY - 1.0)
+        self.volunteer_hours / 1_000.0
+            * libm::pow(VOLUNTEER_POT_REF, 1.0 - VOLUNTEER_ELASTICITY)
+            * libm::pow(project_money, VOLUNTEER_ELASTICITY)
     }
 
     /// The month of each vote (1-based) within `horizon`.

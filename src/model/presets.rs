@@ -3,7 +3,7 @@
 //! residents) unless the council types its own.
 
 use super::params::P;
-use super::scenario::Scenario;
+use super::scenario::{Problem, Scenario};
 
 /// A casework area.
 #[derive(Clone, Copy, Debug)]
@@ -103,8 +103,10 @@ impl Size {
 }
 
 /// Apply an area and a size to a scenario: population, budget, and the area's casework figures,
-/// decisions following the population. Other values (the levers) are kept.
-pub fn apply(s: &Scenario, area: &Area, size: &Size) -> Scenario {
+/// decisions following the population. Other values (the levers) are kept. Refused (the scenario
+/// is left as it was) when the area's observables cannot hold with the scenario's own error share
+/// and board detection, like any other change.
+pub fn apply(s: &Scenario, area: &Area, size: &Size) -> Result<Scenario, Problem> {
     let mut next = s.clone();
     let values = [
         (P::Population, size.population),
@@ -120,7 +122,8 @@ pub fn apply(s: &Scenario, area: &Area, size: &Size) -> Scenario {
     for (p, v) in values {
         next.force(p, v);
     }
-    next
+    next.check()?;
+    Ok(next)
 }
 
 #[cfg(test)]
@@ -131,7 +134,7 @@ mod tests {
     fn every_preset_combination_is_a_valid_scenario() {
         for a in &AREAS {
             for z in &SIZES {
-                let s = apply(&Scenario::default(), a, z);
+                let s = apply(&Scenario::default(), a, z).unwrap();
                 let json = s.to_json();
                 assert_eq!(Scenario::from_json(&json).unwrap(), s, "{} {}", a.id, z.id);
             }
@@ -141,9 +144,19 @@ mod tests {
     #[test]
     fn decisions_scale_with_population() {
         let a = Area::by_id("adults").unwrap();
-        let small = apply(&Scenario::default(), a, Size::by_id("small").unwrap());
-        let large = apply(&Scenario::default(), a, Size::by_id("large").unwrap());
+        let small = apply(&Scenario::default(), a, Size::by_id("small").unwrap()).unwrap();
+        let large = apply(&Scenario::default(), a, Size::by_id("large").unwrap()).unwrap();
         assert_eq!(crate::model::casework::decisions_per_month(&small), 80.0);
         assert_eq!(crate::model::casework::decisions_per_month(&large), 1_400.0);
+    }
+
+    #[test]
+    fn a_preset_that_cannot_hold_with_the_scenarios_own_figures_is_refused() {
+        // Detection 0.4 allows overturn shares up to 0.4; the children's area has 0.45.
+        let mut s = Scenario::default();
+        s.set(P::BoardDetection, 0.4).unwrap();
+        let children = Area::by_id("children").unwrap();
+        assert!(apply(&s, children, Size::by_id("medium").unwrap()).is_err());
+        assert!(apply(&s, Area::by_id("adults").unwrap(), Size::by_id("medium").unwrap()).is_ok());
     }
 }

@@ -61,6 +61,34 @@ pub enum Problem {
     Impossible { detail: Impossibility },
     /// A link's app setting (`view`, `lang`, `runs`, ...) with a value it does not take.
     BadSetting(String, String),
+    /// More problems than are worth listing: how many more there were.
+    More(usize),
+}
+
+/// At most this many problems are listed for one file or link; the rest are counted
+/// ([`Problem::More`]), so a file of a million unknown keys gives a short message, fast.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// Longest echo of the user's text in a message, in characters.
+const ECHO: usize = 60;
+
+/// At most `n` characters of `s`, with an ellipsis when cut (for messages about garbage input).
+pub fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n).chain(['…']).collect()
+    }
+}
+
+/// Keep the first [`MAX_PROBLEMS`] problems and count the rest.
+pub fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::More(more));
+    }
+    problems
 }
 
 /// Which observable combination is impossible.
@@ -79,6 +107,18 @@ fn value_text(spec: &ParamSpec, x: f64, lang: Lang) -> String {
     crate::format::number(x, if spec.integer || x.abs() >= 100.0 { 0 } else { 3 }, lang)
 }
 
+/// A refused value as a message shows it: with as many decimals as it takes not to look like a
+/// bound of the range (0.5999 is "0.5999", not "0.600", next to "0.600 to 0.900").
+fn refused_text(spec: &ParamSpec, x: f64, lang: Lang) -> String {
+    let mut d = if spec.integer || x.abs() >= 100.0 { 0 } else { 3 };
+    // The nearer bound, at the same number of decimals, must read differently.
+    let bound = if (x - spec.min).abs() < (x - spec.max).abs() { spec.min } else { spec.max };
+    while d < 9 && crate::format::number(x, d, lang) == crate::format::number(bound, d, lang) {
+        d += 1;
+    }
+    crate::format::number(x, d, lang)
+}
+
 fn range_text(spec: &ParamSpec, lang: Lang) -> String {
     let f = |x: f64| value_text(spec, x, lang);
     match spec.unit {
@@ -95,55 +135,72 @@ fn spec(key: &str) -> &'static ParamSpec {
 }
 
 impl Problem {
-    /// The message a councillor reads, in their language.
+    /// The message a councillor reads, in their language. Whatever it echoes of the input is
+    /// shortened here, the one place, to [`ECHO`] characters.
     pub fn message(&self, lang: Lang) -> String {
         let da = lang == Lang::Da;
+        let cut = |s: &str| shorten(s, ECHO);
         match self {
-            Problem::NotJson(e) if da => format!("Filen er ikke et scenarie i JSON-format ({e})."),
-            Problem::NotJson(e) => format!("The file is not a scenario in JSON format ({e})."),
+            Problem::UnknownKey(k) if k.trim().is_empty() && da => "En parameter uden navn er ignoreret.".into(),
+            Problem::UnknownKey(k) if k.trim().is_empty() => "A parameter without a name was ignored.".into(),
+            Problem::More(n) if da => format!("… og {} problemer mere.", crate::format::number(*n as f64, 0, lang)),
+            Problem::More(n) => format!("… and {} more problems.", crate::format::number(*n as f64, 0, lang)),
+            _ => self.message_of(lang, da, &cut),
+        }
+    }
+
+    fn message_of(&self, lang: Lang, da: bool, cut: &dyn Fn(&str) -> String) -> String {
+        match self {
+            Problem::NotJson(e) if da => format!("Filen er ikke et scenarie i JSON-format ({}).", cut(e)),
+            Problem::NotJson(e) => format!("The file is not a scenario in JSON format ({}).", cut(e)),
             Problem::UnsupportedVersion(v) if da => {
-                format!("Scenariet har version {v}; denne udgave af One Percent læser version {VERSION}.")
+                format!("Scenariet har version {}; denne udgave af One Percent læser version {VERSION}.", cut(v))
             }
             Problem::UnsupportedVersion(v) => {
-                format!("The scenario has version {v}; this build of One Percent reads version {VERSION}.")
+                format!("The scenario has version {}; this build of One Percent reads version {VERSION}.", cut(v))
             }
             Problem::UnknownField(k) if da => {
-                format!("Ukendt felt \"{k}\" (tilladt: version, params, seed, name, notes).")
+                format!("Ukendt felt \"{}\" (tilladt: version, params, seed, name, notes).", cut(k))
             }
-            Problem::UnknownField(k) => format!("Unknown field \"{k}\" (allowed: version, params, seed, name, notes)."),
+            Problem::UnknownField(k) => {
+                format!("Unknown field \"{}\" (allowed: version, params, seed, name, notes).", cut(k))
+            }
             Problem::ParamsNotObject if da => "\"params\" skal være en liste af nøgler og værdier.".into(),
             Problem::ParamsNotObject => "\"params\" must be a set of keys and values.".into(),
-            Problem::BadSeed(v) if da => format!("Frøet \"{v}\" skal være et helt tal fra 0 og op."),
-            Problem::BadSeed(v) => format!("The seed \"{v}\" must be a whole number from 0 up."),
-            Problem::UnknownKey(k) if da => format!("Ukendt parameter \"{k}\"; den er ignoreret."),
-            Problem::UnknownKey(k) => format!("Unknown parameter \"{k}\"; it was ignored."),
+            Problem::BadSeed(v) if da => format!("Frøet \"{}\" skal være et helt tal fra 0 og op.", cut(v)),
+            Problem::BadSeed(v) => format!("The seed \"{}\" must be a whole number from 0 up.", cut(v)),
+            Problem::UnknownKey(k) if da => format!("Ukendt parameter \"{}\"; den er ignoreret.", cut(k)),
+            Problem::UnknownKey(k) => format!("Unknown parameter \"{}\"; it was ignored.", cut(k)),
             Problem::NotANumber { key, value } if da => {
-                format!("{key}: \"{value}\" er ikke et tal (tilladt: {}).", range_text(spec(key), lang))
+                format!("{key}: \"{}\" er ikke et tal (tilladt: {}).", cut(value), range_text(spec(key), lang))
             }
             Problem::NotANumber { key, value } => {
-                format!("{key}: \"{value}\" is not a number (allowed: {}).", range_text(spec(key), lang))
+                format!("{key}: \"{}\" is not a number (allowed: {}).", cut(value), range_text(spec(key), lang))
             }
             Problem::OutOfRange { key, value } if da => format!(
                 "{key}: {} er uden for det tilladte interval {}.",
-                value_text(spec(key), *value, lang),
+                refused_text(spec(key), *value, lang),
                 range_text(spec(key), lang)
             ),
             Problem::OutOfRange { key, value } => format!(
                 "{key}: {} is outside the allowed range {}.",
-                value_text(spec(key), *value, lang),
+                refused_text(spec(key), *value, lang),
                 range_text(spec(key), lang)
             ),
             Problem::UnknownChoice { key, value } if da => {
-                format!("{key}: \"{value}\" er ikke et af valgene ({}).", range_text(spec(key), lang))
+                format!("{key}: \"{}\" er ikke et af valgene ({}).", cut(value), range_text(spec(key), lang))
             }
             Problem::UnknownChoice { key, value } => {
-                format!("{key}: \"{value}\" is not one of the choices ({}).", range_text(spec(key), lang))
+                format!("{key}: \"{}\" is not one of the choices ({}).", cut(value), range_text(spec(key), lang))
             }
             Problem::Impossible { detail } => detail.message(lang),
             Problem::BadSetting(k, v) if da => {
-                format!("Indstillingen {k}=\"{v}\" kan ikke bruges og er sprunget over.")
+                format!("Indstillingen {}=\"{}\" kan ikke bruges og er sprunget over.", cut(k), cut(v))
             }
-            Problem::BadSetting(k, v) => format!("The setting {k}=\"{v}\" cannot be used and was skipped."),
+            Problem::BadSetting(k, v) => {
+                format!("The setting {}=\"{}\" cannot be used and was skipped.", cut(k), cut(v))
+            }
+            Problem::More(_) => String::new(),
         }
     }
 
@@ -243,11 +300,7 @@ impl Scenario {
     /// Set one parameter, checking its range and (for observables) consistency. On error the
     /// scenario is unchanged.
     pub fn set(&mut self, p: P, value: f64) -> Result<(), Problem> {
-        let spec = &PARAMS[p as usize];
-        let value = if spec.integer || spec.unit == Unit::Choice { value.round() } else { value };
-        if !value.is_finite() || value < spec.min || value > spec.max {
-            return Err(Problem::OutOfRange { key: spec.key, value });
-        }
+        let value = checked_value(&PARAMS[p as usize], value)?;
         let mut next = self.values;
         next[p as usize] = value;
         check_observables(&next)?;
@@ -273,9 +326,15 @@ impl Scenario {
         clash
     }
 
-    /// Set a value known to be valid (presets, whose combinations are tested).
+    /// Set a value within its range without the observables check; [`Scenario::check`] must
+    /// follow (presets set several at once).
     pub(crate) fn force(&mut self, p: P, value: f64) {
         self.values[p as usize] = value;
+    }
+
+    /// Whether the observables can all be true together.
+    pub fn check(&self) -> Result<(), Problem> {
+        check_observables(&self.values)
     }
 
     /// Set values without the consistency check: for Monte Carlo draws, which keep values in range
@@ -334,7 +393,7 @@ impl Scenario {
         if problems.is_empty() {
             Ok(scenario)
         } else {
-            Err(problems)
+            Err(capped(problems))
         }
     }
 
@@ -382,8 +441,17 @@ pub fn parse_value(spec: &'static ParamSpec, value: &Json) -> Result<f64, Proble
     let Some(x) = value.as_f64() else {
         return Err(Problem::NotANumber { key: spec.key, value: shown() });
     };
-    let x = if spec.integer { x.round() } else { x };
-    if !(spec.min..=spec.max).contains(&x) {
+    checked_value(spec, x)
+}
+
+/// The one place a number becomes a parameter's value (files, links, typed values, sliders, saved
+/// scenarios all pass here): whole numbers and choices rounded; `-0` and magnitudes below
+/// `f64::MIN_POSITIVE` (subnormals: no figure means them, and no text of ours writes them back) read
+/// as 0; then it must be finite and within the allowed range.
+pub fn checked_value(spec: &ParamSpec, x: f64) -> Result<f64, Problem> {
+    let x = if spec.integer || spec.unit == Unit::Choice { x.round() } else { x };
+    let x = if x.abs() < f64::MIN_POSITIVE { 0.0 } else { x };
+    if !x.is_finite() || x < spec.min || x > spec.max {
         return Err(Problem::OutOfRange { key: spec.key, value: x });
     }
     Ok(x)
