@@ -219,10 +219,53 @@ pub fn param(p: crate::model::P, x: f64, lang: Lang, cur: Currency) -> String {
     match spec.unit {
         Unit::CurrencyPerHour | Unit::CurrencyPerCitizenMonth | Unit::CurrencyPerYear => money(x, 0, cur, lang),
         Unit::Share => percent(x, if spec.max <= 0.3 { 1 } else { 0 }, lang),
+        // The funding choice in words ("absorb" is a key, not Danish or English).
+        Unit::Choice if p == crate::model::P::Funding => {
+            lang.texts().case.funding_choices.get(x as usize).copied().unwrap_or("").to_string()
+        }
         Unit::Choice => spec.choices.get(x as usize).copied().unwrap_or("").to_string(),
         _ if spec.integer || x.abs() >= 100.0 => number(x, 0, lang),
         _ => number(x, if x.fract() == 0.0 { 0 } else { 2 }, lang),
     }
+}
+
+/// Why [`strict`] could not read a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Misread {
+    /// Not a number at all.
+    NotANumber,
+    /// A number written with the other language's decimal mark ("8.5" in Danish).
+    OtherMark,
+}
+
+/// Read a number exactly as the language writes it: `-`, digits grouped by threes with the
+/// language's thousands separator (or not grouped), one decimal mark, spaces around ignored. "8.5"
+/// in Danish is not 85 but [`Misread::OtherMark`]; "1.000" in Danish is one thousand.
+pub fn strict(s: &str, lang: Lang) -> Result<f64, Misread> {
+    let (group, mark) = separators(lang);
+    let s = s.trim();
+    let (int, frac) = match s.split_once(mark) {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let int_digits = int.strip_prefix('-').unwrap_or(int);
+    let parts: Vec<&str> = int_digits.split(group).collect();
+    let grouped = parts.len() == 1 && digits(parts[0])
+        || parts.len() > 1
+            && parts[0].len() <= 3
+            && digits(parts[0])
+            && parts[1..].iter().all(|p| p.len() == 3 && digits(p));
+    if !grouped || frac.is_some_and(|f| !digits(f)) {
+        // Would the other language's way of writing read it?
+        let other = if lang == Lang::Da { Lang::En } else { Lang::Da };
+        let (og, om) = separators(other);
+        let plausible = s.contains(om) && !s.contains(og) && s.bytes().filter(|b| *b == om as u8).count() == 1;
+        return Err(if plausible && strict(s, other).is_ok() { Misread::OtherMark } else { Misread::NotANumber });
+    }
+    let normal: String =
+        int.chars().filter(|c| *c != group).collect::<String>() + &frac.map(|f| format!(".{f}")).unwrap_or_default();
+    crate::model::json::parse_number(&normal).filter(|x| x.is_finite()).ok_or(Misread::NotANumber)
 }
 
 /// Parse what a person typed: either decimal mark, thousands separators and spaces ignored.

@@ -283,15 +283,13 @@ pub static DA: Texts = Texts {
         tillid, så hver side viser også, hvor meget af ændringen der kommer fra den anden beslutning.",
     how_title: "Sådan virker det",
     how_paragraphs: &[
-        "Simulatoren regner måned for måned, 1-10 år frem, og sammenligner altid med en grundbane uden \
-         beslutningerne på de samme antagelser. Forskellen er beslutningernes virkning. Alt regnes i din \
-         browser; samme scenarie og frø giver de samme tal her og på kommandolinjen.",
+        "Simulatoren regner måned for måned og sammenligner altid med en grundbane uden beslutningerne. \
+         Alt regnes i din browser.",
     ],
     how_more_link: "Sådan virker modellen: ligningerne i hovedtræk",
     how_fit_link: "Hvor godt passer modellen? Modellen mod offentliggjorte tal",
     sources_title: "Kilder",
-    sources_intro: "Hvert tal i modellen har en kilde eller ordet »antagelse« og en sikkerhed: offentliggjort, \
-        udledt, antagelse, pladsholder (indsæt jeres eget tal) eller jeres eget.",
+    sources_intro: "Hvert tal har en kilde eller ordet »antagelse« og en sikkerhed.",
     sources_link: "Alle tal med kilder, intervaller og sikkerhed",
     nav_casework: "Sagsbehandling",
     case: CaseTexts {
@@ -486,15 +484,13 @@ pub static EN: Texts = Texts {
         trust, so each page also shows how much of the change comes from the other decision.",
     how_title: "How it works",
     how_paragraphs: &[
-        "The simulator steps month by month, 1-10 years ahead, always against a baseline without the \
-         decisions on the same assumptions. The difference is the decisions' effect. Everything is computed \
-         in your browser; the same scenario and seed give the same numbers here and on the command line.",
+        "The simulator steps month by month, always against a baseline without the decisions. Everything \
+         is computed in your browser.",
     ],
     how_more_link: "How the model works: its equations in outline",
     how_fit_link: "How well does it fit? The model against published figures",
     sources_title: "Sources",
-    sources_intro: "Every figure in the model has a source or the word \"assumption\", and a confidence grade: \
-        published, derived, assumption, placeholder (replace it with your own) or your own.",
+    sources_intro: "Every figure has a source or the word \"assumption\", and a confidence grade.",
     sources_link: "Every figure with its source, ranges and grade",
     nav_casework: "Casework",
     case: CaseTexts {

@@ -102,8 +102,7 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
     match lang {
         Lang::Da => format!(
             "Med {amount} {change} tid pr. afgørelse, {how}, bliver der {} forkerte afgørelser om året i stedet for {} \
-             og {} omgjorte klager i stedet for {} (sidste år af perioden). På budgettet (sagsbehandlertid, ekstra \
-             medarbejdere, genvurdering, genbehandling og selve hjælpen) {cash}. {help} Regnes fejlbetinget \
+             og {} omgjorte klager i stedet for {} (sidste år af perioden). På budgettet {cash}. {help} Regnes fejlbetinget \
              efterspørgsel med (en antagelse), {fd}; regnes også forværring med ({} pr. borger-måned uden den \
              rette hjælp, en pladsholder), {esc}. {}{squeeze_note}",
             n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),
@@ -111,8 +110,7 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "With {amount} {change} time per decision, {how}, there are {} wrong decisions a year instead of {} and {} \
-             overturned appeals instead of {} (last year of the period). On the budget (caseworker time, extra staff, \
-             reconsideration, rework and the help itself) the time {cash}. {help} Counting failure demand (an \
+             overturned appeals instead of {} (last year of the period). On the budget the time {cash}. {help} Counting failure demand (an \
              assumption), it {fd}; counting escalation too ({} per citizen-month without the right help, a \
              placeholder), it {esc}. {}{squeeze_note}",
             n0(h.wrong_per_year[0]), n0(h.wrong_per_year[1]), n0(h.overturns_per_year[0]), n0(h.overturns_per_year[1]),

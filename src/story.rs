@@ -13,6 +13,24 @@ use crate::model::{Outcome, Scenario, P};
 /// The story format this build reads.
 pub const STORY_VERSION: u64 = 1;
 
+/// What follows the revealed answer: ". In 8 of 10 runs between a and b." (no range when the runs
+/// agree to the digits shown, and never a second full stop after "mio.").
+pub fn answer_range(p: Predict, band: Option<(f64, f64)>, lang: Lang, words: &str) -> String {
+    let answer_ends = matches!(p, Predict::Saving(_)); // "… mio." / "… million": the Danish ends in a full stop
+    let sep = if answer_ends && lang == Lang::Da { " " } else { ". " };
+    let range = band.map(|(lo, hi)| (p.show(lo, lang), p.show(hi, lang))).filter(|(lo, hi)| lo != hi);
+    let text = match range {
+        Some((lo, hi)) => format!("{sep}{words} {lo} {} {hi}", if lang == Lang::Da { "og" } else { "and" }),
+        None if sep == " " => String::new(),
+        None => ".".into(),
+    };
+    if text.ends_with('.') || text.is_empty() {
+        text
+    } else {
+        text + "."
+    }
+}
+
 /// The stories that come with the app (the files in `stories/`).
 pub const BUILT_IN: [&str; 3] = [
     include_str!("../stories/one-percent.json"),
@@ -98,6 +116,59 @@ impl Predict {
         }
     }
 
+    /// Before the reveal, how many points of a `chart` of this kind may be shown without giving
+    /// the answer away: the series up to the moment before the asked one (`None`: the chart does
+    /// not show what is asked).
+    pub fn shown_before_reveal(self, chart: ChartKind) -> Option<usize> {
+        match (self, chart) {
+            (Predict::Trust(y), ChartKind::Trust) | (Predict::Saving(y), ChartKind::Saving) => {
+                Some(12 * (y as usize).saturating_sub(1))
+            }
+            (Predict::Turnout(v), ChartKind::Turnout) => Some((v as usize).saturating_sub(1)),
+            (Predict::Payback, ChartKind::Saving) => Some(0),
+            _ => None,
+        }
+    }
+
+    /// Read a guess as the room types it, in the page's language: strictly (see
+    /// [`crate::format::strict`]), the unit allowed after the number ("20 %", "måned 14"), and
+    /// within what the answer can be. The error is the message to show next to the field.
+    pub fn read_guess(self, text: &str, lang: Lang) -> Result<f64, String> {
+        let unit = self.unit(lang);
+        let t = text.trim();
+        let t = t.strip_suffix(unit).or_else(|| t.strip_prefix(unit)).unwrap_or(t).trim();
+        let da = lang == Lang::Da;
+        let x = crate::format::strict(t, lang).map_err(|m| match (m, da) {
+            (crate::format::Misread::OtherMark, true) => {
+                format!("»{}«: skriv decimaler med komma, f.eks. 8,5.", text.trim())
+            }
+            (crate::format::Misread::OtherMark, false) => {
+                format!("\"{}\": write decimals with a point, for example 8.5.", text.trim())
+            }
+            (_, true) => format!(
+                "»{}« er ikke et tal. Skriv et tal, f.eks. 33 eller 12,5.",
+                crate::model::scenario::shorten(text.trim(), 20)
+            ),
+            (_, false) => format!(
+                "\"{}\" is not a number. Type a number, for example 33 or 12.5.",
+                crate::model::scenario::shorten(text.trim(), 20)
+            ),
+        })?;
+        let (lo, hi) = match self {
+            Predict::Trust(_) | Predict::Turnout(_) => (0.0, 100.0),
+            Predict::Payback => (1.0, 1200.0),
+            Predict::Saving(_) => (f64::MIN, f64::MAX),
+        };
+        if x < lo || x > hi {
+            let n = |v: f64| crate::format::number(v, 0, lang);
+            return Err(match da {
+                true => format!("{} skal være mellem {} og {} ({unit}).", self.show(x, lang), n(lo), n(hi)),
+                false => format!("{} must be between {} and {} ({unit}).", self.show(x, lang), n(lo), n(hi)),
+            });
+        }
+        Ok(x)
+    }
+
     /// A value in the unit guesses are typed in (percent, month, millions).
     pub fn in_unit(self, x: f64) -> f64 {
         match self {
@@ -114,7 +185,7 @@ impl Predict {
             (Predict::Trust(_) | Predict::Turnout(_), Lang::Da) => format!("{}\u{a0}%", n(1)),
             (Predict::Trust(_) | Predict::Turnout(_), Lang::En) => format!("{}%", n(1)),
             (Predict::Payback, _) => format!("{} {}", self.unit(lang), n(0)),
-            (Predict::Saving(_), _) => format!("{} {}", n(1), self.unit(lang)),
+            (Predict::Saving(_), _) => format!("{} {}", n(if in_unit.abs() < 1.0 { 2 } else { 1 }), self.unit(lang)),
         }
     }
 }

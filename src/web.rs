@@ -246,6 +246,13 @@ pub fn toggle_fullscreen() {
     }
 }
 
+/// Bring the element with this id into view (the revealed answer, where the room looks).
+pub fn show_element(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}
+
 /// A document keydown listener that lives as long as the returned value.
 pub struct KeyListener {
     closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,

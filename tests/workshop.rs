@@ -183,3 +183,60 @@ fn a_step_chart_reveals_months_and_shows_before_and_after() {
     let (_, c) = step_chart(ChartKind::Turnout, &o, None, None, Lang::Da);
     assert_eq!(c.lines.len(), 1);
 }
+
+#[test]
+fn guesses_are_read_strictly_in_the_pages_language() {
+    use onepercent::story::Predict;
+    let t = Predict::Turnout(3);
+    assert_eq!(t.read_guess("8,5", Lang::Da), Ok(8.5));
+    assert_eq!(t.read_guess("20 %", Lang::Da), Ok(20.0));
+    assert_eq!(t.read_guess("12.5%", Lang::En), Ok(12.5));
+    // "8.5" in Danish is neither 85 nor silently dropped: the message says to use a comma.
+    assert!(t.read_guess("8.5", Lang::Da).unwrap_err().contains("komma"));
+    assert!(t.read_guess("8,5", Lang::En).unwrap_err().contains("point"));
+    // "1.000" in Danish is one thousand: out of range for a percentage, said so.
+    assert!(t.read_guess("1.000", Lang::Da).unwrap_err().contains("mellem 0 og 100"));
+    assert!(t.read_guess("abc", Lang::En).unwrap_err().contains("not a number"));
+    assert!(t.read_guess("", Lang::Da).is_err());
+    assert_eq!(Predict::Payback.read_guess("måned 14", Lang::Da), Ok(14.0));
+    assert_eq!(Predict::Saving(5).read_guess("-3,5 mio.", Lang::Da), Ok(-3.5));
+}
+
+#[test]
+fn before_the_reveal_the_chart_stops_short_of_the_answer() {
+    use onepercent::story::{ChartKind, Predict};
+    assert_eq!(Predict::Turnout(3).shown_before_reveal(ChartKind::Turnout), Some(2));
+    assert_eq!(Predict::Trust(2).shown_before_reveal(ChartKind::Trust), Some(12));
+    assert_eq!(Predict::Payback.shown_before_reveal(ChartKind::Saving), Some(0));
+    assert_eq!(Predict::Turnout(3).shown_before_reveal(ChartKind::Trust), None);
+    // The chart's table stops there too.
+    let o = run(&Scenario::default());
+    let (_, mut chart) = onepercent::workshop::step_chart(ChartKind::Turnout, &o, None, Some(2), Lang::En);
+    chart.reveal = Some(2);
+    let table = onepercent::charts::Chart::Line(chart).table(Lang::En);
+    assert!(table.rows.len() <= 2, "{:?}", table.rows);
+}
+
+#[test]
+fn the_answer_line_never_doubles_a_full_stop_nor_gives_an_empty_range() {
+    use onepercent::story::{answer_range, Predict};
+    let s = answer_range(Predict::Saving(5), Some((-3.26, 1.04)), Lang::Da, "I 8 ud af 10 kørsler mellem");
+    assert!(s.starts_with(" I 8 ud af 10") && !s.contains(".."), "{s}");
+    assert_eq!(answer_range(Predict::Saving(5), Some((0.0, 0.0)), Lang::Da, "I 8 ud af 10 kørsler mellem"), "");
+    assert_eq!(answer_range(Predict::Turnout(3), Some((0.1, 0.1)), Lang::En, "In 8 of 10 runs between"), ".");
+}
+
+#[test]
+fn story_texts_describe_what_their_step_shows() {
+    // Every chart is a line chart and none shows waiting times: a text must not say otherwise.
+    for story in onepercent::story::built_in() {
+        for (k, step) in story.steps.iter().enumerate() {
+            for lang in [Lang::Da, Lang::En] {
+                let text = step.text.get(lang).to_lowercase();
+                for word in ["søjle", "bar chart", "the bars", "ventetid", "waiting grows"] {
+                    assert!(!text.contains(word), "{} step {}: \"{word}\" in {text}", story.id, k + 1);
+                }
+            }
+        }
+    }
+}

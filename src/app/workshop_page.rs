@@ -16,7 +16,7 @@ use crate::charts::Chart;
 use crate::i18n::Lang;
 use crate::model::montecarlo::{Figure, DEFAULT_RUNS};
 use crate::model::{Outcome, Scenario, P};
-use crate::story::{ChartKind, Story};
+use crate::story::{ChartKind, Predict, Story};
 use crate::workshop::{self, texts};
 
 #[derive(Properties, PartialEq)]
@@ -72,7 +72,8 @@ pub enum Act {
     Tick(usize),
     Speed(usize),
     Replay,
-    Guess(Option<f64>),
+    /// A guess as read, or the message saying why it could not be.
+    Guess(Result<f64, String>),
     Reveal,
     Levers,
     Qr,
@@ -201,8 +202,9 @@ impl Reducible for Ws {
                 }
                 None => w.message = t.nothing_to_replay.to_string(),
             },
-            Act::Guess(Some(g)) if w.guesses.len() < 40 => w.guesses.push(g),
-            Act::Guess(_) => w.message = t.not_a_number.to_string(),
+            Act::Guess(Ok(g)) if w.guesses.len() < 40 => w.guesses.push(g),
+            Act::Guess(Ok(_)) => return self,
+            Act::Guess(Err(m)) => w.message = m,
             Act::Reveal => {
                 let predicts = w.mode == 0
                     && w.stories.get(w.story).and_then(|s| s.steps.get(w.step)).is_some_and(|s| s.predict.is_some());
@@ -284,6 +286,12 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
             crate::web::set_document(*lang, &format!("{} – {}", texts(*lang).title, lang.texts().app_name));
         });
     }
+    // The revealed answer is brought into view (R may be pressed with the answer below the fold).
+    use_effect_with(ws.revealed, |revealed| {
+        if *revealed {
+            crate::web::show_element("answer");
+        }
+    });
     // Keyboard shortcuts, for as long as the page is open.
     {
         let dispatcher = ws.dispatcher();
@@ -326,11 +334,25 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a()))
     };
     let per_year = workshop::steps_per_year(kind);
-    let reveal = ws.year.map(|y| y * per_year);
+    // Before the reveal the chart stops short of what the room is asked to guess.
+    let hidden = (ws.mode == 0 && !ws.revealed)
+        .then(|| ws.stories.get(ws.story).and_then(|s| s.steps.get(ws.step)).and_then(|s| s.predict.as_ref()))
+        .flatten()
+        .and_then(|(p, _)| p.shown_before_reveal(kind));
+    let reveal = match (ws.year.map(|y| y * per_year), hidden) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     let (title, chart) =
         workshop::step_chart(kind, &outcome, if ws.replaying { (*before).as_ref() } else { None }, reveal, lang);
     let chart = Rc::new(Chart::Line(chart));
-    let share_link = crate::share::encode(&scenario, &[("lang", lang.code())]);
+    // The QR code and the link open the same scenario in the app's view that shows this chart.
+    let view = match kind {
+        ChartKind::Trust => "together",
+        ChartKind::Saving => "casework",
+        ChartKind::Turnout => "pb",
+    };
+    let share_link = crate::share::encode(&scenario, &[("lang", lang.code()), ("view", view)]);
     let app_link = crate::web::sibling_url("", &share_link);
 
     let time_controls = html! {
@@ -454,21 +476,29 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
             </header>
             <main id="main" tabindex="-1" class="workshop">
                 <p class="status" role="status">{ ws.message.clone() }</p>
+                // Shown (by the stylesheet) once the service worker holds the offline copy.
+                <p class="offline-ready">{ t.offline_ready }</p>
                 { for qr }
-                { body }
-                if show_chart {
-                    { time_controls }
-                    <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={t.modes[ws.mode]} />
-                    if ws.mode == 0 {
-                        <details class="levers-toggle" open={ws.levers}>
-                            <summary onclick={{
-                                let d = ws.dispatcher();
-                                Callback::from(move |e: MouseEvent| { e.prevent_default(); d.dispatch(Act::Levers) })
-                            }}>{ t.show_levers }</summary>
-                            if ws.levers { { levers } }
-                        </details>
+                // On a wide screen (a projector) the step and its chart side by side, so the title,
+                // text, question, chart and answer fit on one screen.
+                <div class={if show_chart { "stage" } else { "stage-single" }}>
+                    <div class="stage-text">{ body }</div>
+                    if show_chart {
+                        <div class="stage-chart">
+                            { time_controls }
+                            <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={t.modes[ws.mode]} />
+                            if ws.mode == 0 {
+                                <details class="levers-toggle" open={ws.levers}>
+                                    <summary onclick={{
+                                        let d = ws.dispatcher();
+                                        Callback::from(move |e: MouseEvent| { e.prevent_default(); d.dispatch(Act::Levers) })
+                                    }}>{ t.show_levers }</summary>
+                                    if ws.levers { { levers } }
+                                </details>
+                            }
+                        </div>
                     }
-                }
+                </div>
                 <p class="print-only">{ app_link.clone() }</p>
                 <details class="shortcuts">
                     <summary>{ t.shortcuts }</summary>
@@ -530,12 +560,23 @@ fn story_part(
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 if let Some(input) = r.cast::<web_sys::HtmlInputElement>() {
-                    d.dispatch(Act::Guess(crate::format::typed(&input.value(), lang)));
-                    input.set_value("");
+                    let guess = p.read_guess(&input.value(), lang);
+                    // A guess that could not be read stays in the field, to be corrected.
+                    if guess.is_ok() {
+                        input.set_value("");
+                    }
+                    d.dispatch(Act::Guess(guess));
                 }
             })
         };
         let band = bands.map(|b| p.band(b)).map(|b| (p.in_unit(b.p10), p.in_unit(b.p90)));
+        // A payback past the horizon is "not within the horizon", not "month 61".
+        let answer_text = match p {
+            Predict::Payback if answer > outcome.scenario.len() as f64 => {
+                crate::report::payback_text(crate::model::Payback::NotWithinHorizon, lang)
+            }
+            _ => p.show(answer, lang),
+        };
         let place = |g: f64| match band {
             Some((lo, _)) if g < lo => t.placement[0],
             Some((_, hi)) if g > hi => t.placement[2],
@@ -569,11 +610,9 @@ fn story_part(
                     </ol>
                 }
                 if ws.revealed {
-                    <p class="answer" role="status">
-                        <strong>{ format!("{}: {}", t.answer, p.show(answer, lang)) }</strong>
-                        if let Some((lo, hi)) = band {
-                            { format!(". {} {} {} {}.", t.range, p.show(lo, lang), if lang == Lang::Da { "og" } else { "and" }, p.show(hi, lang)) }
-                        }
+                    <p class="answer" id="answer" role="status">
+                        <strong>{ format!("{}: {}", t.answer, answer_text) }</strong>
+                        { crate::story::answer_range(p, band, lang, t.range) }
                     </p>
                     { strip(answer, band, &ws.guesses) }
                 }
@@ -684,9 +723,26 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
         }
     });
     let charts = crate::compare::charts(&cols, lang);
+    // A link that could not be read in full is named, with what was skipped (its row shows what was
+    // read).
+    let broken: Vec<String> = ws
+        .groups
+        .iter()
+        .filter_map(|(name, link)| {
+            let problems = crate::share::decode(link).problems;
+            (!problems.is_empty())
+                .then(|| format!("{name}: {}", problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" ")))
+        })
+        .collect();
     html! {
         <>
             <h1>{ t.modes[2] }</h1>
+            if !broken.is_empty() {
+                <div class="notice notice-error" role="alert">
+                    <p>{ t.board_broken }</p>
+                    <ul>{ for broken.iter().map(|b| html! { <li>{ b.clone() }</li> }) }</ul>
+                </div>
+            }
             <form class="board-paste" onsubmit={on_show}>
                 <label>{ t.board_paste }
                     <textarea ref={area} rows="4" defaultvalue={existing} />

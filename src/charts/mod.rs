@@ -164,10 +164,14 @@ impl Chart {
         }
     }
 
-    /// The table equivalent: yearly rows for line charts, one row per category for bar charts.
+    /// The table equivalent: yearly rows for monthly line charts (every point of a short series,
+    /// such as one per vote), one row per category for bar charts.
     pub fn table(&self, lang: Lang) -> Table {
         match self {
-            Chart::Line(c) => c.table(12, lang),
+            Chart::Line(c) => {
+                let points = c.lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
+                c.table(if points <= 24 { 1 } else { 12 }, lang)
+            }
             Chart::Bar(c) => c.table(lang),
             Chart::HBar(c) => {
                 let mut head = c.heads.clone();
@@ -222,6 +226,9 @@ impl LineChart {
                 head.push(format!("{} (P10–P90)", l.label));
             }
         }
+        // What is not drawn yet (a workshop playing the years, or hiding the answer before the
+        // reveal) is not in the table either.
+        let months = self.reveal.map_or(months, |r| r.min(months));
         let mut picks: Vec<usize> = (step..=months).step_by(step.max(1)).collect();
         if picks.last() != Some(&months) && months > 0 {
             picks.push(months);

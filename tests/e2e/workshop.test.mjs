@@ -64,10 +64,11 @@ test('presenter keyboard flow: steps, play the years, replay the last change, QR
   await press(page, 'l');
   await page.locator('.legend').getByText('Before the change').waitFor();
   await page.locator('.legend').getByText('After the change').waitFor();
-  // The QR code holds the app's link to this step's scenario.
+  // The QR code holds the app's link to this step's scenario, in the view that shows its chart
+  // (turnout: participatory budgeting), so a phone opens exactly what the screen shows.
   await press(page, 'q');
   const href = await page.locator('figure.qr a').getAttribute('href');
-  assert.match(href, /\/\?v=1&lang=en&case\.extra_time=0&seed=1$/);
+  assert.match(href, /\/\?v=1&lang=en&view=pb&case\.extra_time=0&seed=1$/);
   assert.ok(await page.locator('figure.qr svg path').getAttribute('d'));
   await press(page, 'q');
   assert.equal(await page.locator('figure.qr').count(), 0);
@@ -254,4 +255,53 @@ test('a new release replaces the old cache', async () => {
   clean(problems);
   await context.close();
   await release.close();
+});
+
+test('the trainer\'s room: the chart keeps the answer back, guesses are read strictly, the answer shows where the room looks', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { locale: 'da-DK', viewport: { width: 1920, height: 1080 } });
+  await openWorkshop(page, 'lang=da&mode=0&story=one-percent&step=2');
+  await page.getByText('Hvor stor en andel af de voksne stemmer ved den tredje afstemning?').waitFor();
+  // Before the reveal the chart's table stops before the third vote.
+  const chart = page.locator('#workshop-chart');
+  await chart.getByText('Vis tallene som tabel').click();
+  const before = await chart.locator('tbody tr').allTextContents();
+  assert.equal(before.length, 2, `votes 1 and 2 only before the reveal: ${before.join('|')}`);
+  // "8.5" is not 85 in Danish: a message, and the text stays to be corrected; "20 %" is 20.
+  const guess = page.locator('.predict input');
+  await guess.fill('8.5');
+  await guess.press('Enter');
+  await page.getByText('skriv decimaler med komma', { exact: false }).waitFor();
+  assert.equal(await guess.inputValue(), '8.5');
+  await guess.fill('1.000');
+  await guess.press('Enter');
+  await page.getByText('skal være mellem 0 og 100', { exact: false }).waitFor();
+  await guess.fill('20 %');
+  await guess.press('Enter');
+  await guess.fill('8,5');
+  await guess.press('Enter');
+  assert.deepEqual(await page.locator('.guesses li').allTextContents(), ['20,0\u00a0%', '8,5\u00a0%']);
+  // The step and its chart side by side: the chart is on the first screen.
+  const box = await page.locator('#workshop-chart canvas').boundingBox();
+  assert.ok(box.y + box.height / 2 < 1080, `the chart's middle is at ${box.y + box.height / 2} px`);
+  await page.getByRole('button', { name: /Afslør svaret/ }).click();
+  const answer = page.locator('.answer');
+  await answer.waitFor();
+  const a = await answer.boundingBox();
+  assert.ok(a.y >= 0 && a.y + a.height <= 1080, `the answer is in view: ${a.y}`);
+  assert.ok(!(await answer.textContent()).includes('..'));
+  assert.ok((await chart.locator('tbody tr').count()) > before.length, 'after the reveal the table shows the rest');
+  clean(problems);
+  await context.close();
+});
+
+test('the board names a link it could not read in full', async () => {
+  const { page, context } = await openPage(browser, server.origin, { viewport: { width: 1920, height: 1080 } });
+  await openWorkshop(page, 'lang=en&mode=2');
+  await page.getByLabel('The groups\' links', { exact: false }).fill(
+    `North: ${server.origin}/?v=1&pb.share=0.01&case.hourly_c`);
+  await page.getByRole('button', { name: 'Show on the board' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be read in full.*North: .*case\.hourly_c/s);
+  await context.close();
 });

@@ -1,0 +1,1 @@
+"serviceWorker"in navigator&&navigator.serviceWorker.ready.then(function(){document.documentElement.setAttribute("data-offline","ready")});
