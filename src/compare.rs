@@ -39,10 +39,9 @@ pub struct Column {
 /// `?` is taken as the query itself. Our links never hold a raw `?` (it is percent-encoded), so the
 /// last one starts the query, and reading a query again gives the same query.
 pub fn query_of(text: &str) -> &str {
-    let text = text.trim();
     let text = text.split('#').next().unwrap_or("");
     // (Bytes, not `rsplit_once`: a reverse char searcher would add to every page's wasm.)
-    text.bytes().rposition(|b| b == b'?').map_or(text, |i| &text[i + 1..])
+    text.bytes().rposition(|b| b == b'?').map_or(text, |i| &text[i + 1..]).trim()
 }
 
 /// The column a link opens: decoded like the app decodes an address, then run.

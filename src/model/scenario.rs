@@ -69,6 +69,9 @@ pub enum Problem {
 /// ([`Problem::More`]), so a file of a million unknown keys gives a short message, fast.
 pub const MAX_PROBLEMS: usize = 20;
 
+/// Magnitudes below this read as 0 (see [`checked_value`]).
+pub const TINY: f64 = 1e-300;
+
 /// Longest echo of the user's text in a message, in characters.
 const ECHO: usize = 60;
 
@@ -445,12 +448,12 @@ pub fn parse_value(spec: &'static ParamSpec, value: &Json) -> Result<f64, Proble
 }
 
 /// The one place a number becomes a parameter's value (files, links, typed values, sliders, saved
-/// scenarios all pass here): whole numbers and choices rounded; `-0` and magnitudes below
-/// `f64::MIN_POSITIVE` (subnormals: no figure means them, and no text of ours writes them back) read
-/// as 0; then it must be finite and within the allowed range.
+/// scenarios all pass here): whole numbers and choices rounded; `-0` and magnitudes below 1e-300
+/// (subnormals and their neighbours: no figure means them, and the number writer cannot write the
+/// smallest of them back) read as 0; then it must be finite and within the allowed range.
 pub fn checked_value(spec: &ParamSpec, x: f64) -> Result<f64, Problem> {
     let x = if spec.integer || spec.unit == Unit::Choice { x.round() } else { x };
-    let x = if x.abs() < f64::MIN_POSITIVE { 0.0 } else { x };
+    let x = if x.abs() < TINY { 0.0 } else { x };
     if !x.is_finite() || x < spec.min || x > spec.max {
         return Err(Problem::OutOfRange { key: spec.key, value: x });
     }
