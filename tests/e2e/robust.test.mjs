@@ -88,3 +88,34 @@ test('mutated stored libraries: the compare page always renders, and what it can
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('mutated scenario files opened in the app: refused with named problems or loaded, never a broken page', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?lang=da&view=casework`);
+  await appReady(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onepercent-files-'));
+  const seed = JSON.stringify({ version: 1, params: { 'case.extra_time': 0.5, 'pb.share': 0.01, 'case.funding': 'absorb' }, seed: 4 });
+  const r = rng(99);
+  let refused = 0;
+  for (let i = 0; i < 30; i++) {
+    const file = path.join(dir, `s${i}.json`);
+    fs.writeFileSync(file, mutate(r, seed));
+    await page.locator('input[type=file]').setInputFiles(file);
+    // Either the file is loaded, or an alert says why (and that the scenario is unchanged).
+    const outcome = page.locator('[role=alert], [role=status]').filter({ hasText: /Scenariefilen/ });
+    await outcome.first().waitFor();
+    const text = await outcome.first().textContent();
+    if (/ikke indlæst/.test(text)) {
+      refused += 1;
+      assert.ok(text.length < 3000, `file ${i}: ${text.length} characters`);
+    }
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.deepEqual(problems.page, [], `file ${i}`);
+  }
+  assert.ok(refused > 5, `${refused} of 30 mutated files refused`);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
