@@ -216,7 +216,8 @@ fn check_problems(problems: &[Problem]) {
     }
 }
 
-/// Run `n` inputs from `make_input` through `check`; print and return (accepted, rejected).
+/// Run the budget of inputs from `make_input` through `check` (true: accepted) and print the
+/// counts, the time and the slowest input.
 fn campaign(
     name: &str,
     seed: u64,

@@ -196,6 +196,14 @@ impl<T> Tiers<T> {
         }
     }
 
+    pub fn at_mut(&mut self, t: Tier) -> &mut T {
+        match t {
+            Tier::Cash => &mut self.cash,
+            Tier::FailureDemand => &mut self.with_failure_demand,
+            Tier::Escalation => &mut self.with_escalation,
+        }
+    }
+
     pub fn from_fn(mut f: impl FnMut(Tier) -> T) -> Tiers<T> {
         Tiers { cash: f(Tier::Cash), with_failure_demand: f(Tier::FailureDemand), with_escalation: f(Tier::Escalation) }
     }

@@ -162,8 +162,6 @@ pub enum Grade {
 }
 
 impl Grade {
-    pub const ALL: [Grade; 5] = [Grade::Published, Grade::Derived, Grade::Assumption, Grade::Placeholder, Grade::Own];
-
     /// The grade's key in CSV and JSON.
     pub fn key(self) -> &'static str {
         match self {

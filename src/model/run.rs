@@ -127,16 +127,14 @@ pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
     let (scenario, baseline) = (&o.scenario, &o.baseline);
     let mut acc = [0.0; 3];
     let mut diff = [0.0; 7];
-    o.cumulative_saving.cash.clear();
-    o.cumulative_saving.with_failure_demand.clear();
-    o.cumulative_saving.with_escalation.clear();
+    for t in Tier::ALL {
+        o.cumulative_saving.at_mut(t).clear();
+    }
     for (s, b) in scenario.iter().zip(baseline) {
         for (k, t) in Tier::ALL.into_iter().enumerate() {
             acc[k] += b.costs.tier(t) - s.costs.tier(t);
+            o.cumulative_saving.at_mut(t).push(acc[k]);
         }
-        o.cumulative_saving.cash.push(acc[0]);
-        o.cumulative_saving.with_failure_demand.push(acc[1]);
-        o.cumulative_saving.with_escalation.push(acc[2]);
         for (d, (x, y)) in diff.iter_mut().zip(s.costs.as_array().iter().zip(b.costs.as_array())) {
             *d += x - y;
         }
