@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 PORT ?= 8080
 
-.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench fuzz
+.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench fuzz fit
 
 ## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
 serve: dist
@@ -72,6 +72,11 @@ test-wasm:
 FUZZ ?= 1000000
 fuzz:
 	ONEPERCENT_FUZZ=$(FUZZ) cargo test --locked --release --test fuzz -- --nocapture --test-threads=1 2>&1 | grep -E '^fuzz|test result|panicked'
+
+## make fit: the turnout fit (docs/MODEL.md): the smallest worst-case ratio any setting of the
+## turnout parameters reaches on scenarios/validation/, and the values that reach it.
+fit:
+	cargo run --locked --release --example fit_turnout
 
 ## make bench: model benchmarks (figures, not pass/fail)
 bench: tools-test dist
