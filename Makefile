@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 PORT ?= 8080
 
-.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench fuzz fit
+.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench fuzz fit ballot-fixtures
 
 ## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
 serve: dist
@@ -77,6 +77,15 @@ fuzz:
 ## turnout parameters reaches on scenarios/validation/, and the values that reach it.
 fit:
 	cargo run --locked --release --example fit_turnout
+
+## make ballot-fixtures: rewrite tests/fixtures/ballots/reference.json from the reference
+## implementation (pabutools, pinned, in a virtual environment under target/); about 8 minutes, most
+## of it pabutools counting MES with add1 in exact fractions.
+PABUTOOLS_VENV := target/pabutools-venv
+ballot-fixtures:
+	test -x $(PABUTOOLS_VENV)/bin/python || python3 -m venv $(PABUTOOLS_VENV)
+	$(PABUTOOLS_VENV)/bin/pip install --quiet pabutools==1.2.3
+	$(PABUTOOLS_VENV)/bin/python tools/pabutools_fixtures.py 300
 
 ## make bench: model benchmarks (figures, not pass/fail)
 bench: tools-test dist

@@ -4,6 +4,7 @@
 //! touches the browser; [`app`] is the Yew interface and [`web`] the browser glue.
 
 pub mod app;
+pub mod ballots;
 pub mod charts;
 pub mod compare;
 pub mod export;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 const PURE: &[&str] = &[
     "src/model",
+    "src/ballots",
     "src/report.rs",
     "src/charts",
     "src/export.rs",

@@ -105,3 +105,39 @@ fn an_endless_input_is_refused_not_read_until_memory_runs_out() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 10 MB"));
 }
+
+#[test]
+fn ballots_counts_a_pb_file_with_the_rules_asked_for() {
+    use onepercent::ballots::{pabulib, rules};
+    let file = fixture("ballots/ten-voters.pb");
+    let out = Command::new(BIN).args(["ballots", &file, "--rule", "greedy", "--rule", "mes-add1"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = pabulib::parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (i, rule) in [rules::Rule::Greedy, rules::Rule::MesAdd1].into_iter().enumerate() {
+        let o = rules::count(&e, rule);
+        let funded: Vec<&str> = v["results"][i]["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["funded"] == true)
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        let mut want: Vec<&str> = o.funded.iter().map(|&p| e.projects[p].id.as_str()).collect();
+        want.sort();
+        assert_eq!(funded, want, "{}", rule.key());
+        assert_eq!(v["results"][i]["rule"], rule.key());
+    }
+    let csv = Command::new(BIN).args(["ballots", &file, "--rule", "mes", "--format", "csv"]).output().unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1 + 5, "{text}");
+    let bad_rule = Command::new(BIN).args(["ballots", &file, "--rule", "borda"]).output().unwrap();
+    assert_eq!(bad_rule.status.code(), Some(2));
+    assert!(String::from_utf8(bad_rule.stderr).unwrap().contains("--rule takes greedy"));
+    let bad = std::env::temp_dir().join("onepercent-bad.pb");
+    std::fs::write(&bad, std::fs::read_to_string(&file).unwrap().replace("budget;1000", "budget;lots")).unwrap();
+    let refused = Command::new(BIN).args(["ballots", bad.to_str().unwrap(), "--lang", "da"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8(refused.stderr).unwrap();
+    assert!(err.contains("META, linje 4, feltet »budget«"), "{err}");
+}

@@ -4,6 +4,7 @@
 //! onepercent run SCENARIO.json [--seed N] [--runs N] [--format json|csv] [--lang da|en]
 //! onepercent params [--format csv|json|html] [--lang da|en]
 //! onepercent validate [--dir DIR] [--runs N] [--format text|json|html] [--lang da|en] [--check]
+//! onepercent ballots FILE.pb [--rule RULE]... [--format json|csv] [--lang da|en]
 //! ```
 //! A bad scenario file exits with status 2 and the message the app would show.
 
@@ -29,7 +30,11 @@ const USAGE: &str = "usage:
   onepercent validate [--dir DIR] [--runs N] [--format text|json|html] [--lang da|en] [--check]
       the model against published figures (DIR/cases.json, default scenarios/validation): observed,
       model, ratio, P10-P90 of N runs (default 200), inside, within tolerance; --check exits 1 when a
-      case falls outside its tolerance";
+      case falls outside its tolerance
+  onepercent ballots FILE.pb [--rule RULE]... [--format json|csv] [--lang da|en]
+      count a participatory budgeting vote (a pabulib .pb file): what each rule funds, who gets
+      something, and why each project was (not) funded; RULE: greedy, greedy-stop, greedy-cost, mes,
+      mes-add1, mes-greedy, mes-add1-greedy (default: greedy and mes)";
 
 struct Options {
     file: Option<String>,
@@ -41,6 +46,8 @@ struct Options {
     top: usize,
     dir: String,
     check: bool,
+    /// `ballots`: the rules to count with (`--rule`, repeatable).
+    rules: Vec<onepercent::ballots::rules::Rule>,
     /// Whether `--format` was given (otherwise the command's own default).
     format_given: bool,
 }
@@ -56,6 +63,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         top: 10,
         dir: "scenarios/validation".into(),
         check: false,
+        rules: Vec::new(),
         format_given: false,
     };
     let mut it = args.iter();
@@ -82,6 +90,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--top" => o.top = value("--top")?.parse().map_err(|_| "--top takes a whole number")?,
             "--dir" => o.dir = value("--dir")?,
             "--check" => o.check = true,
+            "--rule" => {
+                use onepercent::ballots::rules::Rule;
+                let keys: Vec<&str> = Rule::ALL.iter().map(|r| r.key()).collect();
+                let v = value("--rule")?;
+                o.rules.push(Rule::parse(&v).ok_or(format!("--rule takes {}", keys.join(", ")))?);
+            }
             f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
             f => {
                 if o.file.replace(f.to_string()).is_some() {
@@ -98,6 +112,13 @@ fn parse(args: &[String]) -> Result<Options, String> {
 const MAX_INPUT: u64 = 10 * 1024 * 1024;
 
 fn read_input(path: &str) -> Result<String, String> {
+    read_at_most(path, MAX_INPUT, "a scenario file")
+}
+
+/// The largest ballot file read (real elections reach tens of MB).
+const MAX_BALLOTS: u64 = 512 * 1024 * 1024;
+
+fn read_at_most(path: &str, max: u64, what: &str) -> Result<String, String> {
     use std::io::Read;
     let source: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
@@ -105,9 +126,9 @@ fn read_input(path: &str) -> Result<String, String> {
         Box::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?)
     };
     let mut bytes = Vec::new();
-    source.take(MAX_INPUT + 1).read_to_end(&mut bytes).map_err(|e| format!("{path}: {e}"))?;
-    if bytes.len() as u64 > MAX_INPUT {
-        return Err(format!("{path}: larger than {} MB, not a scenario file", MAX_INPUT / (1024 * 1024)));
+    source.take(max + 1).read_to_end(&mut bytes).map_err(|e| format!("{path}: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("{path}: larger than {} MB, not {what}", max / (1024 * 1024)));
     }
     String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
 }
@@ -152,6 +173,7 @@ fn formats(cmd: &str) -> Option<(&'static [&'static str], bool)> {
         "params" => (&["csv", "json", "html"], false),
         "validate" => (&["text", "json", "html"], false),
         "how" => (&["html"], false),
+        "ballots" => (&["json", "csv"], true),
         _ => return None,
     })
 }
@@ -228,11 +250,78 @@ fn main() -> ExitCode {
             })
         }
         "validate" => validate(&opts),
+        "ballots" => ballots(&opts),
         _ => emit(&onepercent::pages::how(opts.lang)),
     }
 }
 
 /// `onepercent validate`: every case of the manifest, as text, JSON or a static page.
+/// `onepercent ballots FILE.pb`: what each rule funds, who gets something, and why.
+fn ballots(opts: &Options) -> ExitCode {
+    use onepercent::ballots::{pabulib, report, rules};
+    let Some(file) = &opts.file else {
+        return usage_error("ballots needs a .pb file");
+    };
+    let text = match read_at_most(file, MAX_BALLOTS, "a ballot file") {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("onepercent: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let e = match pabulib::parse(&text) {
+        Ok(e) => e,
+        Err(bad) => {
+            eprintln!("{file}: {}", bad.message(opts.lang));
+            return ExitCode::from(2);
+        }
+    };
+    let chosen = if opts.rules.is_empty() { vec![rules::Rule::Greedy, rules::Rule::Mes] } else { opts.rules.clone() };
+    let sup = rules::supporters(&e);
+    let votes: Vec<usize> = sup.iter().map(Vec::len).collect();
+    let outcomes: Vec<rules::Outcome> = chosen.iter().map(|&r| rules::count_with(&e, &sup, r)).collect();
+    if opts.format == "csv" {
+        let mut out = String::from("rule,project_id,name,cost,votes,funded,why\n");
+        for o in &outcomes {
+            for (p, (project, v)) in e.projects.iter().zip(&votes).enumerate() {
+                let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{}\n",
+                    o.rule.key(),
+                    q(&project.id),
+                    q(e.name(p)),
+                    project.cost,
+                    v,
+                    u8::from(o.funded.contains(&p)),
+                    q(&report::why(&e, &sup, o, p, opts.lang))
+                ));
+            }
+        }
+        return emit(&out);
+    }
+    let results: Vec<serde_json::Value> = outcomes
+        .iter()
+        .map(|o| {
+            let projects: Vec<serde_json::Value> = (0..e.projects.len())
+                .map(|p| {
+                    serde_json::json!({"id": e.projects[p].id, "name": e.name(p), "cost": e.projects[p].cost,
+                        "votes": votes[p], "funded": o.funded.contains(&p), "why": report::why(&e, &sup, o, p, opts.lang)})
+                })
+                .collect();
+            serde_json::json!({"rule": o.rule.key(), "label": o.rule.label(opts.lang),
+                "summary": report::summarise(&e, &sup, o), "share_per_voter": o.share, "countings": o.rounds,
+                "projects": projects})
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "election": {"budget": e.budget, "projects": e.projects.len(), "voters": e.voters.len(),
+            "vote_type": e.vote_type.key(), "reading": e.vote_type.reading(opts.lang),
+            "description": e.meta("description")},
+        "results": results,
+    });
+    emit(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"))
+}
+
 fn validate(opts: &Options) -> ExitCode {
     use onepercent::validation::{check, html, read_manifest, text};
     let dir = std::path::Path::new(&opts.dir);

@@ -1,0 +1,332 @@
+//! The counting rules, as pabutools computes them (the reference; `tests/ballots.rs` compares on
+//! every fixture).
+//!
+//! - **Greedy by votes** (`greedy`): projects by votes, most first; each that still fits is funded,
+//!   one that does not is skipped (pabutools' `greedy_utilitarian_welfare` with cost satisfaction).
+//! - **Greedy, stop at the first that does not fit** (`greedy-stop`): as some cities count.
+//! - **Greedy by votes per cost** (`greedy-cost`): cardinality satisfaction.
+//! - **Method of Equal Shares** (`mes`, cost utilities): every voter holds an equal share of the
+//!   budget; a project is funded when its supporters can pay for it together, the one asking the
+//!   least of each supporter first (`method_of_equal_shares` with cost satisfaction).
+//! - **MES with add1** (`mes-add1`): raise every voter's share by one currency unit and count again,
+//!   until the outcome would exceed the budget (then the last that did not) or no further project
+//!   fits (`voter_budget_increment = 1`).
+//! - **With greedy completion** (`mes-greedy`, `mes-add1-greedy`): money MES leaves is filled by
+//!   greedy by votes (`completion_by_rule_combination`).
+//!
+//! Ties are broken by the project id, lexicographically (pabutools' `lexico_tie_breaking`): the
+//! smaller id wins. Greedy also funds projects nobody voted for when money is left, as the
+//! reference does; MES never does. Arithmetic is in `f64`: costs and the budget are whole or
+//! decimal amounts far below 2^53, and two affordabilities within [`TIE`] of each other (relative)
+//! count as tied; the fixtures show the same winners as the reference's exact fractions.
+
+use super::Election;
+use crate::i18n::Lang;
+
+/// Relative tolerance within which two MES prices count as equal.
+pub const TIE: f64 = 1e-10;
+
+/// A counting rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    Greedy,
+    GreedyStop,
+    GreedyPerCost,
+    Mes,
+    MesAdd1,
+    MesGreedy,
+    MesAdd1Greedy,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 7] = [
+        Rule::Greedy,
+        Rule::GreedyStop,
+        Rule::GreedyPerCost,
+        Rule::Mes,
+        Rule::MesAdd1,
+        Rule::MesGreedy,
+        Rule::MesAdd1Greedy,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::Greedy => "greedy",
+            Rule::GreedyStop => "greedy-stop",
+            Rule::GreedyPerCost => "greedy-cost",
+            Rule::Mes => "mes",
+            Rule::MesAdd1 => "mes-add1",
+            Rule::MesGreedy => "mes-greedy",
+            Rule::MesAdd1Greedy => "mes-add1-greedy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Rule::Greedy, Lang::Da) => "Flest stemmer først",
+            (Rule::Greedy, Lang::En) => "Most votes first",
+            (Rule::GreedyStop, Lang::Da) => "Flest stemmer først, stop ved første, der ikke kan betales",
+            (Rule::GreedyStop, Lang::En) => "Most votes first, stop at the first that does not fit",
+            (Rule::GreedyPerCost, Lang::Da) => "Flest stemmer pr. krone først",
+            (Rule::GreedyPerCost, Lang::En) => "Most votes per unit of cost first",
+            (Rule::Mes, Lang::Da) => "Lige andele (MES)",
+            (Rule::Mes, Lang::En) => "Equal Shares (MES)",
+            (Rule::MesAdd1, Lang::Da) => "Lige andele, udfyldt med add1",
+            (Rule::MesAdd1, Lang::En) => "Equal Shares, completed by add1",
+            (Rule::MesGreedy, Lang::Da) => "Lige andele, resten efter flest stemmer",
+            (Rule::MesGreedy, Lang::En) => "Equal Shares, the rest by most votes",
+            (Rule::MesAdd1Greedy, Lang::Da) => "Lige andele med add1, resten efter flest stemmer",
+            (Rule::MesAdd1Greedy, Lang::En) => "Equal Shares with add1, the rest by most votes",
+        }
+    }
+
+    /// Whether the rule counts with Equal Shares first.
+    pub fn is_mes(self) -> bool {
+        matches!(self, Rule::Mes | Rule::MesAdd1 | Rule::MesGreedy | Rule::MesAdd1Greedy)
+    }
+}
+
+/// How a funded project was paid for under MES.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paid {
+    pub project: usize,
+    /// Supporters who paid something.
+    pub payers: usize,
+    /// The most one supporter paid.
+    pub most: f64,
+    /// Supporters who had too little left to pay their full share (they paid all they had).
+    pub paid_all: usize,
+}
+
+/// What a rule funds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub rule: Rule,
+    /// The funded projects, in the order they were chosen.
+    pub funded: Vec<usize>,
+    /// How many of `funded` (the first ones) MES chose; the rest came from the completion.
+    pub by_mes: usize,
+    pub cost: f64,
+    /// MES: each voter's share of the budget at the start of the counting that was used.
+    pub share: f64,
+    /// MES: each voter's money left at the end (empty for greedy).
+    pub left: Vec<f64>,
+    pub paid: Vec<Paid>,
+    /// MES with add1: the countings done.
+    pub rounds: usize,
+}
+
+/// The supporters of each project (voter indices), built once per election.
+pub fn supporters(e: &Election) -> Vec<Vec<u32>> {
+    let mut s = vec![Vec::new(); e.projects.len()];
+    for v in 0..e.voters.len() {
+        for p in e.voters.approved(v) {
+            s[p].push(v as u32);
+        }
+    }
+    s
+}
+
+/// Count with `rule`.
+pub fn count(e: &Election, rule: Rule) -> Outcome {
+    count_with(e, &supporters(e), rule)
+}
+
+/// Count with `rule`, the supporters given (to count several rules on one election).
+pub fn count_with(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Outcome {
+    let mut out = match rule {
+        Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost => {
+            let funded = greedy(e, sup, rule, &[]);
+            Outcome { rule, by_mes: 0, cost: 0.0, share: 0.0, left: Vec::new(), paid: Vec::new(), rounds: 0, funded }
+        }
+        Rule::Mes | Rule::MesGreedy => mes(e, sup, base_share(e), rule),
+        Rule::MesAdd1 | Rule::MesAdd1Greedy => add1(e, sup, rule),
+    };
+    if matches!(rule, Rule::MesGreedy | Rule::MesAdd1Greedy) && !exhaustive(e, &out.funded, 0..e.projects.len()) {
+        let more = greedy(e, sup, Rule::Greedy, &out.funded);
+        out.funded.extend(more);
+    }
+    out.cost = out.funded.iter().map(|&p| e.projects[p].cost).sum();
+    out
+}
+
+fn base_share(e: &Election) -> f64 {
+    if e.voters.is_empty() {
+        0.0
+    } else {
+        e.budget / e.voters.len() as f64
+    }
+}
+
+/// Whether no project of `among` outside `funded` still fits in the budget.
+fn exhaustive(e: &Election, funded: &[usize], among: impl Iterator<Item = usize>) -> bool {
+    let cost: f64 = funded.iter().map(|&p| e.projects[p].cost).sum();
+    let mut is_funded = vec![false; e.projects.len()];
+    funded.iter().for_each(|&p| is_funded[p] = true);
+    among.filter(|&p| !is_funded[p]).all(|p| e.projects[p].cost + cost > e.budget)
+}
+
+/// Greedy's order: the score (most first; ties by id), without the projects in `initial`.
+pub fn greedy_order(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<usize> {
+    let n = e.projects.len();
+    // pabutools' satisfaction density: total satisfaction / cost, 0 without satisfaction, infinite
+    // for a free project with some. Cost satisfaction: votes x cost / cost = votes (0 for a free
+    // project); cardinality: votes / cost. As (numerator, denominator) to compare exactly.
+    let density = |p: usize| -> (f64, f64) {
+        let votes = sup[p].len() as f64;
+        let cost = e.projects[p].cost;
+        match rule {
+            Rule::GreedyPerCost if votes > 0.0 && cost == 0.0 => (1.0, 0.0),
+            Rule::GreedyPerCost => (votes, cost.max(f64::MIN_POSITIVE)),
+            // Stopping greedy is not the reference's: plain votes, a free project included.
+            Rule::GreedyStop => (votes, 1.0),
+            _ if votes > 0.0 && cost > 0.0 => (votes, 1.0),
+            _ => (0.0, 1.0),
+        }
+    };
+    let mut is_initial = vec![false; n];
+    initial.iter().for_each(|&p| is_initial[p] = true);
+    let mut order: Vec<usize> = (0..n).filter(|&p| !is_initial[p]).collect();
+    order.sort_by(|&a, &b| {
+        let ((na, da), (nb, db)) = (density(a), density(b));
+        // a before b when na/da > nb/db: compare na*db with nb*da; a zero denominator is infinite.
+        let (x, y) = if da == 0.0 || db == 0.0 {
+            (f64::from(u8::from(da == 0.0)), f64::from(u8::from(db == 0.0)))
+        } else {
+            (na * db, nb * da)
+        };
+        y.total_cmp(&x).then_with(|| e.projects[a].id.cmp(&e.projects[b].id))
+    });
+    order
+}
+
+/// Greedy: each project in [`greedy_order`] funded if it fits (`greedy-stop`: until one does not).
+/// `initial`: already funded (a completion).
+fn greedy(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<usize> {
+    let mut left = e.budget - initial.iter().map(|&p| e.projects[p].cost).sum::<f64>();
+    let mut funded = Vec::new();
+    for p in greedy_order(e, sup, rule, initial) {
+        let cost = e.projects[p].cost;
+        if cost <= left {
+            funded.push(p);
+            left -= cost;
+        } else if rule == Rule::GreedyStop {
+            break;
+        }
+    }
+    funded
+}
+
+/// One counting of MES with `share` per voter.
+fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
+    let mut budget = vec![share; e.voters.len()];
+    let mut funded = Vec::new();
+    let mut paid = Vec::new();
+    // Candidates with their last known price per unit of cost (a lower bound: prices only rise as
+    // money is spent). With cost utilities a free project satisfies nobody, so MES never funds it
+    // (as the reference); a completion may.
+    let mut cand: Vec<(usize, f64)> = (0..sup.len())
+        .filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0)
+        .map(|p| (p, 1.0 / sup[p].len() as f64))
+        .collect();
+    let mut scratch: Vec<f64> = Vec::new();
+    loop {
+        cand.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| e.projects[a.0].id.cmp(&e.projects[b.0].id)));
+        let mut best = f64::INFINITY;
+        let mut tied: Vec<usize> = Vec::new();
+        let mut gone: Vec<usize> = Vec::new();
+        for (k, (p, price)) in cand.iter_mut().enumerate() {
+            let cost = e.projects[*p].cost;
+            scratch.clear();
+            scratch.extend(sup[*p].iter().map(|&v| budget[v as usize]));
+            let available: f64 = scratch.iter().sum();
+            if available < cost * (1.0 - TIE) {
+                gone.push(k);
+                continue;
+            }
+            if *price > best * (1.0 + TIE) {
+                break;
+            }
+            // The price: the poorest supporters pay all they have, the rest an equal part.
+            scratch.sort_by(f64::total_cmp);
+            let mut paid_so_far = 0.0;
+            let mut rich = scratch.len() as f64;
+            let mut f = f64::INFINITY;
+            for &b in &scratch {
+                let q = (cost - paid_so_far) / rich;
+                if q <= b {
+                    f = q / cost;
+                    break;
+                }
+                paid_so_far += b;
+                rich -= 1.0;
+            }
+            *price = f;
+            if f < best * (1.0 - TIE) {
+                best = f;
+                tied.clear();
+                tied.push(*p);
+            } else if f <= best * (1.0 + TIE) {
+                tied.push(*p);
+            }
+        }
+        for k in gone.into_iter().rev() {
+            cand.remove(k);
+        }
+        let Some(&chosen) = tied.iter().min_by(|a, b| e.projects[**a].id.cmp(&e.projects[**b].id)) else {
+            break;
+        };
+        let due = best * e.projects[chosen].cost;
+        let (mut payers, mut most, mut paid_all) = (0, 0.0_f64, 0);
+        for &v in &sup[chosen] {
+            let b = &mut budget[v as usize];
+            let pay = b.min(due);
+            if pay > 0.0 {
+                payers += 1;
+            }
+            if *b <= due {
+                paid_all += 1;
+            }
+            most = most.max(pay);
+            *b -= pay;
+        }
+        paid.push(Paid { project: chosen, payers, most, paid_all });
+        funded.push(chosen);
+        cand.retain(|c| c.0 != chosen);
+    }
+    let by_mes = funded.len();
+    Outcome { rule, funded, by_mes, cost: 0.0, share, left: budget, paid, rounds: 1 }
+}
+
+/// MES with add1: raise the share by one unit until the outcome would exceed the budget (keep the
+/// last that did not) or no candidate still fits.
+fn add1(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Outcome {
+    let base = base_share(e);
+    let candidates: Vec<usize> =
+        (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect();
+    let mut previous: Option<Outcome> = None;
+    let mut step = 0.0;
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        let out = mes(e, sup, base + step, rule);
+        let cost: f64 = out.funded.iter().map(|&p| e.projects[p].cost).sum();
+        let done = if cost > e.budget {
+            Some(previous.take().unwrap_or(out))
+        } else if exhaustive(e, &out.funded, candidates.iter().copied()) {
+            Some(out)
+        } else {
+            previous = Some(out);
+            None
+        };
+        if let Some(mut o) = done {
+            o.rounds = rounds;
+            return o;
+        }
+        step += 1.0;
+    }
+}
