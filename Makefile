@@ -90,6 +90,7 @@ ballot-fixtures:
 ## make bench: model benchmarks (figures, not pass/fail)
 bench: tools-test dist
 	cargo bench --locked --bench model
+	cargo bench --locked --bench ballots
 	cargo test --locked --release --target wasm32-unknown-unknown --test web -- --nocapture monte_carlo_benchmark
 	node tools/bench-repaint.mjs
 

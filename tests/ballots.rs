@@ -163,3 +163,31 @@ fn the_summary_counts_voters_with_a_funded_project_and_how_evenly() {
     assert_eq!(gini(&mut [1.0, 1.0, 1.0]), 0.0);
     assert!((gini(&mut [0.0, 0.0, 0.0, 4.0]) - 0.75).abs() < 1e-12);
 }
+
+#[test]
+fn the_example_election_is_seeded_shaped_as_documented_and_a_valid_file() {
+    use onepercent::ballots::example::generate;
+    let e = generate(2_000, 6_400_000.0, 300_000.0, 5);
+    assert_eq!(e, generate(2_000, 6_400_000.0, 300_000.0, 5), "same seed, same election");
+    assert_ne!(e.voters, generate(2_000, 6_400_000.0, 300_000.0, 6).voters);
+    assert_eq!(e.projects.len(), 64, "three times the pot at the project cost");
+    assert_eq!(e.budget, 6_400_000.0);
+    let asked: f64 = e.projects.iter().map(|p| p.cost).sum();
+    assert!((1.5..6.0).contains(&(asked / e.budget)), "asked {asked}");
+    let mean = e.votes().iter().map(|&v| f64::from(v)).sum::<f64>() / 2_000.0;
+    assert!((5.0..7.0).contains(&mean), "{mean} approvals per ballot");
+    // Local projects are favoured: a voter approves more projects of their own district.
+    let (mut home, mut away) = (0usize, 0usize);
+    for v in 0..e.voters.len() {
+        let d = e.voter_field(v, "district").unwrap();
+        for p in e.voters.approved(v) {
+            match e.project_field(p, "district") {
+                Some(x) if x == d => home += 1,
+                Some("city") | None => {}
+                Some(_) => away += 1,
+            }
+        }
+    }
+    assert!(home > 2 * away, "home {home}, away {away}");
+    assert_eq!(parse(&write(&e)).expect("a valid file"), e);
+}

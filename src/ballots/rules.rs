@@ -233,7 +233,6 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
         .filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0)
         .map(|p| (p, 1.0 / sup[p].len() as f64))
         .collect();
-    let mut scratch: Vec<f64> = Vec::new();
     loop {
         cand.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| e.projects[a.0].id.cmp(&e.projects[b.0].id)));
         let mut best = f64::INFINITY;
@@ -241,9 +240,8 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
         let mut gone: Vec<usize> = Vec::new();
         for (k, (p, price)) in cand.iter_mut().enumerate() {
             let cost = e.projects[*p].cost;
-            scratch.clear();
-            scratch.extend(sup[*p].iter().map(|&v| budget[v as usize]));
-            let available: f64 = scratch.iter().sum();
+            let supporters = &sup[*p];
+            let available: f64 = supporters.iter().map(|&v| budget[v as usize]).sum();
             if available < cost * (1.0 - TIE) {
                 gone.push(k);
                 continue;
@@ -251,20 +249,7 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
             if *price > best * (1.0 + TIE) {
                 break;
             }
-            // The price: the poorest supporters pay all they have, the rest an equal part.
-            scratch.sort_by(f64::total_cmp);
-            let mut paid_so_far = 0.0;
-            let mut rich = scratch.len() as f64;
-            let mut f = f64::INFINITY;
-            for &b in &scratch {
-                let q = (cost - paid_so_far) / rich;
-                if q <= b {
-                    f = q / cost;
-                    break;
-                }
-                paid_so_far += b;
-                rich -= 1.0;
-            }
+            let f = equal_part(cost, supporters, &budget) / cost;
             *price = f;
             if f < best * (1.0 - TIE) {
                 best = f;
@@ -300,6 +285,31 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
     }
     let by_mes = funded.len();
     Outcome { rule, funded, by_mes, cost: 0.0, share, left: budget, paid, rounds: 1 }
+}
+
+/// What each supporter pays for a project of `cost` (they can afford it together): the poorest pay
+/// all they have, the rest the same part `q`, the smallest with `sum(min(budget, q)) = cost`.
+/// Found by the reference's poor/rich iteration: start from an equal split; everyone who cannot pay
+/// it pays all they have, and the rest share what is still missing; repeat until nobody else falls
+/// short (each pass only raises `q`, so it ends; usually after one to three passes).
+fn equal_part(cost: f64, supporters: &[u32], budget: &[f64]) -> f64 {
+    let mut q = cost / supporters.len() as f64;
+    let mut poor = 0;
+    loop {
+        let (mut poor_money, mut n_poor) = (0.0, 0usize);
+        for &v in supporters {
+            let b = budget[v as usize];
+            if b < q {
+                poor_money += b;
+                n_poor += 1;
+            }
+        }
+        if n_poor == poor || n_poor == supporters.len() {
+            return q;
+        }
+        poor = n_poor;
+        q = (cost - poor_money) / (supporters.len() - n_poor) as f64;
+    }
 }
 
 /// MES with add1: raise the share by one unit until the outcome would exceed the budget (keep the
