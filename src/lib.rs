@@ -7,6 +7,7 @@ pub mod app;
 pub mod ballots;
 pub mod charts;
 pub mod compare;
+pub mod embed;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -430,6 +430,38 @@ pub fn start_compare() {
     mount::<crate::app::compare_page::ComparePage>(crate::app::compare_page::CompareProps { lang, items });
 }
 
+/// Start the ballots page (ballots.html): language, rules and scenario from the address.
+pub fn start_ballots() {
+    install_panic_hook();
+    let query = current_query();
+    let lang = crate::ballots::page::read_query(&query).lang;
+    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
+    mount::<crate::app::ballots_page::BallotsPage>(crate::app::ballots_page::BallotsProps { lang, query });
+}
+
+/// Go to `url` (in this tab).
+pub fn go(url: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_href(url);
+    }
+}
+
+/// Start the embed page (embed.html): language and the app's link from the address.
+pub fn start_embed() {
+    install_panic_hook();
+    let query = crate::embed::without_embed(&current_query());
+    let lang = crate::share::decode(&query).setting("lang").map(str::to_string);
+    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
+    mount::<crate::app::embed_page::EmbedPage>(crate::app::embed_page::EmbedProps { lang, query });
+}
+
+/// Open the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
 /// Start the workshop page (workshop.html): language, part, story and step from the address.
 pub fn start_workshop() {
     install_panic_hook();

@@ -15,6 +15,7 @@ const PURE: &[&str] = &[
     "src/share.rs",
     "src/saved.rs",
     "src/compare.rs",
+    "src/embed.rs",
     "src/story.rs",
     "src/workshop.rs",
 ];

@@ -1,9 +1,11 @@
 //! The Yew interface: one root reducer ([`state`]), small components that receive values and
 //! callbacks, and effects in custom hooks ([`hooks`]). Nothing here computes a model result.
 
+pub mod ballots_page;
 mod casework;
 mod chart;
 pub mod compare_page;
+pub mod embed_page;
 pub mod embedded;
 mod footer;
 mod header;

@@ -88,7 +88,7 @@ pub fn PresetPicker(props: &PresetProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FileActionsProps {
     pub lang: Lang,
-    /// The view they sit in (what the embed dialog offers).
+    /// The view they sit in (the ballots page is offered on participatory budgeting).
     pub view: super::state::View,
     pub scenario: Rc<Scenario>,
     pub on_action: Callback<Action>,
@@ -101,10 +101,12 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     let (t, ct) = (props.lang.texts(), &props.lang.texts().case);
     // The outcome of the last copy or save, read out by screen readers.
     let status = use_state(String::new);
-    let embed_open = use_state(|| false);
-    let on_embed = {
-        let open = embed_open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+    // The editor's page and the ballots page, with the scenario as it is at the click.
+    let to = |page: &'static str| {
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            crate::web::go(&crate::web::sibling_url(page, &crate::web::current_query()));
+        })
     };
     let on_csv = {
         let s = props.scenario.clone();
@@ -176,10 +178,9 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
                 <input type="file" accept=".json,application/json" onchange={on_file} class="visually-hidden" />
             </label>
             <button type="button" class="button-secondary" onclick={on_reset}>{ ct.reset }</button>
-            <button type="button" class="button-secondary" aria-expanded={(*embed_open).to_string()}
-                onclick={on_embed}>{ t.embed }</button>
-            if *embed_open {
-                <super::embedded::EmbedDialog lang={props.lang} view={props.view} />
+            <a class="button-secondary" href="embed.html" onclick={to("embed.html")}>{ t.embed }</a>
+            if props.view == super::state::View::Pb {
+                <a class="button-secondary" href="ballots.html" onclick={to("ballots.html")}>{ t.ballots }</a>
             }
             <p class="status" role="status">{ (*status).clone() }</p>
         </div>

@@ -48,7 +48,7 @@ pub fn generate(voters: usize, pot: f64, project_cost: f64, seed: u64) -> Electi
         projects.push(Project {
             id: id.clone(),
             cost: c,
-            fields: vec![id, format!("{c}"), name, CATEGORIES[k].into(), district],
+            fields: vec![id, super::amount_text(c), name, CATEGORIES[k].into(), district],
         });
         place.push(d);
         category.push(k);
@@ -84,7 +84,7 @@ pub fn generate(voters: usize, pot: f64, project_cost: f64, seed: u64) -> Electi
     Election {
         meta: vec![
             ("description".into(), "One Percent: an illustrative election made from a scenario".into()),
-            ("budget".into(), format!("{}", pot.round())),
+            ("budget".into(), super::amount_text(pot.round())),
             ("vote_type".into(), "approval".into()),
             ("num_projects".into(), n.to_string()),
             ("num_votes".into(), voters.to_string()),

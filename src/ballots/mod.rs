@@ -11,6 +11,7 @@
 
 pub mod example;
 pub mod pabulib;
+pub mod page;
 pub mod report;
 pub mod rules;
 
@@ -55,6 +56,22 @@ impl VoteType {
             VoteType::Cumulative => "cumulative",
             VoteType::Scoring => "scoring",
             VoteType::Ordinal => "ordinal",
+        }
+    }
+
+    /// The kind in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (VoteType::Approval, Lang::Da) => "godkendelse",
+            (VoteType::Approval, Lang::En) => "approval",
+            (VoteType::Choose1, Lang::Da) => "én stemme",
+            (VoteType::Choose1, Lang::En) => "choose one",
+            (VoteType::Cumulative, Lang::Da) => "fordelte point",
+            (VoteType::Cumulative, Lang::En) => "cumulative points",
+            (VoteType::Scoring, Lang::Da) => "point",
+            (VoteType::Scoring, Lang::En) => "scores",
+            (VoteType::Ordinal, Lang::Da) => "rangordning",
+            (VoteType::Ordinal, Lang::En) => "ranking",
         }
     }
 
@@ -197,4 +214,15 @@ impl Election {
     pub fn name(&self, p: usize) -> &str {
         self.project_field(p, "name").unwrap_or(&self.projects[p].id)
     }
+}
+
+/// An amount as text: whole numbers without a decimal point, others with up to six decimals,
+/// without the standard library's float formatting (the browser build has none; ARCHITECTURE.md).
+pub fn amount_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        return format!("{}", x as i64);
+    }
+    let micro = (x * 1e6).round() as i64;
+    let text = format!("{}.{:06}", micro / 1_000_000, (micro % 1_000_000).abs());
+    text.trim_end_matches('0').to_string()
 }

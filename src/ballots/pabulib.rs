@@ -430,7 +430,7 @@ pub fn parse_csv_pair(projects: &str, votes: &str, budget: f64) -> Result<Electi
     }
     let meta = vec![
         ("description".to_string(), "CSV".to_string()),
-        ("budget".to_string(), format!("{budget}")),
+        ("budget".to_string(), super::amount_text(budget)),
         ("vote_type".to_string(), "approval".to_string()),
     ];
     Ok(Election {

@@ -53,6 +53,7 @@ pub enum P {
     PbInPerson,
     PbOverride,
     PbDelivery,
+    PbVotersWithWinner,
     PbProjectCost,
     PbTurnoutMax,
     PbShareHalf,
@@ -724,6 +725,15 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = for_build([
         .derived()
         .group(Group::Pb)
         .primary(),
+    num(P::PbVotersWithWinner, "pb.voters_with_winner", Unit::Share, 0.7, 0.0, 1.0)
+        .label("Vælgere, der får et projekt, de stemte på", "Voters who get a project they voted for")
+        .help("Andel af de stemmende, der ser mindst ét af de projekter, de stemte på, blive valgt. Tillid fra gennemførte projekter virker på dem; brudte løfter ser alle, der deltog. Mål jeres egen på siden Afstemningsregler.", "Share of voters who see at least one project they voted for chosen. Trust from delivered projects acts on them; broken promises are seen by everyone who took part. Measure your own on the Voting rules page.")
+        .unc(0.5, 0.9)
+        .assumed(
+            "Ingen samlet måling; afhænger af optællingsreglen (lige andele giver typisk flere end flest stemmer først). Mål jeres egne stemmesedler på siden Afstemningsregler.",
+            "No pooled measurement; it depends on the counting rule (Equal Shares typically gives more than most votes first). Measure your own ballots on the Voting rules page.",
+        )
+        .group(Group::Pb),
     num(P::PbProjectCost, "pb.project_cost", Unit::CurrencyPerProject, 500_000.0, 10_000.0, 50_000_000.0)
         .label("Udgift pr. projekt", "Cost per project")
         .help("Gennemsnitlig pris for et vindende projekt.", "Average cost of a winning project.")

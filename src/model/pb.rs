@@ -43,6 +43,9 @@ pub struct PbInputs {
     /// People one experience reaches (`trust.reach`): a voter and those who hear of it from them.
     pub trust_reach: f64,
     pub trust_information: f64,
+    /// Share of voters who see a project they voted for chosen (`pb.voters_with_winner`): the
+    /// voters whom a delivered project pleases.
+    pub voters_with_winner: f64,
     pub trust_delivered: f64,
     pub trust_overruled: f64,
     pub trust_broken: f64,
@@ -96,6 +99,7 @@ impl PbInputs {
             election_boost: g(P::PbElectionBoost),
             trust_reach: g(P::TrustReach),
             trust_information: g(P::TrustPbInformation),
+            voters_with_winner: g(P::PbVotersWithWinner),
             trust_delivered: g(P::TrustPbDelivered),
             trust_overruled: g(P::TrustPbOverruled),
             trust_broken: g(P::TrustPbBroken),
@@ -264,8 +268,11 @@ impl PbState {
             delivered += d;
             volunteer_hours += *hours;
             // What voters experience reaches them and those around them (`trust.reach`), good or bad.
+            // A delivered project pleases those who voted for a winner (`pb.voters_with_winner`); a
+            // process that does not deliver is seen by everyone who took part.
             let heard = *voters * p.trust_reach / p.adults;
-            flows.delivered += p.trust_delivered * heard * (d / winners.max(1e-12)) * (1.0 - trust);
+            flows.delivered +=
+                p.trust_delivered * heard * p.voters_with_winner * (d / winners.max(1e-12)) * (1.0 - trust);
             if age >= 12 {
                 let left = (*winners - *done - d).max(0.0);
                 overdue += left;

@@ -197,11 +197,15 @@ test('the results download as CSV identical to the command line for the same sce
   await context.close();
 });
 
-test('the embed dialog writes the iframe code for the chosen size and previews exactly it', async () => {
+test('the embed page writes the iframe code for the chosen size, copies it and previews exactly it', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.goto(`${server.origin}/?v=1&lang=en&view=pb&pb.share=0.01&seed=2`);
   await appReady(page);
-  await page.getByRole('button', { name: 'Embed…' }).click();
+  // The editor's page opens with the scenario as it is now.
+  await page.getByRole('link', { name: 'Embed in a web page …' }).click();
+  await page.locator('#embed-code').waitFor({ timeout: 15000 });
+  assert.match(page.url(), /\/embed\.html\?v=1&lang=en&view=pb&pb\.share=0\.01&seed=2$/);
   const code = page.getByLabel('Code to paste into the page');
   await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Wide (960 × 540)' });
   await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="960"'));
@@ -218,8 +222,19 @@ test('the embed dialog writes the iframe code for the chosen size and previews e
   const src = (await code.inputValue()).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
   assert.equal(await preview.getAttribute('src'), src);
   await page.frameLocator('.embed-preview iframe').locator('#chart-who canvas').waitFor({ timeout: 15000 });
+  await page.getByRole('button', { name: 'Copy the code' }).click();
+  await page.getByText('The code is copied.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.inputValue());
   const axe = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  // In Danish at phone width: the same page, the words Danish, no violations.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await page.getByRole('heading', { name: 'Indlejr i en webside', level: 1 }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('lang=da'));
+  const axeDa = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(axeDa.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  await page.screenshot({ path: path.join(os.tmpdir(), 'embed-da-390.png'), fullPage: true });
   clean(problems);
   await context.close();
 });

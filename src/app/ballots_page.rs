@@ -1,0 +1,446 @@
+//! The ballots page (ballots.html, its own wasm): open a pabulib file, a CSV pair, or make an
+//! example from the scenario in the address; count it with two rules side by side; say who gets
+//! something and why. Everything is computed by [`crate::ballots`]; this file only shows it. The
+//! address holds the language, the two rules and the scenario, never the ballots.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ballots::page::{self, Side, Texts};
+use crate::ballots::report::why;
+use crate::ballots::rules::Rule;
+use crate::ballots::Election;
+use crate::format;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct BallotsProps {
+    pub lang: Lang,
+    pub query: String,
+}
+
+/// The election shown: the ballots, where they came from, and a number that changes with each new
+/// election (so the counting reruns).
+#[derive(Clone)]
+struct Loaded {
+    election: Rc<Election>,
+    label: String,
+    illustrative: bool,
+    generation: u32,
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+type Counted = Rc<(Vec<Vec<u32>>, Side, Side)>;
+
+/// Files larger than this are refused before reading (the command line reads the same).
+const MAX_FILE: f64 = 512.0 * 1024.0 * 1024.0;
+
+#[component]
+pub fn BallotsPage(props: &BallotsProps) -> Html {
+    let start = page::read_query(&props.query);
+    let lang = use_state(|| props.lang);
+    let rules = use_state(|| (start.a, start.b));
+    let scenario_query = start.scenario.clone();
+    let loaded = use_state(|| None::<Loaded>);
+    let counted = use_state(|| None::<(u32, Rule, Rule, Counted)>);
+    let status = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let chosen = use_state(|| 0usize);
+    let csv_refs = (use_node_ref(), use_node_ref(), use_node_ref());
+    let l = *lang;
+    let t = page::texts(l);
+    let (a, b) = *rules;
+    {
+        let q = page::write_query(l, a, b, &scenario_query);
+        use_effect_with((l, q), |(lang, q)| {
+            crate::web::set_query(q);
+            crate::web::set_document(*lang, &format!("{} – {}", page::texts(*lang).title, lang.texts().app_name));
+        });
+    }
+    // Count after the page has painted "Counting …" (a large election takes a moment).
+    {
+        let (counted, status) = (counted.clone(), status.clone());
+        use_effect_with(((*loaded).clone(), a, b), move |(loaded, a, b)| {
+            let pending = loaded.clone().map(|ld| {
+                let (a, b) = (*a, *b);
+                status.set(page::texts(l).counting.to_string());
+                crate::web::after(30, move || {
+                    let (sup, x, y) = page::count_both(&ld.election, a, b);
+                    counted.set(Some((ld.generation, a, b, Rc::new((sup, x, y)))));
+                    status.set(String::new());
+                })
+            });
+            move || drop(pending)
+        });
+    }
+    let next_generation = loaded.as_ref().map_or(1, |ld| ld.generation + 1);
+    let show = {
+        let (loaded, error, chosen) = (loaded.clone(), error.clone(), chosen.clone());
+        Callback::from(move |(result, label, illustrative): (Result<Election, String>, String, bool)| match result {
+            Ok(e) => {
+                error.set(None);
+                chosen.set(0);
+                loaded.set(Some(Loaded { election: Rc::new(e), label, illustrative, generation: next_generation }));
+            }
+            Err(message) => error.set(Some(message)),
+        })
+    };
+    let on_file = {
+        let (show, status) = (show.clone(), status.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let t = page::texts(l);
+            if file.size() > MAX_FILE {
+                show.emit((Err(t.too_large.to_string()), String::new(), false));
+                return;
+            }
+            status.set(t.reading.to_string());
+            let (show, status) = (show.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match crate::web::read_file_text(&file).await {
+                    Ok(text) => crate::ballots::pabulib::parse(&text).map_err(|bad| bad.message(l)),
+                    Err(_) => Err(t.refused.to_string()),
+                };
+                status.set(String::new());
+                show.emit((result, file.name(), false));
+            });
+        })
+    };
+    let on_csv = {
+        let (show, status, refs) = (show.clone(), status.clone(), csv_refs.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let t = page::texts(l);
+            let file =
+                |r: &NodeRef| r.cast::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
+            let budget_text = refs.2.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let (Some(projects), Some(votes)) = (file(&refs.0), file(&refs.1)) else {
+                show.emit((Err(format!("{}: {} / {}", t.refused, t.csv_projects, t.csv_votes)), String::new(), false));
+                return;
+            };
+            let Some(budget) = format::typed(&budget_text, l).filter(|b| *b > 0.0) else {
+                show.emit((Err(format!("{}: »{budget_text}«", t.csv_budget)), String::new(), false));
+                return;
+            };
+            status.set(t.reading.to_string());
+            let (show, status) = (show.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let p = crate::web::read_file_text(&projects).await;
+                let v = crate::web::read_file_text(&votes).await;
+                let result = match (p, v) {
+                    (Ok(p), Ok(v)) => {
+                        crate::ballots::pabulib::parse_csv_pair(&p, &v, budget).map_err(|bad| bad.message(l))
+                    }
+                    _ => Err(t.refused.to_string()),
+                };
+                status.set(String::new());
+                show.emit((result, format!("{} + {}", projects.name(), votes.name()), false));
+            });
+        })
+    };
+    let on_example = {
+        let (show, scenario_query) = (show.clone(), scenario_query.clone());
+        Callback::from(move |_: MouseEvent| {
+            let scenario = crate::share::decode(&scenario_query).scenario;
+            show.emit((Ok(page::example_for(&scenario)), page::texts(l).example_label.to_string(), true));
+        })
+    };
+    let on_rule = |which: usize| {
+        let rules = rules.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(r) = Rule::parse(&value) {
+                let (a, b) = *rules;
+                rules.set(if which == 0 { (r, b) } else { (a, r) });
+            }
+        })
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        move |to: Lang| {
+            let lang = lang.clone();
+            Callback::from(move |_: MouseEvent| {
+                crate::web::remember_lang(to);
+                lang.set(to);
+            })
+        }
+    };
+    let on_why = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            chosen.set(v.parse().unwrap_or(0));
+        })
+    };
+    let rule_select = |which: usize, current: Rule, label: &'static str| {
+        let id = if which == 0 { "rule-a" } else { "rule-b" };
+        html! {
+            <label for={id}>{ label }
+                <select id={id} onchange={on_rule(which)}>
+                    { for Rule::ALL.iter().map(|r| html! {
+                        <option value={r.key()} selected={*r == current}>{ r.label(l) }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    let app = l.texts();
+    let current = loaded.as_ref().zip(counted.as_ref()).filter(|(ld, c)| c.0 == ld.generation && c.1 == a && c.2 == b);
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
+            <header class="site-header">
+                <div class="brand">
+                    <p class="app-name"><a href={format!("./?lang={}", l.code())}>{ app.app_name }</a></p>
+                    <p class="tagline">{ t.title }</p>
+                </div>
+                <div class="lang-switch" role="group" aria-label={app.language_switch_label}>
+                    { for Lang::ALL.into_iter().map(|x| html! {
+                        <button type="button" lang={x.code()} aria-pressed={(x == l).to_string()} onclick={on_lang(x)}>
+                            { x.texts().language_name }
+                        </button>
+                    }) }
+                </div>
+            </header>
+            <main id="main" tabindex="-1" class="ballots">
+                <h1>{ t.title }</h1>
+                <p class="lead">{ t.intro }</p>
+                <p>{ t.privacy }</p>
+                <div class="sources no-print">
+                    <section aria-labelledby="open-heading">
+                        <h2 id="open-heading">{ t.open_heading }</h2>
+                        <label class="button-secondary file-label">
+                            { t.open_label }
+                            <input type="file" accept=".pb,text/plain" onchange={on_file} class="visually-hidden" />
+                        </label>
+                        <p class="hint">{ t.open_hint }</p>
+                    </section>
+                    <section aria-labelledby="csv-heading">
+                        <h2 id="csv-heading">{ t.csv_heading }</h2>
+                        <form class="csv-pair" onsubmit={on_csv}>
+                            <label>{ t.csv_projects }<input ref={csv_refs.0.clone()} type="file" accept=".csv,text/csv" /></label>
+                            <label>{ t.csv_votes }<input ref={csv_refs.1.clone()} type="file" accept=".csv,text/csv" /></label>
+                            <label>{ t.csv_budget }<input ref={csv_refs.2.clone()} type="text" inputmode="decimal" autocomplete="off" /></label>
+                            <button type="submit" class="button-secondary">{ t.csv_read }</button>
+                        </form>
+                    </section>
+                    <section aria-labelledby="example-heading">
+                        <h2 id="example-heading">{ t.example_heading }</h2>
+                        <p>{ t.example_text }</p>
+                        <button type="button" class="button" onclick={on_example}>{ t.example_button }</button>
+                    </section>
+                </div>
+                <p class="status" role="status">{ (*status).clone() }</p>
+                if let Some(message) = (*error).clone() {
+                    <p class="notice notice-error" role="alert">{ format!("{}: {message}", t.refused) }</p>
+                }
+                <section aria-labelledby="rules-heading">
+                    <h2 id="rules-heading">{ t.rules_heading }</h2>
+                    <div class="rule-choice">
+                        { rule_select(0, a, t.rule_a) }
+                        { rule_select(1, b, t.rule_b) }
+                    </div>
+                    <p class="hint">{ t.rule_notes }</p>
+                </section>
+                {
+                    match (loaded.as_ref(), current) {
+                        (None, _) => html! { <p>{ t.empty }</p> },
+                        (Some(_), None) => html! { <p class="updating">{ t.counting }</p> },
+                        (Some(_), Some((ld, c))) => results(t, l, ld, &c.3, *chosen, on_why.clone(), &scenario_query),
+                    }
+                }
+            </main>
+            <footer class="site-footer"><p>{ app.footer_privacy }</p></footer>
+        </>
+    }
+}
+
+fn pct(x: f64, lang: Lang) -> String {
+    format::percent(x, 0, lang)
+}
+
+fn results(
+    t: &'static Texts,
+    l: Lang,
+    ld: &Loaded,
+    c: &Counted,
+    chosen: usize,
+    on_why: Callback<Event>,
+    scenario: &str,
+) -> Html {
+    let e = &*ld.election;
+    let (sup, x, y) = (&c.0, &c.1, &c.2);
+    let sides = [x, y];
+    let votes: Vec<usize> = sup.iter().map(Vec::len).collect();
+    let money = |v: f64| format::number(v, 0, l);
+    let head = html! {
+        <tr>
+            <th scope="col">{ t.figure }</th>
+            { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
+        </tr>
+    };
+    let row = |label: &'static str, f: &dyn Fn(&Side) -> String| {
+        html! {
+            <tr><th scope="row">{ label }</th>{ for sides.iter().map(|s| html! { <td>{ f(s) }</td> }) }</tr>
+        }
+    };
+    let mut order: Vec<usize> = (0..e.projects.len()).collect();
+    order.sort_by(|&p, &q| votes[q].cmp(&votes[p]).then_with(|| e.projects[p].id.cmp(&e.projects[q].id)));
+    let mark = |s: &Side, p: usize| if s.outcome.funded.contains(&p) { t.yes } else { t.no };
+    let groups: Vec<(String, String, usize, [f64; 2])> = x
+        .summary
+        .groups
+        .iter()
+        .zip(&y.summary.groups)
+        .map(|(g, h)| (g.column.clone(), g.group.clone(), g.voters, [g.with_funded, h.with_funded]))
+        .collect();
+    let chosen = chosen.min(e.projects.len().saturating_sub(1));
+    let on_csv = {
+        let (ld, c) = (ld.election.clone(), c.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = page::export_csv(&ld, &c.0, [&c.1, &c.2], l);
+            crate::web::download_text("one-percent-ballots.csv", "text/csv", &text);
+        })
+    };
+    let on_json = {
+        let (ld, c) = (ld.election.clone(), c.clone());
+        Callback::from(move |_: MouseEvent| {
+            crate::web::download_text(
+                "one-percent-ballots.json",
+                "application/json",
+                &page::export_json(&ld, [&c.1, &c.2]),
+            );
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| crate::web::print());
+    let share = (x.summary.voters_with_funded * 100.0).round() / 100.0;
+    let model_query = {
+        let mut s = crate::share::decode(scenario).scenario;
+        // The share goes in as the parameter; an out-of-range value keeps the scenario's.
+        let _ = s.set(crate::model::P::PbVotersWithWinner, share);
+        crate::share::encode(&s, &[("lang", l.code()), ("view", "pb")])
+    };
+    html! {
+        <>
+            <section aria-labelledby="election-heading">
+                <h2 id="election-heading">{ t.election }</h2>
+                <p>
+                    { format!("{} · {} {} · {} {} · {} {} ({})", ld.label, t.counts[0], money(e.budget),
+                        money(e.projects.len() as f64), t.counts[1], money(e.voters.len() as f64), t.counts[2],
+                        e.vote_type.label(l)) }
+                </p>
+                if ld.illustrative {
+                    <p class="notice">{ t.illustrative }</p>
+                }
+                <p class="hint">{ e.vote_type.reading(l) }</p>
+            </section>
+            <section>
+                <h2 id="summary-heading">{ t.summary_heading }</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="summary-heading">
+                    <table class="ballots-table">
+                        <thead>{ head.clone() }</thead>
+                        <tbody>
+                            { row(t.funded_count, &|s| s.outcome.funded.len().to_string()) }
+                            { row(t.spent, &|s| money(s.summary.cost)) }
+                            { row(t.left, &|s| money(s.summary.left)) }
+                            { row(t.with_funded, &|s| pct(s.summary.voters_with_funded, l)) }
+                            { row(t.money_funded, &|s| pct(s.summary.supported_money_funded, l)) }
+                            { row(t.gini, &|s| format::number(s.summary.gini, 2, l)) }
+                        </tbody>
+                    </table>
+                </div>
+                <p class="hint">{ t.gini_note }</p>
+            </section>
+            if !groups.is_empty() {
+                <section>
+                    <h2 id="groups-heading">{ t.groups_heading }</h2>
+                    <p class="hint">{ t.with_funded }</p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="groups-heading">
+                        <table class="ballots-table">
+                            <thead><tr>
+                                <th scope="col">{ t.group }</th><th scope="col">{ t.voters }</th>
+                                { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
+                            </tr></thead>
+                            <tbody>
+                                { for groups.iter().map(|(col, g, n, v)| html! {
+                                    <tr>
+                                        <th scope="row">{ format!("{col}: {g}") }</th>
+                                        <td>{ n.to_string() }</td>
+                                        <td>{ pct(v[0], l) }</td>
+                                        <td>{ pct(v[1], l) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+            <section>
+                <h2 id="projects-heading">{ t.projects_heading }</h2>
+                <details open={e.projects.len() <= 20}>
+                <summary>{ format!("{} ({})", t.show_projects, e.projects.len()) }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="projects-heading">
+                    <table class="ballots-table">
+                        <thead><tr>
+                            <th scope="col">{ t.project }</th><th scope="col">{ t.cost }</th><th scope="col">{ t.votes }</th>
+                            <th scope="col">{ t.category }</th>
+                            { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for order.iter().map(|&p| html! {
+                                <tr>
+                                    <th scope="row">{ e.name(p) }</th>
+                                    <td>{ money(e.projects[p].cost) }</td>
+                                    <td>{ votes[p].to_string() }</td>
+                                    <td>{ e.project_field(p, "category").unwrap_or("") }</td>
+                                    <td class={classes!(x.outcome.funded.contains(&p).then_some("funded"))}>{ mark(x, p) }</td>
+                                    <td class={classes!(y.outcome.funded.contains(&p).then_some("funded"))}>{ mark(y, p) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                </details>
+            </section>
+            <section aria-labelledby="why-heading">
+                <h2 id="why-heading">{ t.why_heading }</h2>
+                <label for="why-project">{ t.why_label }
+                    <select id="why-project" onchange={on_why}>
+                        { for order.iter().map(|&p| html! {
+                            <option value={p.to_string()} selected={p == chosen}>{ e.name(p) }</option>
+                        }) }
+                    </select>
+                </label>
+                <dl class="why">
+                    { for sides.iter().map(|s| html! {
+                        <>
+                            <dt>{ format!("{} – {}", s.outcome.rule.label(l), mark(s, chosen)) }</dt>
+                            <dd>{ why(e, sup, &s.outcome, chosen, l) }</dd>
+                        </>
+                    }) }
+                </dl>
+            </section>
+            <section aria-labelledby="model-heading" class="no-print">
+                <h2 id="model-heading">{ t.to_model_heading }</h2>
+                <p>{ t.to_model_text }</p>
+                <p><a class="button" href={format!("./?{model_query}")}>{ format!("{} ({})", t.to_model_link, pct(share, l)) }</a></p>
+            </section>
+            <section aria-labelledby="export-heading" class="no-print">
+                <h2 id="export-heading">{ t.export_heading }</h2>
+                <p class="file-actions">
+                    <button type="button" class="button-secondary" onclick={on_csv}>{ t.csv }</button>
+                    <button type="button" class="button-secondary" onclick={on_json}>{ t.json }</button>
+                    <button type="button" class="button-secondary" onclick={on_print}>{ t.print }</button>
+                </p>
+            </section>
+        </>
+    }
+}

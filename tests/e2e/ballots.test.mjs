@@ -1,0 +1,123 @@
+// End-to-end tests of the ballots page (ballots.html): open a pabulib file through the file input,
+// read what two rules fund and why, switch rules (the address keeps them, never the ballots),
+// refuse a broken file with its section, line and field in the user's language, make an example
+// from the scenario in the address, follow the link into the app's participatory budgeting view
+// with the measured share set; axe-core in both languages at desktop and phone width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, openPage, appReady } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const TEN = path.resolve(here, '../fixtures/ballots/ten-voters.pb');
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const clean = (problems) => assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+
+async function openBallots(page, query = 'lang=en') {
+  await page.goto(`${server.origin}/ballots.html?${query}`);
+  await page.locator('h1').waitFor({ timeout: 15000 });
+}
+
+/** The text of the summary table's row `label`: [rule A, rule B]. */
+async function summary(page, label) {
+  const row = page.locator('#summary-heading ~ div table tbody tr').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  return row.locator('td').allTextContents();
+}
+
+test('open a .pb file, compare greedy with Equal Shares, ask why, switch rules, keep the rules in the address', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await openBallots(page, 'lang=en&a=greedy&b=mes');
+  await page.getByText('No ballots yet').waitFor();
+  await page.locator('input[type=file][accept*=".pb"]').setInputFiles(TEN);
+  await page.locator('.ballots-table').first().waitFor({ timeout: 15000 });
+  await page.getByText('ten-voters.pb · budget 1,000 · 5 projects · 10 ballots (approval)').waitFor();
+  // Greedy funds 1 (600) and 3 (300); Equal Shares (each voter 100) funds others: the numbers are
+  // the command line's (tests/cli.rs runs the same file).
+  assert.equal((await summary(page, 'Projects funded'))[0], '2');
+  assert.deepEqual((await summary(page, 'Spent'))[0], '900');
+  assert.deepEqual((await summary(page, 'Left'))[0], '100');
+  const funded = await page.locator('#projects-heading ~ details tbody tr').filter({ hasText: 'Skatepark' }).locator('td').allTextContents();
+  assert.equal(funded[0], '600');
+  assert.equal(funded[3], 'yes');
+  // Why was Benches (3 votes, 400) not funded under greedy?
+  await page.locator('#why-project').selectOption({ label: 'Benches' });
+  const why = await page.locator('dl.why').textContent();
+  assert.match(why, /Most votes first – no.*When its turn came 100 was left and it cost 400/s, why);
+  assert.match(why, /Equal Shares \(MES\) – /);
+  // Switch rule B; the address keeps both rules and no ballots.
+  await page.locator('#rule-b').selectOption('mes-add1-greedy');
+  await page.waitForFunction(() => location.search.includes('b=mes-add1-greedy'));
+  await page.locator('#summary-heading ~ div thead th', { hasText: 'Equal Shares with add1, the rest by most votes' }).waitFor();
+  assert.doesNotMatch(page.url(), /Skatepark|vote=/);
+  // The exports carry the same figures.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  const file = await (await download).path();
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(json.results[0].rule, 'greedy');
+  assert.deepEqual(json.results[0].funded, ['1', '3']);
+  assert.equal(json.results[1].rule, 'mes-add1-greedy');
+  await page.screenshot({ path: path.join(os.tmpdir(), 'ballots-en-1280.png'), fullPage: true });
+  clean(problems);
+  await context.close();
+});
+
+test('a broken file is refused with its section, line and field, in Danish, and the page keeps what it had', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await openBallots(page, 'lang=da');
+  await page.locator('input[type=file][accept*=".pb"]').setInputFiles(TEN);
+  await page.locator('.ballots-table').first().waitFor({ timeout: 15000 });
+  const bad = fs.readFileSync(TEN, 'utf8').replace('1;1,2;17;M', '1;1,9;17;M');
+  await page.locator('input[type=file][accept*=".pb"]').setInputFiles({ name: 'ødelagt.pb', mimeType: 'text/plain', buffer: Buffer.from(bad) });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /VOTES, linje \d+, feltet »vote«: projektet »9« står ikke under PROJECTS/);
+  // The earlier file's results are still there.
+  await page.getByText('ten-voters.pb · budget 1.000 · 5 projekter · 10 stemmesedler (godkendelse)').waitFor();
+  clean(problems);
+  await context.close();
+});
+
+test('an example from the scenario in the address, then into the participatory budgeting view with the measured share', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 390, height: 844 }, locale: 'da-DK' });
+  await openBallots(page, 'lang=da&v=1&muni.population=60000&seed=3');
+  await page.getByRole('button', { name: 'Lav et eksempel' }).click();
+  await page.locator('.ballots-table').first().waitFor({ timeout: 30000 });
+  await page.getByText('Illustration lavet ud fra scenariet, ikke rigtige stemmer.').waitFor();
+  const share = (await summary(page, 'Vælgere med mindst ét finansieret projekt, de stemte på'))[0];
+  assert.match(share, /^\d+\s%$/);
+  await page.screenshot({ path: path.join(os.tmpdir(), 'ballots-da-390.png'), fullPage: true });
+  const link = page.getByRole('link', { name: /Åbn borgerbudget med denne andel/ });
+  const href = await link.getAttribute('href');
+  const want = Number(share.replace(/\s%/, '')) / 100;
+  assert.match(href, new RegExp(`pb\\.voters_with_winner=${want}`));
+  assert.match(href, /muni\.population=60000/);
+  assert.match(href, /view=pb/);
+  await link.click();
+  await appReady(page);
+  const url = new URL(page.url());
+  assert.equal(Number(url.searchParams.get('pb.voters_with_winner')), want);
+  clean(problems);
+  await context.close();
+});
+
+test('axe-core: no violations in Danish and English, desktop and phone, with results shown', async () => {
+  for (const [lang, viewport] of [['en', { width: 1280, height: 800 }], ['da', { width: 390, height: 844 }], ['da', { width: 1280, height: 800 }], ['en', { width: 390, height: 844 }]]) {
+    const { page, context } = await openPage(browser, server.origin, { viewport });
+    await openBallots(page, `lang=${lang}`);
+    await page.locator('input[type=file][accept*=".pb"]').setInputFiles(TEN);
+    await page.locator('.ballots-table').first().waitFor({ timeout: 15000 });
+    const result = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${lang} ${viewport.width}`);
+    await context.close();
+  }
+});
