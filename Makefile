@@ -93,7 +93,7 @@ ballot-fixtures:
 bench: tools-test dist
 	cargo bench --locked --bench model
 	cargo bench --locked --bench ballots
-	cargo test --locked --release --target wasm32-unknown-unknown --test web -- --nocapture monte_carlo_benchmark
+	cargo test --locked --release --target wasm32-unknown-unknown --test web -- --nocapture benchmark
 	node tools/bench-repaint.mjs
 
 test-e2e:

@@ -241,7 +241,17 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
         for (k, (p, price)) in cand.iter_mut().enumerate() {
             let cost = e.projects[*p].cost;
             let supporters = &sup[*p];
-            let available: f64 = supporters.iter().map(|&v| budget[v as usize]).sum();
+            // One pass: the money the supporters hold, and who cannot pay an equal split.
+            let q0 = cost / supporters.len() as f64;
+            let (mut available, mut poor_money, mut n_poor) = (0.0, 0.0, 0usize);
+            for &v in supporters {
+                let b = budget[v as usize];
+                available += b;
+                if b < q0 {
+                    poor_money += b;
+                    n_poor += 1;
+                }
+            }
             if available < cost * (1.0 - TIE) {
                 gone.push(k);
                 continue;
@@ -249,7 +259,8 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
             if *price > best * (1.0 + TIE) {
                 break;
             }
-            let f = equal_part(cost, supporters, &budget) / cost;
+            let part = if n_poor == 0 { q0 } else { equal_part(cost, supporters, &budget, poor_money, n_poor) };
+            let f = part / cost;
             *price = f;
             if f < best * (1.0 - TIE) {
                 best = f;
@@ -289,26 +300,25 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
 
 /// What each supporter pays for a project of `cost` (they can afford it together): the poorest pay
 /// all they have, the rest the same part `q`, the smallest with `sum(min(budget, q)) = cost`.
-/// Found by the reference's poor/rich iteration: start from an equal split; everyone who cannot pay
-/// it pays all they have, and the rest share what is still missing; repeat until nobody else falls
-/// short (each pass only raises `q`, so it ends; usually after one to three passes).
-fn equal_part(cost: f64, supporters: &[u32], budget: &[f64]) -> f64 {
-    let mut q = cost / supporters.len() as f64;
-    let mut poor = 0;
+/// Found by the reference's poor/rich iteration, from the equal split's poor (`poor_money`,
+/// `n_poor`): everyone who cannot pay the current part pays all they have, and the rest share what
+/// is still missing; repeat until nobody else falls short (each pass only raises `q`, so it ends;
+/// usually after one or two passes).
+fn equal_part(cost: f64, supporters: &[u32], budget: &[f64], mut poor_money: f64, mut n_poor: usize) -> f64 {
     loop {
-        let (mut poor_money, mut n_poor) = (0.0, 0usize);
+        let q = (cost - poor_money) / (supporters.len() - n_poor) as f64;
+        let (mut money, mut count) = (0.0, 0usize);
         for &v in supporters {
             let b = budget[v as usize];
             if b < q {
-                poor_money += b;
-                n_poor += 1;
+                money += b;
+                count += 1;
             }
         }
-        if n_poor == poor || n_poor == supporters.len() {
+        if count == n_poor || count == supporters.len() {
             return q;
         }
-        poor = n_poor;
-        q = (cost - poor_money) / (supporters.len() - n_poor) as f64;
+        (poor_money, n_poor) = (money, count);
     }
 }
 
