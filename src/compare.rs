@@ -297,11 +297,11 @@ pub struct CompareTexts {
 pub static TEXTS: [CompareTexts; 2] = [
     CompareTexts {
         title: "Sammenlign scenarier",
-        intro: "Gemte scenarier og indsatte links side om side med standardscenariet. Tallene er de samme, som scenariet viser i One Percent: samme værdier, frø og antal kørsler.",
+        intro: "Gemte scenarier og indsatte links side om side med standardscenariet. Tallene er de samme, som scenariet viser i One Percent: samme værdier, startværdi og antal kørsler.",
         back: "Tilbage til One Percent",
         defaults: "Standardscenariet",
         without: "Uden nogen af beslutningerne",
-        seed: "Frø",
+        seed: "Startværdi",
         months: "måned",
         of_runs: "af kørslerne",
         figures: [

@@ -224,6 +224,8 @@ pub fn param(p: crate::model::P, x: f64, lang: Lang, cur: Currency) -> String {
             lang.texts().case.funding_choices.get(x as usize).copied().unwrap_or("").to_string()
         }
         Unit::Choice => spec.choices.get(x as usize).copied().unwrap_or("").to_string(),
+        // Months with their unit ("60 mdr."), so a horizon never reads as a bare number.
+        Unit::Months => format!("{}\u{a0}{}", number(x, 0, lang), if lang == Lang::Da { "mdr." } else { "months" }),
         _ if spec.integer || x.abs() >= 100.0 => number(x, 0, lang),
         _ => number(x, if x.fract() == 0.0 { 0 } else { 2 }, lang),
     }
@@ -268,16 +270,54 @@ pub fn strict(s: &str, lang: Lang) -> Result<f64, Misread> {
     crate::model::json::parse_number(&normal).filter(|x| x.is_finite()).ok_or(Misread::NotANumber)
 }
 
-/// Parse what a person typed: either decimal mark, thousands separators and spaces ignored.
+/// Words for a multiple after an amount, lower case: thousands, millions, billions.
+const MULTIPLES: [(&str, f64); 11] = [
+    ("billion", 1e9),
+    ("mia.", 1e9),
+    ("mia", 1e9),
+    ("mrd.", 1e9),
+    ("mrd", 1e9),
+    ("bn", 1e9),
+    ("million", 1e6),
+    ("mio.", 1e6),
+    ("mio", 1e6),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+/// Parse what a person typed, in their language: thousands separators and spaces ignored, the
+/// language's decimal mark; an amount may end in a multiple and a currency ("4,3 mia. kr.",
+/// "4.3bn", "360 mio."). With a multiple, one separator followed by other than three digits is the
+/// decimal mark whichever language wrote it ("4.3bn" in Danish is 4.3 billion).
 pub fn typed(s: &str, lang: Lang) -> Option<f64> {
-    let (group, mark) = match lang {
-        Lang::Da => ('.', ','),
-        Lang::En => (',', '.'),
-    };
+    let (mut group, mut mark) = separators(lang);
+    let lower = s.trim().to_ascii_lowercase();
+    let mut t = lower.as_str();
+    for cur in ["kr.", "kr", "dkk", "eur", "\u{20ac}"] {
+        t = t.trim_end().strip_suffix(cur).unwrap_or(t).trim_end();
+        t = t.strip_prefix(cur).unwrap_or(t).trim_start();
+    }
+    let mut multiple = 1.0;
+    for (word, m) in MULTIPLES {
+        if let Some(rest) = t.strip_suffix(word) {
+            if rest.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace()) {
+                (t, multiple) = (rest.trim_end(), m);
+                break;
+            }
+        }
+    }
+    if multiple > 1.0 {
+        let seps: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| *c == '.' || *c == ',').collect();
+        if let [(i, c)] = seps[..] {
+            if t.len() - i - 1 != 3 {
+                (group, mark) = (if c == '.' { ',' } else { '.' }, c);
+            }
+        }
+    }
     // Drop spaces and thousands separators; the decimal mark becomes '.'.
     let normal: String =
-        s.chars().filter(|c| !c.is_whitespace() && *c != group).map(|c| if c == mark { '.' } else { c }).collect();
-    crate::model::json::parse_number(&normal).filter(|x| x.is_finite())
+        t.chars().filter(|c| !c.is_whitespace() && *c != group).map(|c| if c == mark { '.' } else { c }).collect();
+    crate::model::json::parse_number(&normal).map(|x| x * multiple).filter(|x| x.is_finite())
 }
 
 #[cfg(test)]

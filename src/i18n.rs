@@ -123,6 +123,7 @@ pub struct Texts {
     pub copy_failed: &'static str,
     pub save: &'static str,
     pub name_prompt: &'static str,
+    pub replace_confirm: &'static str,
     /// "Saved as", "Updated": before the name.
     pub saved: [&'static str; 2],
     /// Why saving failed: an empty name, 50 saved already, storage full, storage unavailable.
@@ -143,6 +144,14 @@ pub struct CaseTexts {
     pub presets_legend: &'static str,
     pub area_label: &'static str,
     pub size_label: &'static str,
+    /// The size choice when residents or budget are the council's own figures.
+    pub own_size: &'static str,
+    /// After text typed into a number field that cannot be read.
+    pub unreadable: &'static str,
+    /// What a starting point fills in.
+    pub preset_fills: &'static str,
+    /// The casework decision's own effect on trust.
+    pub trust_own: &'static str,
     pub decision_heading: &'static str,
     pub own_figures_heading: &'static str,
     pub more_assumptions: &'static str,
@@ -213,6 +222,10 @@ pub struct PbTexts {
     pub volunteering: &'static str,
     pub process_cost: &'static str,
     pub election: &'static str,
+    /// Participatory budgeting's own effect on trust.
+    pub trust_own: &'static str,
+    /// Votes held within the horizon (when fewer than the years set).
+    pub votes_in_horizon: &'static str,
     pub trust_from_pb: &'static str,
     pub chart_turnout: &'static str,
     pub chart_who: &'static str,
@@ -290,9 +303,13 @@ pub static DA: Texts = Texts {
         intro: "Hvad sker der, hvis sagsbehandlerne får mere tid til hver afgørelse? Færre forkerte afgørelser \
             betyder færre omgjorte klager, mindre genbehandling og færre borgere, der står uden den rette hjælp. \
             Betaler tiden sig hjem – og hvornår? Alt sammenlignes med en grundbane uden ekstra tid.",
-        presets_legend: "Udgangspunkt",
+        presets_legend: "Jeres kommune",
         area_label: "Sagsområde",
         size_label: "Kommunestørrelse",
+        own_size: "Egne tal",
+        unreadable: "kan ikke læses. Skriv fx 60.000 eller 4,3 mia.",
+        preset_fills: "Udfylder tallene herunder. Ret dem til jeres egne.",
+        trust_own: "Tillid fra den ekstra tid",
         decision_heading: "Beslutningen",
         own_figures_heading: "Kommunens egne tal",
         more_assumptions: "Flere antagelser",
@@ -343,7 +360,7 @@ pub static DA: Texts = Texts {
         table_caption_suffix: "(tabel)",
         total: "I alt",
         uncertainty_heading: "Usikkerhed",
-        seed: "Frø (samme frø, samme tal)",
+        seed: "Startværdi for tilfældige tal (samme startværdi, samme tal)",
         new_draw: "Nyt træk",
         runs: "Antal kørsler",
         updating: "Opdaterer intervallerne …",
@@ -367,6 +384,8 @@ pub static DA: Texts = Texts {
         volunteering: "Frivillige timer",
         process_cost: "Procesudgift pr. stemme",
         election: "Flere vælgere ved et almindeligt valg",
+        trust_own: "Tillid fra borgerbudgettet",
+        votes_in_horizon: "Afstemninger inden for tidshorisonten",
         trust_from_pb: "Heraf fra borgerbudgettet",
         chart_turnout: "Deltagelse og rækkevidde ved hver afstemning",
         chart_who: "Hvem stemmer",
@@ -418,6 +437,7 @@ pub static DA: Texts = Texts {
     copy_failed: "Kunne ikke kopiere automatisk: kopiér adressen fra browserens adresselinje.",
     save: "Gem i browseren …",
     name_prompt: "Navn på scenariet",
+    replace_confirm: "Erstat det gemte scenarie",
     saved: ["Gemt som", "Opdateret:"],
     save_failed: [
         "Ikke gemt: navnet er tomt.",
@@ -484,9 +504,13 @@ pub static EN: Texts = Texts {
         intro: "What happens if caseworkers get more time for each decision? Fewer wrong decisions mean fewer \
             appeals overturned, less rework and fewer citizens left without the right help. Does the time pay \
             for itself, and when? Everything is compared with a baseline without extra time.",
-        presets_legend: "Starting point",
+        presets_legend: "Your municipality",
         area_label: "Casework area",
         size_label: "Municipality size",
+        own_size: "Own figures",
+        unreadable: "cannot be read. Write e.g. 60,000 or 4.3bn.",
+        preset_fills: "Fills in the figures below. Change them to your own.",
+        trust_own: "Trust from the extra time",
         decision_heading: "The decision",
         own_figures_heading: "The council's own figures",
         more_assumptions: "More assumptions",
@@ -561,6 +585,8 @@ pub static EN: Texts = Texts {
         volunteering: "Volunteer hours",
         process_cost: "Process cost per vote",
         election: "More voters at an ordinary election",
+        trust_own: "Trust from participatory budgeting",
+        votes_in_horizon: "Votes within the horizon",
         trust_from_pb: "Of which from participatory budgeting",
         chart_turnout: "Turnout and reach at each vote",
         chart_who: "Who votes",
@@ -612,6 +638,7 @@ pub static EN: Texts = Texts {
     copy_failed: "Could not copy automatically: copy the address from the browser's address bar.",
     save: "Save in this browser …",
     name_prompt: "Name of the scenario",
+    replace_confirm: "Replace the saved scenario",
     saved: ["Saved as", "Updated:"],
     save_failed: [
         "Not saved: the name is empty.",

@@ -401,7 +401,7 @@ pub fn casework_ranges(s: &Scenario, b: &Bands, lang: Lang) -> String {
     let esc = share(b.payback.with_escalation.within_horizon());
     match lang {
         Lang::Da => format!(
-            "Over {n} træk af de usikre antagelser (frø {seed}) betaler tiden sig hjem på budgettet inden for 12 \
+            "Over {n} træk af de usikre antagelser (startværdi {seed}) betaler tiden sig hjem på budgettet inden for 12 \
              måneder i {} af dem, inden for perioden i {} og slet ikke i {} (midterste træk: {median}); \
              med alle antagelser inden for perioden i {esc}. I 8 ud af 10 er nettobesparelsen på budgettet {saving} \
              ({all} med alle antagelser), og tilliden ender {trust}.",
@@ -430,7 +430,7 @@ pub fn pb_ranges(b: &Bands, lang: Lang) -> String {
     let reach = between(b.figure(Figure::Reach), &pct, lang);
     let trust = between(b.figure(Figure::Trust), &pct, lang);
     match lang {
-        Lang::Da => format!("Over {n} træk af de usikre antagelser (frø {seed}) ligger deltagelsen ved den sidste afstemning i 8 ud af 10 {turnout}, rækkevidden {reach}, og tilliden ender {trust}."),
+        Lang::Da => format!("Over {n} træk af de usikre antagelser (startværdi {seed}) ligger deltagelsen ved den sidste afstemning i 8 ud af 10 {turnout}, rækkevidden {reach}, og tilliden ender {trust}."),
         Lang::En => format!("Across {n} draws of the uncertain assumptions (seed {seed}), turnout at the last vote is {turnout} in 8 of 10, reach {reach}, and trust ends {trust}."),
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::panel::{cards, figure_card, Card, FileActions, Fmt, NoticeBox, PresetPicker, UncertaintyControls};
+use super::panel::{cards, figure_card, Card, FileActions, Fmt, Municipality, NoticeBox, UncertaintyControls};
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
@@ -32,6 +32,8 @@ pub struct CaseworkProps {
 /// under "More assumptions".
 const DECISION: [P; 2] = [P::ExtraTime, P::Funding];
 const OWN_FIGURES: [P; 3] = [P::AppealRate, P::OverturnShare, P::EscalationCost];
+/// Shown in the municipality block at the top (`panel::Municipality`).
+const MUNICIPALITY: [P; 5] = [P::Population, P::Budget, P::Currency, P::DecisionsPerMonth, P::Horizon];
 
 #[component]
 pub fn CaseworkView(props: &CaseworkProps) -> Html {
@@ -58,7 +60,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
         .filter(|s| matches!(s.group, Group::Casework | Group::Trust | Group::Municipality | Group::Simulation))
         .filter(|s| !s.key.starts_with("trust.pb"))
         .map(|s| s.id)
-        .filter(|p| !DECISION.contains(p) && !OWN_FIGURES.contains(p) && *p != P::Currency)
+        .filter(|p| !DECISION.contains(p) && !OWN_FIGURES.contains(p) && !MUNICIPALITY.contains(p))
         .collect();
 
     let figure = |id: &str, title: &str, chart: &Chart| {
@@ -76,8 +78,8 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                 <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading" class="visually-hidden">{ ct.decision_heading }</h2>
                     <NoticeBox {lang} notice={props.notice.clone()} />
-                    <PresetPicker {lang} area={props.area} size={props.size} with_area={true}
-                        on_action={props.on_action.clone()} />
+                    <Municipality {lang} scenario={props.scenario.clone()} area={props.area} size={props.size}
+                        with_area={true} refusals={props.refusals} on_action={props.on_action.clone()} />
                     <h3>{ ct.decision_heading }</h3>
                     { for DECISION.into_iter().map(control) }
                     <h3>{ ct.own_figures_heading }</h3>
@@ -89,6 +91,11 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
                     <FileActions {lang} view={super::state::View::Casework} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+                    // On one column the results sit below the levers: the headline stays in view.
+                    <p class="live" aria-hidden="true">
+                        { format!("{}: {} · {}: {}", ct.payback, payback_text(h.payback.cash, lang), ct.trust_own,
+                            crate::format::points(h.trust_from_casework, 1, lang)) }
+                    </p>
                 </section>
                 <section class="results" aria-labelledby="result-heading">
                     <h2 id="result-heading">{ ct.result_heading }</h2>
@@ -110,6 +117,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                             Card { name: ct.sick_leave, value: h.sick_leave[0], base: Some(h.sick_leave[1]), figure: Figure::SickLeave, fmt: Fmt::Percent },
                             Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
                         ], bands.as_deref(), lang, cur) }
+                        { figure_card(ct.trust_own, crate::format::points(h.trust_from_casework, 1, lang), None) }
                     </dl>
                     <div class="charts">
                         { figure("chart-saving", ct.chart_saving, &Chart::Line(charts.saving.clone())) }

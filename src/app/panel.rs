@@ -1,5 +1,5 @@
 //! Pieces both decision views share: the notice about the last refused or loaded scenario, the
-//! starting-point picker, opening a scenario file and resetting, and a headline figure card.
+//! municipality's own figures with the starting points that fill them, opening a scenario file and resetting, and a headline figure card.
 
 use std::rc::Rc;
 
@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use super::state::{Action, Notice};
 use crate::i18n::Lang;
+use crate::model::params::PARAMS;
 use crate::model::presets::{AREAS, SIZES};
-use crate::model::Scenario;
+use crate::model::{Scenario, P};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
@@ -37,19 +38,24 @@ pub fn NoticeBox(props: &NoticeProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct PresetProps {
+pub struct MunicipalityProps {
     pub lang: Lang,
+    pub scenario: Rc<Scenario>,
     pub area: &'static str,
     pub size: &'static str,
-    /// Offer the casework area too (the PB view only needs the size).
+    /// Casework: the area choice and the decisions per month too.
     pub with_area: bool,
+    pub refusals: u32,
     pub on_action: Callback<Action>,
 }
 
-/// The starting point: casework area and municipality size.
+/// The municipality's own figures, shown on every decision view: residents, budget, currency, the
+/// horizon (and on casework the area and decisions per month), with the starting points that fill
+/// them. When residents or budget differ from the chosen size's, the size reads "own figures".
 #[component]
-pub fn PresetPicker(props: &PresetProps) -> Html {
+pub fn Municipality(props: &MunicipalityProps) -> Html {
     let (lang, ct) = (props.lang, &props.lang.texts().case);
+    let s = &props.scenario;
     let on_area = {
         let (cb, size) = (props.on_action.clone(), props.size);
         Callback::from(move |e: Event| {
@@ -61,9 +67,19 @@ pub fn PresetPicker(props: &PresetProps) -> Html {
         let (cb, area) = (props.on_action.clone(), props.area);
         Callback::from(move |e: Event| {
             let size = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            cb.emit(Action::ApplyPreset { area: area.to_string(), size });
+            if size != "own" {
+                cb.emit(Action::ApplyPreset { area: area.to_string(), size });
+            }
         })
     };
+    let population = s.get(P::Population);
+    let own = SIZES.iter().find(|z| z.id == props.size).is_none_or(|z| {
+        z.population != population || s.get(P::Budget) != population * crate::model::presets::BUDGET_PER_RESIDENT
+    });
+    let mut fields = vec![P::Population, P::Budget, P::Currency, P::Horizon];
+    if props.with_area {
+        fields.insert(2, P::DecisionsPerMonth);
+    }
     html! {
         <fieldset class="presets">
             <legend>{ ct.presets_legend }</legend>
@@ -78,9 +94,15 @@ pub fn PresetPicker(props: &PresetProps) -> Html {
             <label for="preset-size">{ ct.size_label }</label>
             <select id="preset-size" onchange={on_size}>
                 { for SIZES.iter().map(|z| html! {
-                    <option value={z.id} selected={z.id == props.size}>{ z.label[lang.index()] }</option>
+                    <option value={z.id} selected={!own && z.id == props.size}>{ z.label[lang.index()] }</option>
                 }) }
+                <option value="own" selected={own}>{ ct.own_size }</option>
             </select>
+            <p class="hint">{ ct.preset_fills }</p>
+            { for fields.into_iter().map(|p| html! {
+                <super::param_control::ParamControl key={PARAMS[p as usize].key} {lang} param={p} value={s.get(p)}
+                    currency={crate::report::currency(s)} refusals={props.refusals} on_action={props.on_action.clone()} />
+            }) }
         </fieldset>
     }
 }
@@ -132,6 +154,11 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(name) = crate::web::prompt(t.name_prompt, "") else { return };
             let mut lib = crate::web::load_saved().library;
+            // A saved scenario of the same name is replaced only when the person says so.
+            let clean = crate::saved::clean_name(&name);
+            if lib.has(&clean) && !crate::web::confirm(&format!("{} »{clean}«?", t.replace_confirm)) {
+                return;
+            }
             let message = match lib.save(&name, &crate::web::current_query()) {
                 Err(r) => t.save_failed[if r == crate::saved::Refusal::Full { 1 } else { 0 }].to_string(),
                 Ok(replaced) => match crate::web::store_saved(&lib.to_text()) {

@@ -86,6 +86,8 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     let described = (!spec.help[li].is_empty()).then(|| AttrValue::from(help_id.clone()));
     let input = use_node_ref();
     let cur = props.currency;
+    // What was typed into a number field and could not be read (said under the field).
+    let unreadable = use_state(|| None::<String>);
 
     // Put the kept value back into the field after a refused change (the DOM holds what was typed).
     {
@@ -156,12 +158,17 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     let value_text = display(p, props.value, lang, cur);
     let field = if wide(p) {
         let onchange = {
-            let cb = props.on_action.clone();
+            let (cb, unreadable) = (props.on_action.clone(), unreadable.clone());
             Callback::from(move |e: Event| {
                 let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-                // Unreadable text is refused like an out-of-range value: NaN fails validation.
-                let v = parse_typed(&el.value(), lang).unwrap_or(f64::NAN);
-                cb.emit(Action::SetParam(p, v));
+                // Unreadable text is said next to the field; the scenario keeps its value.
+                match parse_typed(&el.value(), lang) {
+                    Some(v) => {
+                        unreadable.set(None);
+                        cb.emit(Action::SetParam(p, v));
+                    }
+                    None => unreadable.set(Some(el.value())),
+                }
             })
         };
         html! {
@@ -198,12 +205,18 @@ pub fn ParamControl(props: &ParamProps) -> Html {
             <div class="param-head">
                 <label for={id.clone()}>
                     { spec.label[li] }
-                    if wide(p) { <span class="param-unit">{ format!(" ({})", unit_name(p, lang, cur)) }</span> }
+                    // The unit, unless the label already says it ("Indbyggere", not "Indbyggere (indbyggere)").
+                    if wide(p) && !spec.label[li].eq_ignore_ascii_case(spec.unit.label()[li]) {
+                        <span class="param-unit">{ format!(" ({})", unit_name(p, lang, cur)) }</span>
+                    }
                     { grade }
                 </label>
                 if !wide(p) { <output for={id.clone()} class="param-value">{ value_text }</output> }
             </div>
             { field }
+            if let Some(text) = (*unreadable).clone() {
+                <p class="param-error" role="alert">{ format!("»{text}« {}", t.unreadable) }</p>
+            }
             if !props.marks.is_empty() {
                 <p class="param-marks">{ props.marks.iter().map(|m| display(p, *m, lang, cur)).collect::<Vec<_>>().join(" · ") }</p>
             }
@@ -238,6 +251,23 @@ mod tests {
         assert_eq!(parse_typed("50,000", Lang::En), Some(50_000.0));
         assert_eq!(parse_typed(" 1 200 ", Lang::En), Some(1_200.0));
         assert_eq!(parse_typed("lots", Lang::En), None);
+        // Amounts as people write them, with a multiple and a currency.
+        for (text, lang, want) in [
+            ("4,3 mia.", Lang::Da, 4.3e9),
+            ("4,3 mia. kr.", Lang::Da, 4.3e9),
+            ("4.300.000.000", Lang::Da, 4.3e9),
+            ("4.3bn", Lang::Da, 4.3e9),
+            ("4.3bn", Lang::En, 4.3e9),
+            ("DKK 4.3 billion", Lang::En, 4.3e9),
+            ("360 mio.", Lang::Da, 3.6e8),
+            ("1.200 mio. kr.", Lang::Da, 1.2e9),
+            ("60.000", Lang::Da, 60_000.0),
+            ("2,5 m", Lang::Da, 2.5e6),
+        ] {
+            assert_eq!(parse_typed(text, lang), Some(want), "{text}");
+        }
+        assert_eq!(parse_typed("mia.", Lang::Da), None);
+        assert_eq!(parse_typed("4,3 mia. pærer", Lang::Da), None);
         assert_eq!(parse_typed("inf", Lang::En), None);
     }
 }

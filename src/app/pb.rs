@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::panel::{cards, figure_card, Card, FileActions, Fmt, NoticeBox, PresetPicker, UncertaintyControls};
+use super::panel::{cards, figure_card, Card, FileActions, Fmt, Municipality, NoticeBox, UncertaintyControls};
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
@@ -59,6 +59,8 @@ pub fn PbView(props: &PbProps) -> Html {
     let control = |param: P| {
         let (marks, note) = if param == P::PbShare {
             (vec![0.005, 0.01], Some(AttrValue::from(pot_note.clone())))
+        } else if param == P::PbYears && (p.votes as f64) < s.get(P::PbYears) {
+            (vec![], Some(AttrValue::from(format!("{}: {}", pt.votes_in_horizon, p.votes))))
         } else {
             (vec![], None)
         };
@@ -91,8 +93,8 @@ pub fn PbView(props: &PbProps) -> Html {
                 <section class="controls" aria-labelledby="pb-controls-heading">
                     <h2 id="pb-controls-heading" class="visually-hidden">{ pt.decision_heading }</h2>
                     <NoticeBox {lang} notice={props.notice.clone()} />
-                    <PresetPicker {lang} area={props.area} size={props.size} with_area={false}
-                        on_action={props.on_action.clone()} />
+                    <Municipality {lang} scenario={props.scenario.clone()} area={props.area} size={props.size}
+                        with_area={false} refusals={props.refusals} on_action={props.on_action.clone()} />
                     <h3>{ pt.decision_heading }</h3>
                     { control(P::PbShare) }
                     if beyond_danish_pots(s) {
@@ -108,6 +110,11 @@ pub fn PbView(props: &PbProps) -> Html {
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
                     <FileActions {lang} view={super::state::View::Pb} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+                    // On one column the results sit below the levers: the headline stays in view.
+                    <p class="live" aria-hidden="true">
+                        { format!("{}: {} → {} · {}: {}", pt.turnout, pct(first_turnout), pct(p.turnout_last), pt.trust_own,
+                            crate::format::points(h.trust_from_pb, 1, lang)) }
+                    </p>
                 </section>
                 <section class="results" aria-labelledby="pb-result-heading">
                     <h2 id="pb-result-heading">{ ct.result_heading }</h2>
@@ -129,6 +136,7 @@ pub fn PbView(props: &PbProps) -> Html {
                             Card { name: pt.election, value: p.extra_election_voters, base: None, figure: Figure::ExtraVoters, fmt: Fmt::Count },
                             Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
                         ], bands.as_deref(), lang, cur) }
+                        { figure_card(pt.trust_own, crate::format::points(h.trust_from_pb, 1, lang), None) }
                     </dl>
                     <div class="charts">
                         { figure("chart-turnout", pt.chart_turnout, Chart::Bar(charts.0.turnout.clone())) }

@@ -170,7 +170,7 @@ impl Problem {
             }
             Problem::ParamsNotObject if da => "\"params\" skal være en liste af nøgler og værdier.".into(),
             Problem::ParamsNotObject => "\"params\" must be a set of keys and values.".into(),
-            Problem::BadSeed(v) if da => format!("Frøet \"{}\" skal være et helt tal fra 0 og op.", cut(v)),
+            Problem::BadSeed(v) if da => format!("Startværdien »{}« skal være et helt tal fra 0 og op.", cut(v)),
             Problem::BadSeed(v) => format!("The seed \"{}\" must be a whole number from 0 up.", cut(v)),
             Problem::UnknownKey(k) if da => format!("Ukendt parameter \"{}\"; den er ignoreret.", cut(k)),
             Problem::UnknownKey(k) => format!("Unknown parameter \"{}\"; it was ignored.", cut(k)),

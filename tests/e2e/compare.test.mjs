@@ -40,7 +40,12 @@ test('save in the app, reopen on the compare page with the app\'s numbers, renam
   const link = 'v=1&lang=en&view=casework&case.extra_time=0.5&seed=11';
   await openApp(page, link);
   let answer = 'Plan A';
-  page.on('dialog', (d) => d.accept(d.type() === 'prompt' ? answer : undefined));
+  let replace = true;
+  const confirms = [];
+  page.on('dialog', (d) => {
+    if (d.type() === 'confirm') confirms.push(d.message());
+    return d.type() === 'confirm' && !replace ? d.dismiss() : d.accept(d.type() === 'prompt' ? answer : undefined);
+  });
   await page.getByRole('button', { name: 'Save in this browser …' }).click();
   await page.getByText('Saved as »Plan A«.').waitFor();
   // The numbers the app shows for this link, once its bands are done.
@@ -51,9 +56,16 @@ test('save in the app, reopen on the compare page with the app\'s numbers, renam
   const appRange = (await card.textContent()).match(/P10–P90: (.*?%) – (.*?%)/);
   assert.ok(appRange, await card.textContent());
 
-  // Saving twice under the same name updates it.
+  // Saving twice under the same name asks first: declined, nothing changes; accepted, it updates.
+  replace = false;
+  await page.getByRole('button', { name: 'Save in this browser …' }).click();
+  await page.waitForFunction(() => true);
+  assert.deepEqual(confirms, ['Replace the saved scenario »Plan A«?']);
+  await assert.rejects(page.getByText('Updated: »Plan A«.').waitFor({ timeout: 1000 }));
+  replace = true;
   await page.getByRole('button', { name: 'Save in this browser …' }).click();
   await page.getByText('Updated: »Plan A«.').waitFor();
+  assert.equal(confirms.length, 2);
 
   await page.getByRole('link', { name: 'Compare saved scenarios' }).click();
   await page.locator('.compare-table').waitFor();

@@ -17,7 +17,12 @@ test('moving the share of the budget changes turnout, the pot, the summary and t
   await appReady(page);
   const slider = page.getByRole('slider', { name: 'Share of the budget handed to citizens' });
   assert.equal(await slider.inputValue(), '0.005');
-  assert.match(await page.locator('.param-note').textContent(), /Pot per year: DKK\u00a018m \(DKK\u00a0360 per resident\)/);
+  assert.match(await page.locator('.param-note').first().textContent(), /Pot per year: DKK\u00a018m \(DKK\u00a0360 per resident\)/);
+  // Ten years of votes set, five years simulated: the control says how many votes fall within.
+  assert.equal(await page.locator('.param-note').nth(1).textContent(), 'Votes within the horizon: 5');
+  // The municipality's own figures sit at the top of the view, and PB's own effect on trust has a card.
+  assert.equal(await page.getByLabel('Residents').inputValue(), '50,000');
+  assert.match(await figure(page, 'Trust from participatory budgeting').textContent(), /^\+\d\.\d\u00a0pp$/);
   // 0.5% of a DKK 3.6bn budget is far beyond Danish pots: the note says so.
   assert.equal(await page.locator('.scale-gap').count(), 1);
 

@@ -81,7 +81,7 @@ test('Danish: ranges and the tornado in Danish', async () => {
   await page.goto(`${server.origin}/?view=pb`);
   await appReady(page);
   await ranges(page).waitFor({ timeout: 20000 });
-  assert.match(await ranges(page).textContent(), /^Over 500 træk af de usikre antagelser \(frø 1\) ligger deltagelsen/);
+  assert.match(await ranges(page).textContent(), /^Over 500 træk af de usikre antagelser \(startværdi 1\) ligger deltagelsen/);
   await page.goto(`${server.origin}/?view=together`);
   await page.locator('#chart-tornado').getByText('Vis tallene som tabel').click();
   assert.equal(await page.locator('#chart-tornado thead th').first().textContent(), 'Antagelse');
