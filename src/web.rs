@@ -419,7 +419,15 @@ pub fn install_panic_hook() {
 /// Start the app in the browser: panic hook, initial state, mount into `#app`.
 pub fn start() {
     install_panic_hook();
-    mount::<App>(AppProps { initial: initial_state() });
+    let initial = initial_state();
+    // Embed mode lives on the embed page (its own wasm): an embed link to the app goes there.
+    if initial.embed.is_some() {
+        if let Some(w) = window() {
+            let _ = w.location().replace(&sibling_url("embed.html", &current_query()));
+            return;
+        }
+    }
+    mount::<App>(AppProps { initial });
 }
 
 /// Start the compare page (compare.html): its language and compared links from the address.
@@ -449,6 +457,11 @@ pub fn go(url: &str) {
 /// Start the embed page (embed.html): language and the app's link from the address.
 pub fn start_embed() {
     install_panic_hook();
+    let initial = initial_state();
+    if initial.embed.is_some() {
+        mount::<crate::app::embedded::EmbedApp>(crate::app::embedded::EmbedAppProps { initial });
+        return;
+    }
     let query = crate::embed::without_embed(&current_query());
     let lang = crate::share::decode(&query).setting("lang").map(str::to_string);
     let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());

@@ -16,7 +16,10 @@ fn a_bad_file_exits_non_zero_naming_key_and_range() {
     let out = Command::new(BIN).args(["run", &fixture("bad-scenario.json")]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("case.extra_time: \"lots\" is not a number (allowed: -0.500 to 2.000)"), "{err}");
+    assert!(
+        err.contains("Extra time per decision (case.extra_time): \"lots\" is not a number (allowed: -50.0% to 200.0%)"),
+        "{err}"
+    );
     assert!(err.contains("case.hourly_cost") && err.contains("100 to 2,000"), "{err}");
     assert!(err.contains("case.no_such_thing"), "{err}");
     assert!(out.stdout.is_empty());

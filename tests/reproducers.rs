@@ -93,7 +93,10 @@ fn saved_data_this_build_does_not_know_is_kept_aside() {
 fn range_messages_show_the_value_not_the_bound() {
     let err = Scenario::from_json(r#"{"version":1,"params":{"muni.adult_share":0.5999}}"#).unwrap_err();
     let en = err[0].message(Lang::En);
-    assert!(en.contains("0.5999 is outside the allowed range 0.600 to 0.900"), "{en}");
+    assert!(
+        en.contains("Adult share (18+) (muni.adult_share): 59.99% is outside the allowed range 60.0% to 90.0%"),
+        "{en}"
+    );
     let err = Scenario::from_json(r#"{"version":1,"params":{"case.hourly_cost":1e300}}"#).unwrap_err();
     let (en, da) = (err[0].message(Lang::En), err[0].message(Lang::Da));
     assert!(en.contains("1.00\u{a0}×\u{a0}10^300"), "{en}");

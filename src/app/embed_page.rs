@@ -41,7 +41,7 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
         None => pairs.push(&lang_pair),
     }
     let query = pairs.join("&");
-    let src = crate::web::sibling_url("", &format!("{query}&embed={id}"));
+    let src = crate::web::sibling_url("embed.html", &format!("{query}&embed={id}"));
     let title = format!("One Percent – {}", embed_title(id, l));
     let snippet = embed::snippet(&src, w, h, &title);
     {

@@ -1,6 +1,7 @@
-//! Embed mode (`&embed=...`): one chart, or the compact widget (the view's main lever, its main
-//! chart and the summary), with a small "open in One Percent" link. No header, navigation or
-//! footer: it lives in an iframe on someone else's page.
+//! Embed mode (`embed.html?...&embed=...`, the embed page's wasm): one chart, or the compact
+//! widget (the view's main lever, its main chart and the summary), with a small "open in One
+//! Percent" link. No header, navigation or footer: it lives in an iframe on someone else's page.
+//! An older embed link to the app (`?...&embed=...`) is sent here by `web::start`.
 
 use std::rc::Rc;
 
@@ -106,8 +107,37 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
             }
             <p class="summary">{ summary }</p>
             <p class="open-in">
-                <a href={crate::web::app_url(&props.open_link)} target="_blank" rel="noopener">{ lang.texts().open_in }</a>
+                <a href={crate::web::sibling_url("", &props.open_link)} target="_blank" rel="noopener">{ lang.texts().open_in }</a>
             </p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EmbedAppProps {
+    /// The state from the link (its `embed` set).
+    pub initial: super::state::AppState,
+}
+
+/// The root of embed mode: the link's scenario in a reducer of its own (the widget's lever changes
+/// it), the address kept in step, and the embedded thing.
+#[component]
+pub fn EmbedApp(props: &EmbedAppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
+    let link = state.link();
+    super::hooks::use_document_sync(state.lang, state.view, link);
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let embed = state.embed.unwrap_or("widget");
+    let open_link = super::state::AppState { embed: None, ..(*state).clone() }.link();
+    html! {
+        // Named, so it stays a distinct landmark when the host page has a main of its own.
+        <main id="main" class="embed" aria-label={format!("One Percent – {}", embed_title(embed, state.lang))}>
+            <Embedded lang={state.lang} view={state.view} {embed} scenario={state.scenario.clone()}
+                runs={state.runs} refusals={state.refusals} {open_link} {on_action} />
+        </main>
     }
 }

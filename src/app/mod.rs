@@ -65,16 +65,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let t = state.lang.texts();
-    if let Some(embed) = state.embed {
-        let open_link = AppState { embed: None, ..(*state).clone() }.link();
-        return html! {
-            // Named, so it stays a distinct landmark when the host page has a main of its own.
-            <main id="main" class="embed" aria-label={format!("One Percent – {}", embedded::embed_title(embed, state.lang))}>
-                <embedded::Embedded lang={state.lang} view={state.view} {embed} scenario={state.scenario.clone()}
-                    runs={state.runs} refusals={state.refusals} {open_link} on_action={on_action.clone()} />
-            </main>
-        };
-    }
+    // Embed mode is the embed page's (embed.html): `web::start` sends an embed link there.
     let body = match state.view {
         View::Overview => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {

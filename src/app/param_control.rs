@@ -211,7 +211,13 @@ pub fn ParamControl(props: &ParamProps) -> Html {
                     }
                     { grade }
                 </label>
-                if !wide(p) { <output for={id.clone()} class="param-value">{ value_text }</output> }
+                // A number field's value is in the field; on paper (no fields) it is written out.
+                // (Two literal classes: a computed one would pull in Yew's class set, about 2 KB.)
+                if wide(p) {
+                    <output for={id.clone()} class="param-value print-value">{ value_text }</output>
+                } else {
+                    <output for={id.clone()} class="param-value">{ value_text }</output>
+                }
             </div>
             { field }
             if let Some(text) = (*unreadable).clone() {

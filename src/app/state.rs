@@ -6,7 +6,7 @@ use yew::Reducible;
 
 use crate::i18n::{Lang, Texts};
 use crate::model::presets::{apply, Area, Size};
-use crate::model::{Problem, Scenario, P};
+use crate::model::{Problem, Scenario, P, PARAMS};
 use crate::share::Decoded;
 
 /// A view of the app. Navigation lists exactly these.
@@ -134,7 +134,21 @@ impl AppState {
             }
             None => None,
         };
-        let view = pick("view", &|v| View::parse(v).is_some()).and_then(|v| View::parse(&v)).unwrap_or_default();
+        // A link without a readable view opens the view its figures belong to (a broken or cut
+        // link still lands where its sender was), else the overview.
+        let view = pick("view", &|v| View::parse(v).is_some()).and_then(|v| View::parse(&v)).unwrap_or_else(|| {
+            let default = Scenario::default();
+            let changed = |prefix: &str| {
+                PARAMS.iter().any(|p| p.key.starts_with(prefix) && d.scenario.get(p.id) != default.get(p.id))
+            };
+            if changed("pb.") {
+                View::Pb
+            } else if changed("case.") {
+                View::Casework
+            } else {
+                View::default()
+            }
+        });
         let area =
             pick("area", &|v| Area::by_id(v).is_some()).and_then(|v| Area::by_id(&v)).map_or(base.area, |a| a.id);
         let size =
@@ -365,7 +379,11 @@ mod link_tests {
         assert_eq!(AppState::from_link(&decode("?embed=chart-trust"), Lang::En).embed, Some("chart-trust"));
         let s = AppState::from_link(&d, Lang::En);
         assert_eq!(s.scenario.get(P::PbShare), 0.02);
-        assert_eq!((s.view, s.runs, s.area), (View::Overview, AppState::default().runs, "adults"));
+        // The view could not be read; the link's figures are participatory budgeting's, so it opens there.
+        assert_eq!((s.view, s.runs, s.area), (View::Pb, AppState::default().runs, "adults"));
+        let case = AppState::from_link(&decode("?v=1&view=casewrk&case.extra_time=0.5"), Lang::En);
+        assert_eq!(case.view, View::Casework);
+        assert_eq!(AppState::from_link(&decode("?v=1&lang=en"), Lang::En).view, View::Overview);
         let keys: Vec<String> = s.link_problems.iter().map(|p| p.message(Lang::En)).collect();
         assert_eq!(keys.len(), 5, "{keys:?}");
         for k in ["lang=\"xx\"", "view=\"nowhere\"", "runs=\"5\"", "area=\"moon\"", "embed=\"chart-x\""] {

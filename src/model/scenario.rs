@@ -105,25 +105,30 @@ pub enum Impossibility {
     RightAppealsAboveOne { needed: f64 },
 }
 
-/// A value as the messages show it: whole numbers without decimals, small numbers with three.
-fn value_text(spec: &ParamSpec, x: f64, lang: Lang) -> String {
-    crate::format::number(x, if spec.integer || x.abs() >= 100.0 { 0 } else { 3 }, lang)
+/// A value as the messages show it, at `d` decimals: shares as percentages (`d - 2` decimals),
+/// whole numbers and large values without decimals.
+fn shown(spec: &ParamSpec, x: f64, d: usize, lang: Lang) -> String {
+    match spec.unit {
+        Unit::Share => crate::format::percent(x, d.saturating_sub(2), lang),
+        _ if spec.integer || x.abs() >= 100.0 => crate::format::number(x, d.saturating_sub(3), lang),
+        _ => crate::format::number(x, d, lang),
+    }
 }
 
 /// A refused value as a message shows it: with as many decimals as it takes not to look like a
-/// bound of the range (0.5999 is "0.5999", not "0.600", next to "0.600 to 0.900").
+/// bound of the range (0.5999 is "59.99%", not "60.0%", next to "60.0% to 90.0%").
 fn refused_text(spec: &ParamSpec, x: f64, lang: Lang) -> String {
-    let mut d = if spec.integer || x.abs() >= 100.0 { 0 } else { 3 };
+    let mut d = 3;
     // The nearer bound, at the same number of decimals, must read differently.
     let bound = if (x - spec.min).abs() < (x - spec.max).abs() { spec.min } else { spec.max };
-    while d < 9 && crate::format::number(x, d, lang) == crate::format::number(bound, d, lang) {
+    while d < 12 && shown(spec, x, d, lang) == shown(spec, bound, d, lang) {
         d += 1;
     }
-    crate::format::number(x, d, lang)
+    shown(spec, x, d, lang)
 }
 
 fn range_text(spec: &ParamSpec, lang: Lang) -> String {
-    let f = |x: f64| value_text(spec, x, lang);
+    let f = |x: f64| shown(spec, x, 3, lang);
     match spec.unit {
         Unit::Choice => spec.choices.join(", "),
         _ => match lang {
@@ -131,6 +136,11 @@ fn range_text(spec: &ParamSpec, lang: Lang) -> String {
             Lang::En => format!("{} to {}", f(spec.min), f(spec.max)),
         },
     }
+}
+
+/// A parameter as a message names it: its label, then its key for those who write files.
+fn named(key: &str, lang: Lang) -> String {
+    format!("{} ({key})", spec(key).label[lang.index()])
 }
 
 fn spec(key: &str) -> &'static ParamSpec {
@@ -175,26 +185,48 @@ impl Problem {
             Problem::UnknownKey(k) if da => format!("Ukendt parameter \"{}\"; den er ignoreret.", cut(k)),
             Problem::UnknownKey(k) => format!("Unknown parameter \"{}\"; it was ignored.", cut(k)),
             Problem::NotANumber { key, value } if da => {
-                format!("{key}: \"{}\" er ikke et tal (tilladt: {}).", cut(value), range_text(spec(key), lang))
+                format!(
+                    "{}: \"{}\" er ikke et tal (tilladt: {}).",
+                    named(key, lang),
+                    cut(value),
+                    range_text(spec(key), lang)
+                )
             }
             Problem::NotANumber { key, value } => {
-                format!("{key}: \"{}\" is not a number (allowed: {}).", cut(value), range_text(spec(key), lang))
+                format!(
+                    "{}: \"{}\" is not a number (allowed: {}).",
+                    named(key, lang),
+                    cut(value),
+                    range_text(spec(key), lang)
+                )
             }
             Problem::OutOfRange { key, value } if da => format!(
-                "{key}: {} er uden for det tilladte interval {}.",
+                "{}: {} er uden for det tilladte interval {}.",
+                named(key, lang),
                 refused_text(spec(key), *value, lang),
                 range_text(spec(key), lang)
             ),
             Problem::OutOfRange { key, value } => format!(
-                "{key}: {} is outside the allowed range {}.",
+                "{}: {} is outside the allowed range {}.",
+                named(key, lang),
                 refused_text(spec(key), *value, lang),
                 range_text(spec(key), lang)
             ),
             Problem::UnknownChoice { key, value } if da => {
-                format!("{key}: \"{}\" er ikke et af valgene ({}).", cut(value), range_text(spec(key), lang))
+                format!(
+                    "{}: \"{}\" er ikke et af valgene ({}).",
+                    named(key, lang),
+                    cut(value),
+                    range_text(spec(key), lang)
+                )
             }
             Problem::UnknownChoice { key, value } => {
-                format!("{key}: \"{}\" is not one of the choices ({}).", cut(value), range_text(spec(key), lang))
+                format!(
+                    "{}: \"{}\" is not one of the choices ({}).",
+                    named(key, lang),
+                    cut(value),
+                    range_text(spec(key), lang)
+                )
             }
             Problem::Impossible { detail } => detail.message(lang),
             Problem::BadSetting(k, v) if da => {
@@ -506,7 +538,9 @@ mod tests {
         let msgs: Vec<String> = err.iter().map(|p| p.message(Lang::En)).collect();
         assert!(msgs.iter().any(|m| m.contains("case.nonsense")));
         assert!(msgs.iter().any(|m| m.contains("case.hourly_cost") && m.contains("100 to 2,000")));
-        assert!(msgs.iter().any(|m| m.contains("case.extra_time") && m.contains("-0.500 to 2.000")));
+        // Named by label and key; a share's range in percent, as the app shows it.
+        assert!(msgs.iter().any(|m| m.starts_with("Extra time per decision (case.extra_time): 500.0% is outside")
+            && m.contains("-50.0% to 200.0%")));
         assert!(msgs.iter().any(|m| m.contains("case.funding") && m.contains("hire, absorb")));
         let cost = err.iter().find(|p| p.key() == Some("case.hourly_cost")).unwrap();
         let da = cost.message(Lang::Da);

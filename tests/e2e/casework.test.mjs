@@ -93,8 +93,8 @@ test('a bad scenario file is refused with the key and the allowed range, and the
   await alert.waitFor();
   const text = await alert.textContent();
   assert.match(text, /Dit nuværende scenarie er uændret/);
-  assert.match(text, /case\.extra_time: "lots" er ikke et tal \(tilladt: -0,500 til 2,000\)/);
-  assert.match(text, /case\.hourly_cost: 99\.999 er uden for det tilladte interval 100 til 2\.000/);
+  assert.match(text, /Ekstra tid pr\. afgørelse \(case\.extra_time\): "lots" er ikke et tal \(tilladt: -50,0\u00a0% til 200,0\u00a0%\)/);
+  assert.match(text, /Timepris \(case\.hourly_cost\): 99\.999 er uden for det tilladte interval 100 til 2\.000/);
   assert.match(text, /case\.no_such_thing/);
   assert.equal(await slider.inputValue(), kept);
   assert.equal(await page.locator('.summary').textContent(), summary);
@@ -115,7 +115,7 @@ test('a value typed out of range is refused and the field shows the kept value',
   await field.press('Enter');
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /muni\.population: 5 is outside the allowed range 1,000 to 10,000,000/);
+  assert.match(await alert.textContent(), /Residents \(muni\.population\): 5 is outside the allowed range 1,000 to 10,000,000/);
   assert.equal(await field.inputValue(), '50,000');
   await field.fill('20,000');
   await field.press('Enter');

@@ -56,6 +56,14 @@ test('the councillor types their own municipality on a phone, in Danish', async 
   await page.waitForFunction(() => location.search.includes('size=small'));
   assert.equal(await residents.inputValue(), '20.000');
   const axe = await new AxeBuilder({ page }).analyze();
+  // Printed, the view is one A4 page with the municipality's own figures written out.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.presets .print-value').first().textContent(), '20.000');
+  assert.ok(await page.locator('.presets .print-value').first().isVisible());
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   clean(problems);
   await context.close();

@@ -72,7 +72,9 @@ test('a broken link opens a working app, names what was skipped, and changes not
   await banner.waitFor();
   const text = await banner.textContent();
   assert.match(text, /could not be read in full/);
-  for (const part of ['case.nonsense', 'case.extra_time: "lots"', 'pb.years', 'runs="3"']) {
+  // Each named as a person reads it (the label, the range in percent) with the key for file writers.
+  for (const part of ['case.nonsense', 'Extra time per decision (case.extra_time): "lots" is not a number (allowed: -50.0% to 200.0%)',
+    'Years of participatory budgeting (pb.years): 99 is outside the allowed range 1 to 10', 'runs="3"']) {
     assert.ok(text.includes(part), `${part} missing in: ${text}`);
   }
   // What could be read is in place, and the app works.
@@ -209,7 +211,7 @@ test('the embed page writes the iframe code for the chosen size, copies it and p
   const code = page.getByLabel('Code to paste into the page');
   await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Wide (960 × 540)' });
   await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="960"'));
-  assert.match(await code.inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lang=en&amp;view=pb&amp;pb\.share=0\.01&amp;seed=2&amp;embed=widget" width="960" height="540" title="One Percent – Small interactive widget: lever, chart and summary"/);
+  assert.match(await code.inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?v=1&amp;lang=en&amp;view=pb&amp;pb\.share=0\.01&amp;seed=2&amp;embed=widget" width="960" height="540" title="One Percent – Small interactive widget: lever, chart and summary"/);
   await page.getByLabel('What to show').selectOption({ label: 'Who votes' });
   await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Custom' });
   await page.getByLabel('Width (px)').fill('500');
