@@ -4,8 +4,10 @@
 
 use crate::i18n::Lang;
 
-/// The iframe sizes offered (width, height in CSS pixels); the last choice is custom.
-pub const SIZES: [(u32, u32); 3] = [(400, 420), (640, 480), (960, 540)];
+/// The iframe sizes offered (width, height in CSS pixels); the last choice is custom. Each fits
+/// every embed kind's compact layout with room to spare (measured in tests/e2e/embed.test.mjs: the
+/// tallest kind at the defaults is 697, 646 and 774 px high at these widths).
+pub const SIZES: [(u32, u32); 3] = [(400, 780), (640, 720), (960, 860)];
 
 /// The smallest and largest custom side (px).
 pub const SIDE: (u32, u32) = (200, 2000);
@@ -33,7 +35,7 @@ static TEXTS: [Texts; 2] = [
         intro: "Vælg, hvad der skal vises, og en størrelse. Kopiér koden, og sæt den ind på jeres side: grafen regnes i læserens browser med præcis dette scenarie.",
         what: "Hvad skal vises",
         size: "Størrelse",
-        sizes: ["Lille (400 × 420)", "Mellem (640 × 480)", "Bred (960 × 540)", "Tilpasset"],
+        sizes: ["Smal (400 × 780)", "Mellem (640 × 720)", "Bred (960 × 860)", "Tilpasset"],
         width: "Bredde (px)",
         height: "Højde (px)",
         code: "Kode til at sætte ind på siden",
@@ -49,7 +51,7 @@ static TEXTS: [Texts; 2] = [
         intro: "Choose what to show and a size. Copy the code and paste it into your page: the chart is computed in the reader's browser with exactly this scenario.",
         what: "What to show",
         size: "Size",
-        sizes: ["Small (400 × 420)", "Medium (640 × 480)", "Wide (960 × 540)", "Custom"],
+        sizes: ["Narrow (400 × 780)", "Medium (640 × 720)", "Wide (960 × 860)", "Custom"],
         width: "Width (px)",
         height: "Height (px)",
         code: "Code to paste into the page",

@@ -23,7 +23,7 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
     let t = embed::texts(l);
     let app = l.texts();
     // (what, size choice, custom width, custom height) in one state.
-    let state = use_state(|| (0usize, 1usize, 640u32, 480u32));
+    let state = use_state(|| (0usize, 1usize, 640u32, 720u32));
     // The outcome of the last copy: None, Some(true) copied, Some(false) refused (said in the
     // page's language, also after a switch).
     let status = use_state(|| None::<bool>);

@@ -14,7 +14,9 @@ use crate::charts::Chart;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Bands;
 use crate::model::{run, Outcome, Scenario, P};
-use crate::report::{casework_charts, casework_summary, currency, ledger_chart, pb_charts, pb_summary, trust_sentence};
+use crate::report::{
+    casework_charts, casework_summary, currency, ledger_chart, pb_charts, pb_summary, trust_chart, trust_sentence,
+};
 
 /// The chart behind an embed id (`chart-...`), built from a run and its bands.
 pub fn chart_by_id(id: &str, o: &Outcome, b: Option<&Bands>, lang: Lang) -> Option<Chart> {
@@ -27,6 +29,7 @@ pub fn chart_by_id(id: &str, o: &Outcome, b: Option<&Bands>, lang: Lang) -> Opti
         "chart-who" => Chart::Bar(pb_charts(o, b, lang).who),
         "chart-projects" => Chart::Bar(pb_charts(o, b, lang).projects),
         "chart-ledger" => Chart::HBar(ledger_chart(o, b, lang)),
+        "chart-pb-trust" => Chart::Line(trust_chart(o, b, lang)),
         _ => return None,
     })
 }
@@ -34,7 +37,7 @@ pub fn chart_by_id(id: &str, o: &Outcome, b: Option<&Bands>, lang: Lang) -> Opti
 /// What a view offers to embed: the widget, then its charts.
 pub fn embed_choices(view: View) -> &'static [&'static str] {
     match view {
-        View::Pb => &["widget", "chart-turnout", "chart-who", "chart-projects"],
+        View::Pb => &["widget", "chart-turnout", "chart-who", "chart-projects", "chart-pb-trust"],
         View::Together => &["widget", "chart-ledger"],
         _ => &["widget", "chart-saving", "chart-costs", "chart-overturns", "chart-trust"],
     }
@@ -52,13 +55,15 @@ pub fn embed_title(id: &str, lang: Lang) -> &'static str {
         "chart-who" => t.pb.chart_who,
         "chart-projects" => t.pb.chart_projects,
         "chart-ledger" => t.together.chart_ledger,
+        "chart-pb-trust" => t.case.chart_trust,
         _ => t.embed_widget,
     }
 }
 
 /// The summary that goes with a chart (or with the widget of a view).
 pub fn summary_for(id: &str, view: View, s: &Scenario, o: &Outcome, lang: Lang) -> String {
-    let pb = matches!(id, "chart-turnout" | "chart-who" | "chart-projects") || (id == "widget" && view == View::Pb);
+    let pb = matches!(id, "chart-turnout" | "chart-who" | "chart-projects" | "chart-pb-trust")
+        || (id == "widget" && view == View::Pb);
     if pb {
         pb_summary(s, o, lang)
     } else if id == "chart-ledger" || (id == "widget" && view == View::Together) {

@@ -67,8 +67,9 @@ pub enum Notice {
 }
 
 /// What embed mode can show (`&embed=...`): the compact widget, or one chart by its id.
-pub const EMBEDS: [&str; 9] = [
+pub const EMBEDS: [&str; 10] = [
     "widget",
+    "chart-pb-trust",
     "chart-saving",
     "chart-costs",
     "chart-overturns",

@@ -80,3 +80,34 @@ test('the embedded widget: its lever moves the chart and the summary', async () 
   assert.deepEqual(problems.page, []);
   await context.close();
 });
+
+test('every embed kind of every view fits each size the embed page offers, in both languages', async () => {
+  // The sizes offered (src/embed.rs SIZES) and every kind (src/app/embedded.rs embed_choices).
+  const sizes = [[400, 780], [640, 720], [960, 860]];
+  const kinds = {
+    casework: ['widget', 'chart-saving', 'chart-costs', 'chart-overturns', 'chart-trust'],
+    pb: ['widget', 'chart-turnout', 'chart-who', 'chart-projects', 'chart-pb-trust'],
+    together: ['widget', 'chart-ledger'],
+  };
+  const tallest = {};
+  for (const lang of ['da', 'en']) {
+    for (const [view, list] of Object.entries(kinds)) {
+      for (const kind of list) {
+        for (const [w, h] of sizes) {
+          const { page, context, problems } = await openPage(browser, app.origin, { viewport: { width: w, height: h } });
+          await page.goto(`${app.origin}/embed.html?v=1&lang=${lang}&view=${view}&embed=${kind}`);
+          await page.locator('main.embed canvas').waitFor({ timeout: 15000 });
+          // The content's own height (the document is never shorter than the frame), and no scrolling.
+          const [content, scroll] = await page.evaluate(() => [
+            Math.ceil(document.querySelector('main.embed').getBoundingClientRect().bottom),
+            document.documentElement.scrollHeight]);
+          tallest[w] = Math.max(tallest[w] ?? 0, content);
+          assert.ok(content <= h && scroll <= h, `${lang} ${view} ${kind} at ${w} x ${h}: content ${content}, scroll ${scroll}`);
+          assert.deepEqual(problems.page, []);
+          await context.close();
+        }
+      }
+    }
+  }
+  console.log(`tallest embed content per offered width: ${JSON.stringify(tallest)}`);
+});

@@ -209,14 +209,14 @@ test('the embed page writes the iframe code for the chosen size, copies it and p
   await page.locator('#embed-code').waitFor({ timeout: 15000 });
   assert.match(page.url(), /\/embed\.html\?v=1&lang=en&view=pb&pb\.share=0\.01&seed=2$/);
   const code = page.getByLabel('Code to paste into the page');
-  await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Wide (960 × 540)' });
+  await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Wide (960 × 860)' });
   await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="960"'));
-  assert.match(await code.inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?v=1&amp;lang=en&amp;view=pb&amp;pb\.share=0\.01&amp;seed=2&amp;embed=widget" width="960" height="540" title="One Percent – Small interactive widget: lever, chart and summary"/);
+  assert.match(await code.inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?v=1&amp;lang=en&amp;view=pb&amp;pb\.share=0\.01&amp;seed=2&amp;embed=widget" width="960" height="860" title="One Percent – Small interactive widget: lever, chart and summary"/);
   await page.getByLabel('What to show').selectOption({ label: 'Who votes' });
   await page.getByLabel('Size', { exact: true }).selectOption({ label: 'Custom' });
   await page.getByLabel('Width (px)').fill('500');
   await page.getByLabel('Width (px)').press('Enter');
-  await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="500" height="480"'));
+  await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('width="500" height="720"'));
   assert.match(await code.inputValue(), /embed=chart-who"/);
   // The preview is that iframe, and it renders the chart.
   const preview = page.locator('.embed-preview iframe');
