@@ -165,13 +165,10 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
     };
     let on_lang = {
         let lang = lang.clone();
-        move |to: Lang| {
-            let lang = lang.clone();
-            Callback::from(move |_: MouseEvent| {
-                crate::web::remember_lang(to);
-                lang.set(to);
-            })
-        }
+        Callback::from(move |to: Lang| {
+            crate::web::remember_lang(to);
+            lang.set(to);
+        })
     };
     let on_why = {
         let chosen = chosen.clone();
@@ -196,20 +193,7 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
     let current = loaded.as_ref().zip(counted.as_ref()).filter(|(ld, c)| c.0 == ld.generation && c.1 == a && c.2 == b);
     html! {
         <>
-            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
-            <header class="site-header">
-                <div class="brand">
-                    <p class="app-name"><a href={format!("./?lang={}", l.code())}>{ app.app_name }</a></p>
-                    <p class="tagline">{ t.title }</p>
-                </div>
-                <div class="lang-switch" role="group" aria-label={app.language_switch_label}>
-                    { for Lang::ALL.into_iter().map(|x| html! {
-                        <button type="button" lang={x.code()} aria-pressed={(x == l).to_string()} onclick={on_lang(x)}>
-                            { x.texts().language_name }
-                        </button>
-                    }) }
-                </div>
-            </header>
+            <super::header::PageHeader lang={l} home={format!("./?lang={}", l.code())} tagline={t.title} on_lang={on_lang} />
             <main id="main" tabindex="-1" class="ballots">
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>

@@ -84,29 +84,16 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
             });
         })
     };
-    let on_lang = |to: Lang| {
+    let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |to: Lang| {
             crate::web::remember_lang(to);
             lang.set(to);
         })
     };
     html! {
         <>
-            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
-            <header class="site-header">
-                <div class="brand">
-                    <p class="app-name"><a href={format!("./?{query}")}>{ app.app_name }</a></p>
-                    <p class="tagline">{ t.title }</p>
-                </div>
-                <div class="lang-switch" role="group" aria-label={app.language_switch_label}>
-                    { for Lang::ALL.into_iter().map(|x| html! {
-                        <button type="button" lang={x.code()} aria-pressed={(x == l).to_string()} onclick={on_lang(x)}>
-                            { x.texts().language_name }
-                        </button>
-                    }) }
-                </div>
-            </header>
+            <super::header::PageHeader lang={l} home={format!("./?{query}")} tagline={t.title} on_lang={on_lang} />
             <main id="main" tabindex="-1" class="embed-page">
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>

@@ -53,3 +53,39 @@ pub fn Header(props: &HeaderProps) -> Html {
         </header>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct PageHeaderProps {
+    pub lang: Lang,
+    /// Where the name leads: the app's address (`./?...`).
+    pub home: AttrValue,
+    /// The line under the name: the page's title.
+    pub tagline: AttrValue,
+    pub on_lang: Callback<Lang>,
+}
+
+/// The header of a page beside the app (ballots, embed): the skip link, the name leading back to
+/// the app, the page's title, and the language switch.
+#[component]
+pub fn PageHeader(props: &PageHeaderProps) -> Html {
+    let t = props.lang.texts();
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ t.skip_to_content }</a>
+            <header class="site-header">
+                <div class="brand">
+                    <p class="app-name"><a href={props.home.clone()}>{ t.app_name }</a></p>
+                    <p class="tagline">{ props.tagline.clone() }</p>
+                </div>
+                <div class="lang-switch" role="group" aria-label={t.language_switch_label}>
+                    { for Lang::ALL.into_iter().map(|l| html! {
+                        <button type="button" lang={l.code()} aria-pressed={(l == props.lang).to_string()}
+                            onclick={props.on_lang.reform(move |_: MouseEvent| l)}>
+                            { l.texts().language_name }
+                        </button>
+                    }) }
+                </div>
+            </header>
+        </>
+    }
+}
