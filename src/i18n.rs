@@ -146,6 +146,8 @@ pub struct CaseTexts {
     pub size_label: &'static str,
     /// The size choice when residents or budget are the council's own figures.
     pub own_size: &'static str,
+    /// Decisions per month worked out from the residents.
+    pub from_residents: &'static str,
     /// After text typed into a number field that cannot be read.
     pub unreadable: &'static str,
     /// What a starting point fills in.
@@ -307,6 +309,7 @@ pub static DA: Texts = Texts {
         area_label: "Sagsområde",
         size_label: "Kommunestørrelse",
         own_size: "Egne tal",
+        from_residents: "Ud fra indbyggertallet",
         unreadable: "kan ikke læses. Skriv fx 60.000 eller 4,3 mia.",
         preset_fills: "Udfylder tallene herunder. Ret dem til jeres egne.",
         trust_own: "Tillid fra den ekstra tid",
@@ -508,6 +511,7 @@ pub static EN: Texts = Texts {
         area_label: "Casework area",
         size_label: "Municipality size",
         own_size: "Own figures",
+        from_residents: "From the residents",
         unreadable: "cannot be read. Write e.g. 60,000 or 4.3bn.",
         preset_fills: "Fills in the figures below. Change them to your own.",
         trust_own: "Trust from the extra time",

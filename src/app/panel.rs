@@ -99,9 +99,14 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
                 <option value="own" selected={own}>{ ct.own_size }</option>
             </select>
             <p class="hint">{ ct.preset_fills }</p>
-            { for fields.into_iter().map(|p| html! {
-                <super::param_control::ParamControl key={PARAMS[p as usize].key} {lang} param={p} value={s.get(p)}
-                    currency={crate::report::currency(s)} refusals={props.refusals} on_action={props.on_action.clone()} />
+            { for fields.into_iter().map(|p| {
+                // Decisions at 0 follow the residents: say how many that is.
+                let note = (p == P::DecisionsPerMonth && s.get(p) == 0.0).then(|| AttrValue::from(format!(
+                    "{}: {}", ct.from_residents, crate::format::number(crate::model::casework::decisions_per_month(s), 0, lang))));
+                html! {
+                    <super::param_control::ParamControl key={PARAMS[p as usize].key} {lang} param={p} value={s.get(p)}
+                        currency={crate::report::currency(s)} refusals={props.refusals} on_action={props.on_action.clone()} {note} />
+                }
             }) }
         </fieldset>
     }

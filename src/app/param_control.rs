@@ -206,7 +206,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
                 <label for={id.clone()}>
                     { spec.label[li] }
                     // The unit, unless the label already says it ("Indbyggere", not "Indbyggere (indbyggere)").
-                    if wide(p) && !spec.label[li].eq_ignore_ascii_case(spec.unit.label()[li]) {
+                    if wide(p) && !matches!(spec.unit, Unit::Residents | Unit::DecisionsPerMonth) {
                         <span class="param-unit">{ format!(" ({})", unit_name(p, lang, cur)) }</span>
                     }
                     { grade }

@@ -51,6 +51,12 @@ test('the councillor types their own municipality on a phone, in Danish', async 
   assert.ok(box && box.y + box.height <= 844 + 1 && box.y > 600, JSON.stringify(box));
   assert.match(await live.textContent(), /^Deltagelse ved afstemningen: .* → .* · Tillid fra borgerbudgettet: [+-]\d+,\d\u00a0pct\.-point$/);
   await page.screenshot({ path: path.join(os.tmpdir(), 'councillor-da-390.png') });
+  // On casework, decisions per month follow the residents unless typed: the number is said.
+  await page.goto(`${server.origin}/?v=1&lang=da&view=casework&muni.population=60000`);
+  await appReady(page);
+  assert.equal(await page.locator('#p-case-decisions_per_month ~ .param-note').textContent(), 'Ud fra indbyggertallet: 240');
+  await page.goto(`${server.origin}/?v=1&lang=da&view=pb&muni.population=60000&muni.budget=4300000000`);
+  await appReady(page);
   // A starting point fills the fields again, visibly.
   await size.selectOption({ label: 'Lille kommune (ca. 20.000)' });
   await page.waitForFunction(() => location.search.includes('size=small'));
