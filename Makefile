@@ -24,11 +24,11 @@ tools-test:
 	bash tools/install.sh test
 
 ## make dist: a static release build in dist/: the app (index.html) and its other pages, each a
-## wasm of its own: compare.html, workshop.html, ballots.html and embed.html. Trunk empties its dist on every build, so the
+## wasm of its own: compare.html, workshop.html, ballots.html, embed.html and together.html. Trunk empties its dist on every build, so the
 ## other pages are built aside and copied in. "How well does it fit?" (fit.da.html, fit.en.html)
 ## the Sources page (sources.*.html) and "How the model works" (how.*.html) are static HTML
 ## written by the command line from scenarios/validation/, the parameter table and src/pages.rs.
-PAGES := compare workshop ballots embed
+PAGES := compare workshop ballots embed together
 dist: tools
 	trunk build --release
 	for page in $(PAGES); do \

@@ -12,7 +12,6 @@ use crate::charts::{Dash, Line, LineChart, YFormat};
 use crate::format::{money_compact, number, percent, points};
 use crate::i18n::Lang;
 use crate::model::montecarlo::{Band, Bands, Figure};
-use crate::model::params::PARAMS;
 use crate::model::{Outcome, Problem, Scenario};
 
 /// The most scenarios compared at once (besides the default scenario).
@@ -62,15 +61,8 @@ pub fn column(name: &str, link: &str) -> Column {
 /// The settings of `s` that differ from the defaults, as (name, value) in the user's language, in
 /// parameter-table order; the seed last when it is not the default one.
 pub fn changes(s: &Scenario, lang: Lang) -> Vec<(String, String)> {
-    let defaults = Scenario::default();
-    let cur = crate::report::currency(s);
-    let mut out: Vec<(String, String)> = PARAMS
-        .iter()
-        .zip(s.values().iter().zip(defaults.values()))
-        .filter(|(_, (x, d))| x.to_bits() != d.to_bits())
-        .map(|(spec, (x, _))| (spec.label[lang.index()].to_string(), crate::format::param(spec.id, *x, lang, cur)))
-        .collect();
-    if s.seed != defaults.seed {
+    let mut out = crate::report::changed_values(s, lang);
+    if s.seed != Scenario::default().seed {
         out.push((texts(lang).seed.to_string(), s.seed.to_string()));
     }
     out
@@ -201,11 +193,17 @@ pub fn style(i: usize) -> (crate::charts::palette::Rgb, Dash) {
 /// turnout at each vote. Lines only: up to five overlapping ribbons cannot be read, so the ranges
 /// are in the table.
 pub fn charts(cols: &[Column], lang: Lang) -> [(&'static str, LineChart); 3] {
+    charts_of(cols, &|_| true, lang)
+}
+
+/// [`charts`] with only the columns `shown` says, each keeping its own line style.
+pub fn charts_of(cols: &[Column], shown: &dyn Fn(usize) -> bool, lang: Lang) -> [(&'static str, LineChart); 3] {
     let t = texts(lang);
     let ct = &lang.texts().case;
     let lines = |values: &dyn Fn(&Outcome) -> Vec<f64>| -> Vec<Line> {
         cols.iter()
             .enumerate()
+            .filter(|(i, _)| shown(*i))
             .map(|(i, c)| {
                 let (color, dash) = style(i);
                 Line { label: c.name.clone(), color, dash, values: values(&c.outcome), band: None }

@@ -117,6 +117,11 @@ pub struct Texts {
     pub open_in: &'static str,
     pub embed_widget: &'static str,
     pub download_png: &'static str,
+    /// The same image at print size.
+    pub download_png_print: &'static str,
+    /// Legend entries of the uncertainty marks: a line chart's shading, bars' whiskers.
+    pub key_ribbon: &'static str,
+    pub key_whisker: &'static str,
     pub png_source: &'static str,
     pub copy_link: &'static str,
     pub copied: &'static str,
@@ -124,6 +129,9 @@ pub struct Texts {
     pub save: &'static str,
     pub name_prompt: &'static str,
     pub replace_confirm: &'static str,
+    pub save_button: &'static str,
+    pub replace_button: &'static str,
+    pub cancel: &'static str,
     /// "Saved as", "Updated": before the name.
     pub saved: [&'static str; 2],
     /// Why saving failed: an empty name, 50 saved already, storage full, storage unavailable.
@@ -146,6 +154,10 @@ pub struct CaseTexts {
     pub size_label: &'static str,
     /// The size choice when residents or budget are the council's own figures.
     pub own_size: &'static str,
+    /// The municipality's name field and what it is for.
+    pub place_label: &'static str,
+    /// Before the list of values that differ from the defaults, on paper.
+    pub changed_heading: &'static str,
     /// Decisions per month worked out from the residents.
     pub from_residents: &'static str,
     /// After text typed into a number field that cannot be read.
@@ -258,6 +270,10 @@ pub struct TogetherTexts {
     pub output_label: &'static str,
     /// In the order of `Output::ALL`.
     pub outputs: [&'static str; 4],
+    /// The unit of each output on the tornado's axis (the net cost's is the currency).
+    pub output_units: [&'static str; 4],
+    pub tornado_origin: &'static str,
+    pub ledger_axis: &'static str,
     pub assumption: &'static str,
     pub at_low: &'static str,
     pub at_high: &'static str,
@@ -309,6 +325,8 @@ pub static DA: Texts = Texts {
         area_label: "Sagsområde",
         size_label: "Kommunestørrelse",
         own_size: "Egne tal",
+        place_label: "Kommunens navn (valgfrit, vises på udskrifter og billeder)",
+        changed_heading: "Ændret fra standardværdierne",
         from_residents: "Ud fra indbyggertallet",
         unreadable: "kan ikke læses. Skriv fx 60.000 eller 4,3 mia.",
         preset_fills: "Udfylder tallene herunder. Ret dem til jeres egne.",
@@ -431,6 +449,9 @@ pub static DA: Texts = Texts {
             "Deltagelse ved 3. afstemning",
             "Nettoudgift til ekstra tid (alle udgifter)",
         ],
+        output_units: ["måned", "procentpoint", "procent af de voksne", ""],
+        tornado_origin: "lodret streg: værdien i scenariet",
+        ledger_axis: "Skub på tilliden over perioden, procentpoint",
         assumption: "Antagelse",
         at_low: "Ved lav værdi",
         at_high: "Ved høj værdi",
@@ -441,6 +462,9 @@ pub static DA: Texts = Texts {
     save: "Gem i browseren …",
     name_prompt: "Navn på scenariet",
     replace_confirm: "Erstat det gemte scenarie",
+    save_button: "Gem",
+    replace_button: "Erstat",
+    cancel: "Annuller",
     saved: ["Gemt som", "Opdateret:"],
     save_failed: [
         "Ikke gemt: navnet er tomt.",
@@ -451,6 +475,9 @@ pub static DA: Texts = Texts {
     compare_saved: "Sammenlign gemte scenarier",
     download_json: "Hent scenariet (JSON)",
     download_png: "Hent som billede (PNG)",
+    download_png_print: "Til tryk (2400 px)",
+    key_ribbon: "Skygge: 8 ud af 10 kørsler (lys), den midterste halvdel (mørk)",
+    key_whisker: "Streg: 8 ud af 10 kørsler",
     png_source: "Kilde: One Percent, beregnet i browseren. Samme tal:",
     open_in: "Åbn i One Percent",
     embed_widget: "Lille interaktiv udgave: håndtag, graf og sammenfatning",
@@ -511,6 +538,8 @@ pub static EN: Texts = Texts {
         area_label: "Casework area",
         size_label: "Municipality size",
         own_size: "Own figures",
+        place_label: "Name of the municipality (optional, shown on prints and images)",
+        changed_heading: "Changed from the defaults",
         from_residents: "From the residents",
         unreadable: "cannot be read. Write e.g. 60,000 or 4.3bn.",
         preset_fills: "Fills in the figures below. Change them to your own.",
@@ -633,6 +662,9 @@ pub static EN: Texts = Texts {
             "Turnout at the 3rd vote",
             "Net cost of the extra time (all costs)",
         ],
+        output_units: ["month", "percentage points", "per cent of adults", ""],
+        tornado_origin: "vertical line: the value in the scenario",
+        ledger_axis: "Push on trust over the period, percentage points",
         assumption: "Assumption",
         at_low: "At the low end",
         at_high: "At the high end",
@@ -643,6 +675,9 @@ pub static EN: Texts = Texts {
     save: "Save in this browser …",
     name_prompt: "Name of the scenario",
     replace_confirm: "Replace the saved scenario",
+    save_button: "Save",
+    replace_button: "Replace",
+    cancel: "Cancel",
     saved: ["Saved as", "Updated:"],
     save_failed: [
         "Not saved: the name is empty.",
@@ -653,6 +688,9 @@ pub static EN: Texts = Texts {
     compare_saved: "Compare saved scenarios",
     download_json: "Download the scenario (JSON)",
     download_png: "Download as image (PNG)",
+    download_png_print: "For print (2400 px)",
+    key_ribbon: "Shading: 8 in 10 runs (light), the middle half (dark)",
+    key_whisker: "Whisker: 8 in 10 runs",
     png_source: "Source: One Percent, computed in the browser. Same numbers:",
     open_in: "Open in One Percent",
     embed_widget: "Small interactive widget: lever, chart and summary",

@@ -140,6 +140,28 @@ pub fn trust_sentence(h: &Headline, lang: Lang) -> String {
     }
 }
 
+/// The parameters of `s` that differ from the defaults, as (label, value as the control shows it)
+/// in the user's language, in parameter-table order.
+pub fn changed_values(s: &Scenario, lang: Lang) -> Vec<(String, String)> {
+    let cur = currency(s);
+    crate::model::PARAMS
+        .iter()
+        .zip(s.values().iter().zip(Scenario::default().values()))
+        .filter(|(_, (x, d))| x.to_bits() != d.to_bits())
+        .map(|(spec, (x, _))| (spec.label[lang.index()].to_string(), crate::format::param(spec.id, *x, lang, cur)))
+        .collect()
+}
+
+/// The sentence under a chart (drawn into its PNG): the trust charts get the trust sentence, the
+/// participatory budgeting charts the PB summary, the casework charts the casework summary.
+pub fn chart_caption(id: &str, s: &Scenario, o: &Outcome, lang: Lang) -> String {
+    match id {
+        "chart-trust" | "chart-pb-trust" | "chart-ledger" => trust_sentence(&o.headline, lang),
+        "chart-turnout" | "chart-who" | "chart-projects" => pb_summary(s, o, lang),
+        _ => casework_summary(s, o, lang),
+    }
+}
+
 /// Danish participatory budgets so far: DKK 50,000-4 million per area.
 pub const DANISH_POT_MAX_DKK: f64 = 4_000_000.0;
 
@@ -315,6 +337,7 @@ pub fn ledger_chart(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> crate::ch
     Series::Ledger.extend(o, &mut values);
     let rows = values.into_iter().enumerate().map(|(k, v)| (t.mechanisms[k].to_string(), vec![v])).collect();
     crate::charts::HBarChart {
+        x_label: t.ledger_axis.into(),
         heads: vec![t.mechanism.into(), t.change.into()],
         colors: vec![SCENARIO],
         y_format: YFormat::Points,
@@ -328,16 +351,21 @@ pub fn ledger_chart(o: &Outcome, bands: Option<&Bands>, lang: Lang) -> crate::ch
 pub fn tornado_chart(
     swings: &[crate::model::montecarlo::Swing],
     output: crate::model::montecarlo::Output,
+    cur: Currency,
     lang: Lang,
 ) -> crate::charts::HBarChart {
     use crate::model::montecarlo::Output;
     let t = &lang.texts().together;
     let y_format = match output {
         Output::Payback => YFormat::Count,
-        Output::Trust | Output::TurnoutYear3 => YFormat::Percent,
+        Output::Trust => YFormat::Points,
+        Output::TurnoutYear3 => YFormat::Percent,
         Output::NetCost => YFormat::Money,
     };
+    let k = Output::ALL.iter().position(|o| *o == output).unwrap_or(0);
+    let unit = if output == Output::NetCost { cur.code() } else { t.output_units[k] };
     crate::charts::HBarChart {
+        x_label: format!("{} ({unit}); {}", t.outputs[k], t.tornado_origin),
         heads: vec![t.assumption.into(), t.at_low.into(), t.at_high.into()],
         colors: vec![SERIES[5], SERIES[1]],
         y_format,
@@ -579,6 +607,24 @@ mod tests {
         let mut none = s.clone();
         none.set(P::PbShare, 0.0).unwrap();
         assert!(pb_summary(&none, &run(&none), Lang::En).starts_with("No votes"));
+    }
+
+    #[test]
+    fn each_chart_is_captioned_by_what_it_shows() {
+        let s = Scenario::default();
+        let o = run(&s);
+        for lang in [Lang::Da, Lang::En] {
+            let trust = trust_sentence(&o.headline, lang);
+            for id in ["chart-trust", "chart-pb-trust", "chart-ledger"] {
+                assert_eq!(chart_caption(id, &s, &o, lang), trust, "{id}");
+            }
+            for id in ["chart-turnout", "chart-who", "chart-projects"] {
+                assert_eq!(chart_caption(id, &s, &o, lang), pb_summary(&s, &o, lang), "{id}");
+            }
+            for id in ["chart-saving", "chart-costs", "chart-overturns"] {
+                assert_eq!(chart_caption(id, &s, &o, lang), casework_summary(&s, &o, lang), "{id}");
+            }
+        }
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub fn encode(s: &Scenario, settings: &[(&str, &str)]) -> String {
     for (k, v) in settings {
         push(k, v);
     }
+    if !s.name.is_empty() {
+        push("name", &s.name);
+    }
     for spec in &PARAMS {
         let v = s.get(spec.id);
         if v != spec.default {
@@ -158,6 +161,10 @@ pub fn decode(query: &str) -> Decoded {
         }
         if let Some(i) = SETTINGS.iter().position(|s| *s == key) {
             settings[i] = Some(v.clone());
+            continue;
+        }
+        if key == "name" {
+            scenario.set_name(v);
             continue;
         }
         if key == "seed" {

@@ -183,7 +183,7 @@ pub fn forget_aside() {
 
 /// Draw a chart with its title, the summary and the source line into a PNG and offer it as a
 /// download: for e-mail newsletters, which cannot run scripts.
-pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, filename: &str, lang: Lang) {
+pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, filename: &str, lang: Lang, width: u32) {
     use plotters::prelude::*;
     let Some(doc) = document() else { return };
     let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
@@ -191,12 +191,12 @@ pub fn download_png(chart: &crate::charts::Chart, title: &str, summary: &str, fi
         return;
     };
     let source = format!("{} {}", lang.texts().png_source, app_url(&current_query()));
-    let (w, h) = crate::charts::PNG_SIZE;
-    canvas.set_width(w);
-    canvas.set_height(h);
+    let layout = crate::charts::ExportLayout::new(chart, title, summary, &source, width, lang);
+    canvas.set_width(layout.width);
+    canvas.set_height(layout.height);
     let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else { return };
     let area = backend.into_drawing_area();
-    if crate::charts::draw_export(&area, chart, title, summary, &source, lang).is_err() {
+    if crate::charts::draw_export(&area, &layout, chart, lang).is_err() {
         web_sys::console::warn_1(&"One Percent: the image could not be drawn".into());
         return;
     }
@@ -427,7 +427,22 @@ pub fn start() {
             return;
         }
     }
-    mount::<App>(AppProps { initial });
+    // The together view is a page of its own: a link to it on the app's page goes there.
+    if !crate::app::page_of(initial.view).is_empty() {
+        if let Some(w) = window() {
+            let _ = w.location().replace(&sibling_url(crate::app::page_of(initial.view), &current_query()));
+            return;
+        }
+    }
+    mount::<App>(AppProps { initial, page: "", views: yew::Callback::from(crate::app::main_views) });
+}
+
+/// Start the together page (together.html): the app's header and state, with the together view.
+pub fn start_together() {
+    install_panic_hook();
+    let mut initial = initial_state();
+    initial.view = crate::app::state::View::Together;
+    mount::<App>(AppProps { initial, page: "together.html", views: yew::Callback::from(crate::app::together_views) });
 }
 
 /// Start the compare page (compare.html): its language and compared links from the address.

@@ -13,6 +13,9 @@ use crate::story::ChartKind;
 /// The most groups on the board.
 pub const MAX_GROUPS: usize = 8;
 
+/// How many groups the board's charts show before the trainer ticks others.
+pub const CHART_GROUPS: usize = 4;
+
 /// The QR code of `text` (error correction level M): its side in modules and the dark modules, row
 /// by row. `None` when the text is too long for a QR code.
 pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
@@ -176,6 +179,9 @@ pub struct WorkshopTexts {
     pub guess_label: &'static str,
     pub add_guess: &'static str,
     pub board_broken: &'static str,
+    /// The checkbox that puts a group's lines in the charts, and the note on how many fit.
+    pub in_charts: &'static str,
+    pub in_charts_note: &'static str,
     pub offline_ready: &'static str,
     pub guesses: &'static str,
     pub no_guesses: &'static str,
@@ -241,6 +247,8 @@ pub static TEXTS: [WorkshopTexts; 2] = [
         guess_label: "Et gæt",
         add_guess: "Tilføj gæt",
         board_broken: "Nogle links kunne ikke læses helt; deres rækker viser det, der kunne læses:",
+        in_charts: "I graferne",
+        in_charts_note: "Graferne viser de afkrydsede grupper, fra start de fire første: flere streger kan ikke læses bagerst i lokalet.",
         offline_ready: "Klar til at virke uden net.",
         guesses: "Gæt",
         no_guesses: "Ingen gæt endnu.",
@@ -303,6 +311,8 @@ pub static TEXTS: [WorkshopTexts; 2] = [
         guess_label: "A guess",
         add_guess: "Add guess",
         board_broken: "Some links could not be read in full; their rows show what could be read:",
+        in_charts: "In the charts",
+        in_charts_note: "The charts show the ticked groups, the first four to begin with: more lines cannot be read from the back of the room.",
         offline_ready: "Ready to work offline.",
         guesses: "Guesses",
         no_guesses: "No guesses yet.",

@@ -22,7 +22,8 @@ fn mount(initial: AppState) -> web_sys::Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial }).render();
+    let views = yew::Callback::from(onepercent::app::main_views);
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial, page: "", views }).render();
     root
 }
 

@@ -66,7 +66,8 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     let figure = |id: &str, title: &str, chart: &Chart| {
         html! {
             <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
-                chart={Rc::new(chart.clone())} {lang} summary={summary.clone()} />
+                chart={Rc::new(chart.clone())} {lang} summary={crate::report::chart_caption(id, &props.scenario, &outcome, lang)}
+                place={props.scenario.name.clone()} />
         }
     };
 

@@ -15,7 +15,8 @@ use crate::i18n::Lang;
 use crate::model::montecarlo::Bands;
 use crate::model::{run, Outcome, Scenario, P};
 use crate::report::{
-    casework_charts, casework_summary, currency, ledger_chart, pb_charts, pb_summary, trust_chart, trust_sentence,
+    casework_charts, casework_summary, chart_caption, currency, ledger_chart, pb_charts, pb_summary, trust_chart,
+    trust_sentence,
 };
 
 /// The chart behind an embed id (`chart-...`), built from a run and its bands.
@@ -62,14 +63,11 @@ pub fn embed_title(id: &str, lang: Lang) -> &'static str {
 
 /// The summary that goes with a chart (or with the widget of a view).
 pub fn summary_for(id: &str, view: View, s: &Scenario, o: &Outcome, lang: Lang) -> String {
-    let pb = matches!(id, "chart-turnout" | "chart-who" | "chart-projects" | "chart-pb-trust")
-        || (id == "widget" && view == View::Pb);
-    if pb {
-        pb_summary(s, o, lang)
-    } else if id == "chart-ledger" || (id == "widget" && view == View::Together) {
-        trust_sentence(&o.headline, lang)
-    } else {
-        casework_summary(s, o, lang)
+    match (id, view) {
+        ("widget", View::Pb) => pb_summary(s, o, lang),
+        ("widget", View::Together) => trust_sentence(&o.headline, lang),
+        ("widget", _) => casework_summary(s, o, lang),
+        _ => chart_caption(id, s, o, lang),
     }
 }
 
@@ -108,7 +106,7 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
             }
             if let Some(c) = chart {
                 <ChartFigure id={chart_id} title={embed_title(chart_id, lang)} chart={Rc::new(c)} {lang}
-                    summary={summary.clone()} />
+                    summary={summary.clone()} place={props.scenario.name.clone()} />
             }
             <p class="summary">{ summary }</p>
             <p class="open-in">

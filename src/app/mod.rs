@@ -17,7 +17,7 @@ pub mod param_control;
 mod pb;
 mod sources;
 pub mod state;
-mod together;
+pub mod together;
 mod view_link;
 pub mod workshop_page;
 
@@ -32,16 +32,32 @@ use overview::Overview;
 use pb::PbView;
 use sources::Sources;
 use state::{Action, AppState, View};
-use together::TogetherView;
 
 /// Properties of the root component: the state to start from (the web layer works it out from
-/// the URL, storage and the browser).
+/// the URL, storage and the browser), and the page it runs on.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub initial: AppState,
+    /// The page's file (`""` for index.html, `"together.html"`): a view this page does not hold
+    /// is opened on its own page, with the scenario in the address.
+    #[prop_or_default]
+    pub page: &'static str,
+    /// The body of this page's views ([`main_views`] on the app's page): given by the page, so
+    /// each page's wasm holds only its own views.
+    pub views: Callback<(AppState, Callback<Action>), Html>,
 }
 
-/// The whole app.
+/// Which page holds a view: the together view is a page of its own (`together.html`, its own
+/// wasm, so the app's page stays within its size budget); every other view is the app's.
+pub fn page_of(view: View) -> &'static str {
+    if view == View::Together {
+        "together.html"
+    } else {
+        ""
+    }
+}
+
+/// The whole app: header, the view, footer, and on paper the scenario as text.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
@@ -57,32 +73,22 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_view = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |view: View| dispatcher.dispatch(Action::Show(view)))
+        let (dispatcher, now, page) = (state.dispatcher(), (*state).clone(), props.page);
+        Callback::from(move |view: View| {
+            if page_of(view) == page {
+                dispatcher.dispatch(Action::Show(view))
+            } else {
+                let there = AppState { view, ..now.clone() };
+                crate::web::go(&crate::web::sibling_url(page_of(view), &there.link()));
+            }
+        })
     };
     let on_action = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let t = state.lang.texts();
-    // Embed mode is the embed page's (embed.html): `web::start` sends an embed link there.
-    let body = match state.view {
-        View::Overview => html! { <Overview lang={state.lang} /> },
-        View::Casework => html! {
-            <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
-        },
-        View::Pb => html! {
-            <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
-        },
-        View::Together => html! {
-            <TogetherView lang={state.lang} scenario={state.scenario.clone()} runs={state.runs}
-                on_action={on_action.clone()} />
-        },
-        View::How => html! { <How lang={state.lang} /> },
-        View::Sources => html! { <Sources lang={state.lang} /> },
-    };
+    let body = props.views.emit(((*state).clone(), on_action.clone()));
 
     html! {
         <>
@@ -102,6 +108,50 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="print-only">{ crate::web::app_url(&link) }</p>
             </main>
             <Footer lang={state.lang} {on_view} />
+        </>
+    }
+}
+
+/// The app page's views (embed mode is the embed page's, `web::start` sends an embed link there;
+/// the together view is its page's).
+pub fn main_views((state, on_action): (AppState, Callback<Action>)) -> Html {
+    let state = &state;
+    match state.view {
+        View::Overview | View::Together => html! { <Overview lang={state.lang} /> },
+        View::Casework => html! {
+            <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
+        },
+        View::Pb => html! {
+            <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
+        },
+        View::How => html! { <How lang={state.lang} /> },
+        View::Sources => html! { <Sources lang={state.lang} /> },
+    }
+}
+
+/// The values that differ from the defaults in one line, for paper ("none" as a dash).
+fn changed_text(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
+    let changed = crate::report::changed_values(s, lang);
+    if changed.is_empty() {
+        return "–".into();
+    }
+    changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ")
+}
+
+/// The together page's view (together.html). It has no levers, so on paper it says the
+/// municipality and every value that differs from the defaults (the decision views print their
+/// levers, and those folded away when changed).
+pub fn together_views((state, on_action): (AppState, Callback<Action>)) -> Html {
+    let s = &state.scenario;
+    html! {
+        <>
+            <together::TogetherView lang={state.lang} scenario={s.clone()} runs={state.runs} {on_action} />
+            <p class="print-only">
+                if !s.name.is_empty() { <strong>{ format!("{} · ", s.name) }</strong> }
+                { format!("{}: {}", state.lang.texts().case.changed_heading, changed_text(s, state.lang)) }
+            </p>
         </>
     }
 }

@@ -72,6 +72,9 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
             }
         })
     };
+    let on_name = props
+        .on_action
+        .reform(|e: Event| Action::SetName(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
     let population = s.get(P::Population);
     let own = SIZES.iter().find(|z| z.id == props.size).is_none_or(|z| {
         z.population != population || s.get(P::Budget) != population * crate::model::presets::BUDGET_PER_RESIDENT
@@ -83,6 +86,9 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
     html! {
         <fieldset class="presets">
             <legend>{ ct.presets_legend }</legend>
+            <label for="place-name">{ ct.place_label }</label>
+            <input id="place-name" class="param-number" type="text" autocomplete="address-level2" maxlength="60" value={s.name.clone()} onchange={on_name} />
+            <strong class="print-value">{ s.name.clone() }</strong>
             if props.with_area {
                 <label for="preset-area">{ ct.area_label }</label>
                 <select id="preset-area" onchange={on_area}>
@@ -152,27 +158,76 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
             });
         })
     };
-    // Save the current link under a name: read the stored list, add, store; a refusal or a full or
-    // blocked storage is said, and the stored list is left as it was.
+    // Saving asks for a name in the page (the scenario's municipality offered), and before replacing
+    // a saved scenario of the same name asks again; Escape or Cancel closes without saving.
+    // `dialog`: the name being asked for, and whether it already names a saved scenario.
+    let dialog = use_state(|| None::<(String, bool)>);
+    let name_field = use_node_ref();
+    let save_button = use_node_ref();
+    {
+        let (open, name_field) = (dialog.is_some(), name_field.clone());
+        use_effect_with(open, move |open| {
+            if *open {
+                if let Some(f) = name_field.cast::<web_sys::HtmlInputElement>() {
+                    let _ = f.focus();
+                }
+            }
+        });
+    }
     let on_save = {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(name) = crate::web::prompt(t.name_prompt, "") else { return };
+        let (dialog, name) = (dialog.clone(), props.scenario.name.clone());
+        Callback::from(move |_: MouseEvent| dialog.set(Some((name.clone(), false))))
+    };
+    let close = {
+        let (dialog, save_button) = (dialog.clone(), save_button.clone());
+        move || {
+            dialog.set(None);
+            if let Some(b) = save_button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let on_cancel = {
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| close())
+    };
+    let on_key = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close()
+            }
+        })
+    };
+    let on_name = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: InputEvent| {
+            dialog.set(Some((e.target_unchecked_into::<web_sys::HtmlInputElement>().value(), false)))
+        })
+    };
+    // Store the current link under the name: read the stored list, add, store; a refusal or a full
+    // or blocked storage is said, and the stored list is left as it was.
+    let on_submit = {
+        let (status, dialog) = (status.clone(), dialog.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some((name, asked)) = (*dialog).clone() else { return };
             let mut lib = crate::web::load_saved().library;
-            // A saved scenario of the same name is replaced only when the person says so.
             let clean = crate::saved::clean_name(&name);
-            if lib.has(&clean) && !crate::web::confirm(&format!("{} »{clean}«?", t.replace_confirm)) {
+            if lib.has(&clean) && !asked {
+                dialog.set(Some((name, true)));
                 return;
             }
             let message = match lib.save(&name, &crate::web::current_query()) {
                 Err(r) => t.save_failed[if r == crate::saved::Refusal::Full { 1 } else { 0 }].to_string(),
                 Ok(replaced) => match crate::web::store_saved(&lib.to_text()) {
-                    Ok(()) => format!("{} »{}«.", t.saved[replaced as usize], crate::saved::clean_name(&name)),
+                    Ok(()) => format!("{} »{clean}«.", t.saved[replaced as usize]),
                     Err(crate::saved::StoreError::Full) => t.save_failed[2].to_string(),
                     Err(crate::saved::StoreError::Unavailable) => t.save_failed[3].to_string(),
                 },
             };
             status.set(message);
+            close();
         })
     };
     let on_json = {
@@ -201,7 +256,20 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     html! {
         <div class="file-actions">
             <button type="button" class="button-secondary" onclick={on_copy}>{ t.copy_link }</button>
-            <button type="button" class="button-secondary" onclick={on_save}>{ t.save }</button>
+            <button type="button" class="button-secondary" ref={save_button} onclick={on_save}
+                aria-expanded={dialog.is_some().to_string()}>{ t.save }</button>
+            if let Some((name, asked)) = (*dialog).clone() {
+                <form class="save-dialog" onsubmit={on_submit} onkeydown={on_key}>
+                    <label for="save-name">{ t.name_prompt }</label>
+                    <input id="save-name" ref={name_field} class="param-number" type="text" maxlength="80"
+                        value={name.clone()} oninput={on_name} required=true />
+                    if asked {
+                        <p role="alert">{ format!("{} »{}«?", t.replace_confirm, crate::saved::clean_name(&name)) }</p>
+                    }
+                    <button type="submit" class="button">{ if asked { t.replace_button } else { t.save_button } }</button>
+                    <button type="button" class="button-secondary" onclick={on_cancel}>{ t.cancel }</button>
+                </form>
+            }
             <a class="button-secondary" href={format!("compare.html?lang={}", props.lang.code())}>{ t.compare_saved }</a>
             <button type="button" class="button-secondary" onclick={on_json}>{ t.download_json }</button>
             <button type="button" class="button-secondary" onclick={on_csv}>{ t.download_csv }</button>

@@ -135,10 +135,12 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     // How far the default can be trusted, beside the control (the full words are under "About").
     let grade = html! { <span class="grade" data-grade={spec.grade.key()}>{ spec.grade.short()[li] }</span> };
 
+    // Marked when it differs from the default: on paper the folded-away levers show only these.
+    let changed = (props.value.to_bits() != spec.default.to_bits()).then_some("");
     if spec.unit == Unit::Choice {
         let labels: Vec<&str> = if p == P::Funding { t.funding_choices.to_vec() } else { spec.choices.to_vec() };
         return html! {
-            <fieldset class="param param-choice">
+            <fieldset class="param param-choice" data-changed={changed}>
                 <legend>{ spec.label[li] }{ grade }</legend>
                 { for labels.iter().enumerate().map(|(i, label)| {
                     let onchange = props.on_action.reform(move |_: Event| Action::SetParam(p, i as f64));
@@ -201,7 +203,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         }
     };
     html! {
-        <div class="param">
+        <div class="param" data-changed={changed}>
             <div class="param-head">
                 <label for={id.clone()}>
                     { spec.label[li] }

@@ -80,7 +80,8 @@ pub fn PbView(props: &PbProps) -> Html {
     let figure = |id: &str, title: &str, chart: Chart| {
         html! {
             <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
-                chart={Rc::new(chart)} {lang} summary={summary.clone()} />
+                chart={Rc::new(chart)} {lang} summary={crate::report::chart_caption(id, s, &outcome, lang)}
+                place={s.name.clone()} />
         }
     };
     let first_turnout = outcome.cycles.first().map(|c| c.turnout).unwrap_or(0.0);

@@ -215,6 +215,8 @@ pub enum Action {
     DismissNotice,
     /// A new master seed (typed, or a fresh draw from the browser).
     SetSeed(u64),
+    /// The municipality's name (cleaned by [`Scenario::set_name`]).
+    SetName(String),
     /// How many Monte Carlo runs.
     SetRuns(usize),
     /// Close the banner about the link.
@@ -257,6 +259,11 @@ impl AppState {
                 let mut scenario = (*self.scenario).clone();
                 scenario.seed = seed;
                 Some(AppState { scenario: Rc::new(scenario), ..self.clone() })
+            }
+            Action::SetName(name) => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.set_name(&name);
+                (scenario.name != self.scenario.name).then(|| AppState { scenario: Rc::new(scenario), ..self.clone() })
             }
             Action::SetRuns(runs) => {
                 let runs = runs.clamp(1, crate::model::montecarlo::MAX_RUNS);

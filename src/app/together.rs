@@ -47,7 +47,7 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
         })
     };
     let ledger = Rc::new(Chart::HBar(ledger_chart(&outcome, bands.as_deref(), lang)));
-    let tornado = Rc::new(Chart::HBar(tornado_chart(&swings, *output, lang)));
+    let tornado = Rc::new(Chart::HBar(tornado_chart(&swings, *output, cur, lang)));
     let range = |f: Figure| bands.as_ref().map(|b| range_line(b.figure(f), &pct));
     html! {
         <article class="together">
@@ -62,7 +62,8 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                     bands.as_ref().map(|b| payback_range(&b.payback.cash, lang))) }
             </dl>
             <div class="charts">
-                <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} summary={trust_sentence(h, lang)} />
+                <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} summary={trust_sentence(h, lang)}
+                    place={props.scenario.name.clone()} />
                 <div>
                     <label for="tornado-output">{ tt.output_label }</label>
                     <select id="tornado-output" onchange={on_output}>
@@ -73,7 +74,8 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                     if swings.is_empty() {
                         <p class="tornado-none">{ tt.tornado_none }</p>
                     } else {
-                        <ChartFigure id="chart-tornado" title={tt.chart_tornado} chart={tornado} {lang} />
+                        <ChartFigure id="chart-tornado" title={tt.chart_tornado} chart={tornado} {lang}
+                            place={props.scenario.name.clone()} />
                     }
                 </div>
             </div>

@@ -26,9 +26,14 @@ pub fn ViewLink(props: &ViewLinkProps) -> Html {
         }
         view
     });
+    // On the page that holds the view (the together view has its own).
+    let page = match super::page_of(view) {
+        "" => "./",
+        p => p,
+    };
     let href = match view {
-        View::Overview => format!("?lang={}", props.lang.code()),
-        v => format!("?lang={}&view={}", props.lang.code(), v.code()),
+        View::Overview => format!("{page}?lang={}", props.lang.code()),
+        v => format!("{page}?lang={}&view={}", props.lang.code(), v.code()),
     };
     html! {
         <a {href} {onclick} aria-current={props.current.then_some("page")}>

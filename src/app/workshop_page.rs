@@ -56,6 +56,8 @@ pub struct Ws {
     qr: bool,
     free_chart: ChartKind,
     groups: Rc<Vec<(String, String)>>,
+    /// Per group, whether its lines are in the board's charts.
+    in_charts: Vec<bool>,
     story_errors: Vec<String>,
     message: String,
 }
@@ -78,6 +80,8 @@ pub enum Act {
     Levers,
     Qr,
     Groups(Vec<(String, String)>, bool),
+    /// Put a group's lines in the board's charts, or take them out.
+    InCharts(usize),
 }
 
 impl Ws {
@@ -219,8 +223,13 @@ impl Reducible for Ws {
                 if !any {
                     w.message = t.board_none.to_string();
                 }
+                w.in_charts = (0..g.len()).map(|i| i < workshop::CHART_GROUPS).collect();
                 w.groups = Rc::new(g);
             }
+            Act::InCharts(i) => match w.in_charts.get_mut(i) {
+                Some(on) => *on = !*on,
+                None => return self,
+            },
         }
         Rc::new(w)
     }
@@ -262,6 +271,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
             levers: false,
             qr: false,
             free_chart: ChartKind::Trust,
+            in_charts: (0..groups.len().min(workshop::MAX_GROUPS)).map(|i| i < workshop::CHART_GROUPS).collect(),
             groups: Rc::new(groups.into_iter().take(workshop::MAX_GROUPS).collect()),
             story_errors: Vec::new(),
             message: String::new(),
@@ -709,6 +719,11 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
                     { super::chart::line_key(color, dash) }
                     { c.name.clone() }
                 </th>
+                <td class="in-charts">
+                    <input type="checkbox" aria-label={format!("{} – {}", t.in_charts, c.name)}
+                        checked={ws.in_charts.get(i - 1).copied().unwrap_or(false)}
+                        onchange={{ let d = ws.dispatcher(); Callback::from(move |_: Event| d.dispatch(Act::InCharts(i - 1))) }} />
+                </td>
                 <td>{ changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ") }</td>
                 <td>{ crate::format::percent(h.trust[0], 1, lang) }</td>
                 <td>{ crate::report::payback_text(h.payback.cash, lang) }</td>
@@ -722,7 +737,10 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
             </tr>
         }
     });
-    let charts = crate::compare::charts(&cols, lang);
+    // The charts: the default scenario and the ticked groups, each in its own line style as in the
+    // table.
+    let shown = |i: usize| i == 0 || ws.in_charts.get(i - 1).copied().unwrap_or(false);
+    let charts = crate::compare::charts_of(&cols, &shown, lang);
     // A link that could not be read in full is named, with what was skipped (its row shows what was
     // read).
     let broken: Vec<String> = ws
@@ -755,13 +773,13 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t.modes[2]}>
                     <table class="board">
                         <thead><tr>
-                            <th scope="col">{ t.group }</th><th scope="col">{ t.changed }</th><th scope="col">{ t.trust }</th>
+                            <th scope="col">{ t.group }</th><th scope="col">{ t.in_charts }</th><th scope="col">{ t.changed }</th><th scope="col">{ t.trust }</th>
                             <th scope="col">{ t.payback }</th><th scope="col">{ t.turnout }</th><th scope="col">{ t.what_differs }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
-                <p class="note">{ t.differs_note }</p>
+                <p class="note">{ t.differs_note } { t.in_charts_note }</p>
                 <div class="charts">
                     { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
                         <ChartFigure id={format!("board-{i}")} {title} chart={Rc::new(Chart::Line(chart))} {lang} presenter=true

@@ -134,6 +134,8 @@ pub struct BarChart {
 /// mechanism, its push on trust, from zero).
 #[derive(Clone, Debug, PartialEq)]
 pub struct HBarChart {
+    /// The value axis's title: what is measured, its unit and where the bars start.
+    pub x_label: String,
     /// Column names: the rows' name, then one per value of a row.
     pub heads: Vec<String>,
     /// One colour per value of a row.
@@ -344,11 +346,14 @@ fn axis(r: std::ops::Range<f64>) -> Axis {
     Axis(r.into())
 }
 
-/// The size of exported images (pixels): 16:10, sharp in an e-mail column of 600 CSS pixels.
-pub const PNG_SIZE: (u32, u32) = (1200, 750);
+/// The widths of exported images (pixels): for an e-mail (sharp in a 600 CSS pixel column) and for
+/// print (20 cm at 300 dpi). The height follows what the image holds.
+pub const PNG_WIDTHS: [u32; 2] = [1200, 2400];
 
-/// Split `text` into lines of at most `width` characters at spaces.
+/// Split `text` into lines of at most `width` characters at spaces; a word longer than a line (a
+/// link) is split across lines rather than cut.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
@@ -356,57 +361,188 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 l.push(' ');
                 l.push_str(word);
             }
-            _ => lines.push(word.to_string()),
+            _ => {
+                let chars: Vec<char> = word.chars().collect();
+                lines.extend(chars.chunks(width).map(|c| c.iter().collect::<String>()));
+            }
         }
     }
     lines
 }
 
-/// An exported image: the title, the summary (up to four lines, cut with "…"), the chart, its legend and the
-/// source line (with the link that reproduces it), on white, at [`PNG_SIZE`].
+/// How a legend entry is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Key {
+    /// A line in its pattern (a filled swatch when solid), or a bar's colour.
+    Series(Rgb, Dash),
+    /// The uncertainty ribbons of a line chart (light P10-P90, darker P25-P75).
+    Ribbon(Rgb),
+    /// The P10-P90 whiskers of bars.
+    Whisker,
+}
+
+impl Chart {
+    /// The legend with what the uncertainty marks mean, when the chart has them.
+    pub fn keys(&self, lang: Lang) -> Vec<(String, Key)> {
+        let mut keys: Vec<(String, Key)> = self.legend().into_iter().map(|(l, c, d)| (l, Key::Series(c, d))).collect();
+        let t = lang.texts();
+        match self {
+            Chart::Line(c) => {
+                if let Some(l) = c.lines.iter().find(|l| l.band.is_some()) {
+                    keys.push((t.key_ribbon.into(), Key::Ribbon(l.color)));
+                }
+            }
+            Chart::Bar(c) => {
+                if c.total_band.is_some() || c.stacks.iter().any(|s| s.band.is_some()) {
+                    keys.push((t.key_whisker.into(), Key::Whisker));
+                }
+            }
+            Chart::HBar(c) => {
+                if c.band.is_some() {
+                    keys.push((t.key_whisker.into(), Key::Whisker));
+                }
+            }
+        }
+        keys
+    }
+}
+
+/// Where everything of an exported image goes, at scale 1 = 1200 px wide (see [`draw_export`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportLayout {
+    pub width: u32,
+    pub height: u32,
+    pub title: Vec<String>,
+    pub summary: Vec<String>,
+    /// Legend rows: each entry's x position (at scale 1), label and key.
+    pub legend: Vec<Vec<(i32, String, Key)>>,
+    pub source: Vec<String>,
+}
+
+/// Characters per line that fit `room` pixels of text at `px` size (sans-serif: an average
+/// character is about half the size; 0.6 keeps wide letters and capitals inside).
+fn fits(room: f64, px: f64) -> usize {
+    (room / (px * 0.6)).floor() as usize
+}
+
+const MARGIN: f64 = 24.0;
+const TITLE_PX: f64 = 30.0;
+const TEXT_PX: f64 = 19.0;
+const LEGEND_PX: f64 = 17.0;
+const SOURCE_PX: f64 = 15.0;
+/// The chart's own height in an export (at scale 1).
+const CHART_H: f64 = 500.0;
+
+impl ExportLayout {
+    /// Lay out an export `width` pixels wide: nothing is cut; the text wraps and the image grows.
+    pub fn new(chart: &Chart, title: &str, summary: &str, source: &str, width: u32, lang: Lang) -> ExportLayout {
+        let room = 1200.0 - 2.0 * MARGIN;
+        let mut legend: Vec<Vec<(i32, String, Key)>> = vec![Vec::new()];
+        let mut x = MARGIN;
+        for (label, key) in chart.keys(lang) {
+            let w = 36.0 + label.chars().count() as f64 * LEGEND_PX * 0.6 + 24.0;
+            if x + w > MARGIN + room && x > MARGIN {
+                legend.push(Vec::new());
+                x = MARGIN;
+            }
+            if let Some(row) = legend.last_mut() {
+                row.push((x as i32, label, key));
+            }
+            x += w;
+        }
+        legend.retain(|r| !r.is_empty());
+        let mut l = ExportLayout {
+            width,
+            height: 0,
+            title: wrap(title, fits(room, TITLE_PX)),
+            summary: wrap(summary, fits(room, TEXT_PX)),
+            legend,
+            source: wrap(source, fits(room, SOURCE_PX)),
+        };
+        let s = width as f64 / 1200.0;
+        l.height = ((l.head() + CHART_H + l.foot()) * s).ceil() as u32;
+        l
+    }
+
+    /// The height of the title and summary (at scale 1).
+    fn head(&self) -> f64 {
+        16.0 + 38.0 * self.title.len() as f64 + 10.0 + 26.0 * self.summary.len() as f64 + 8.0
+    }
+
+    /// The height of the legend and the source lines (at scale 1).
+    fn foot(&self) -> f64 {
+        8.0 + 30.0 * self.legend.len() as f64 + 8.0 + 20.0 * self.source.len() as f64 + 12.0
+    }
+}
+
+/// An exported image: the title, the whole summary, the chart, its legend (with what the shading or
+/// whiskers mean) and the source line with the link that reproduces it, on white. The area must be
+/// `layout.width` x `layout.height`.
 pub fn draw_export<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    layout: &ExportLayout,
     chart: &Chart,
-    title: &str,
-    summary: &str,
-    source: &str,
     lang: Lang,
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
-    let (w, h) = area.dim_in_pixel();
-    let mut lines = wrap(summary, 100);
-    if lines.len() > 4 {
-        lines.truncate(4);
-        lines[3].push_str(" …");
+    let s = layout.width as f64 / 1200.0;
+    let at = |x: f64, y: f64| ((x * s).round() as i32, (y * s).round() as i32);
+    let (top, rest) = area.split_vertically((layout.head() * s).round() as u32);
+    let (body, foot) = rest.split_vertically((CHART_H * s).round() as u32);
+    let bold = FontDesc::new(FontFamily::SansSerif, TITLE_PX * s, FontStyle::Bold).color(&BLACK);
+    let mut y = 16.0;
+    for l in &layout.title {
+        top.draw(&Text::new(l.clone(), at(MARGIN, y), bold.clone()))?;
+        y += 38.0;
     }
-    let head = 64 + 26 * lines.len() as u32;
-    let (top, rest) = area.split_vertically(head);
-    let (body, foot) = rest.split_vertically(h.saturating_sub(head + 76));
-    let bold = FontDesc::new(FontFamily::SansSerif, 30.0, FontStyle::Bold).color(&BLACK);
-    top.draw(&Text::new(title.to_string(), (24, 16), bold))?;
-    for (i, l) in lines.iter().enumerate() {
-        top.draw(&Text::new(l.clone(), (24, 60 + 26 * i as i32), font(1.0, 19.0)))?;
+    y += 10.0;
+    for l in &layout.summary {
+        top.draw(&Text::new(l.clone(), at(MARGIN, y), font(s, TEXT_PX)))?;
+        y += 26.0;
     }
-    chart.draw(&body, lang, 1.4)?;
-    let mut x = 24;
-    for (label, color, dash) in chart.legend() {
-        let c = self::color(color);
-        if let Some((on, off)) = dash.pattern() {
-            let mut x0 = x;
-            while x0 < x + 28 {
-                let x1 = (x0 + on as i32 + 1).min(x + 28);
-                foot.draw(&PathElement::new([(x0, 16), (x1, 16)], c.stroke_width(3)))?;
-                x0 = x1 + off as i32 + 1;
+    chart.draw(&body, lang, 1.4 * s)?;
+    let mut y = 8.0;
+    for row in &layout.legend {
+        for (x, label, key) in row {
+            let x = *x as f64;
+            let (x0, y0) = at(x, y + 2.0);
+            let (x1, y1) = at(x + 28.0, y + 14.0);
+            match *key {
+                Key::Series(c, Dash::Solid) => foot.draw(&Rectangle::new([(x0, y0), (x1, y1)], color(c).filled()))?,
+                Key::Series(c, dash) => {
+                    let (on, off) = dash.pattern().unwrap_or((28, 0));
+                    let mut d = x;
+                    while d < x + 28.0 {
+                        let e = (d + on as f64 + 1.0).min(x + 28.0);
+                        let style = color(c).stroke_width((3.0 * s).round() as u32);
+                        foot.draw(&PathElement::new([at(d, y + 8.0), at(e, y + 8.0)], style))?;
+                        d = e + off as f64 + 1.0;
+                    }
+                }
+                Key::Ribbon(Rgb(r, g, b)) => {
+                    foot.draw(&Rectangle::new([(x0, y0), (x1, y1)], RGBAColor(r, g, b, 0.14).filled()))?;
+                    let (_, m0) = at(x, y + 5.0);
+                    let (_, m1) = at(x, y + 11.0);
+                    foot.draw(&Rectangle::new([(x0, m0), (x1, m1)], RGBAColor(r, g, b, 0.24).filled()))?;
+                }
+                Key::Whisker => {
+                    let style = BLACK.stroke_width((2.0 * s).round().max(1.0) as u32);
+                    let mid = x + 14.0;
+                    foot.draw(&PathElement::new([at(mid, y + 1.0), at(mid, y + 15.0)], style))?;
+                    foot.draw(&PathElement::new([at(mid - 6.0, y + 1.0), at(mid + 6.0, y + 1.0)], style))?;
+                    foot.draw(&PathElement::new([at(mid - 6.0, y + 15.0), at(mid + 6.0, y + 15.0)], style))?;
+                }
             }
-        } else {
-            foot.draw(&Rectangle::new([(x, 10), (x + 28, 22)], c.filled()))?;
+            foot.draw(&Text::new(label.clone(), at(x + 36.0, y), font(s, LEGEND_PX)))?;
         }
-        foot.draw(&Text::new(label.clone(), (x + 36, 8), font(1.0, 17.0)))?;
-        x += 60 + 9 * label.chars().count() as i32;
+        y += 30.0;
     }
-    let grey = TextStyle::from(font(1.0, 15.0)).color(&RGBColor(74, 80, 88));
-    let source: String = source.chars().take(w as usize / 7).collect();
-    foot.draw(&Text::new(source, (24, 46), grey))?;
+    y += 8.0;
+    let grey = TextStyle::from(font(s, SOURCE_PX)).color(&RGBColor(74, 80, 88));
+    for l in &layout.source {
+        foot.draw(&Text::new(l.clone(), at(MARGIN, y), grey.clone()))?;
+        y += 20.0;
+    }
     Ok(())
 }
 
@@ -619,12 +755,13 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
     let mut values = c.rows.iter().flat_map(|(_, vs)| vs.iter().copied()).chain([c.origin]).chain(banded);
     let (lo, hi) = y_range(&mut values, false);
     let (w, _) = area.dim_in_pixel();
-    // The left part holds the row labels: more of it on a phone.
-    let share = if (w as f64) < 500.0 * scale { 0.5 } else { 0.38 };
+    // The row labels sit on the left; on a narrow chart (a phone) each sits above its bars, across
+    // the whole width, so it can be read at a readable size.
+    let narrow = (w as f64) < 500.0 * scale;
     let mut chart = ChartBuilder::on(area)
         .margin((8.0 * scale) as u32)
-        .x_label_area_size((28.0 * scale) as u32)
-        .y_label_area_size((w as f64 * share) as u32)
+        .x_label_area_size((46.0 * scale) as u32)
+        .y_label_area_size(if narrow { 0 } else { (w as f64 * 0.38) as u32 })
         .build_cartesian_2d(axis(lo..hi), axis(0f64..n as f64))?;
     let labels: Vec<&str> = c.rows.iter().map(|(l, _)| l.as_str()).collect();
     let fmt = c.y_format;
@@ -633,9 +770,11 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
         .disable_y_mesh()
         .light_line_style(RGBColor(235, 238, 241))
         .bold_line_style(RGBColor(220, 224, 228))
-        .y_labels(n * 2 + 1)
+        .y_labels(if narrow { 0 } else { n * 2 + 1 })
         .x_labels(5)
-        .label_style(font(scale, 11.0))
+        .label_style(font(scale, 12.0))
+        .x_desc(c.x_label.as_str())
+        .axis_desc_style(font(scale, 12.0))
         .x_label_formatter(&|x| fmt.label(*x, lang))
         .y_label_formatter(&|y| {
             // Row i sits at y = n - i - 0.5, so the first row is at the top.
@@ -647,13 +786,21 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
             }
         })
         .draw()?;
-    for (i, (_, vs)) in c.rows.iter().enumerate() {
+    // On a narrow chart the bars take the lower part of their row, the label the upper part.
+    let (b0, b1) = if narrow { (0.08, 0.5) } else { (0.2, 0.8) };
+    for (i, (label, vs)) in c.rows.iter().enumerate() {
         let y = (n - i - 1) as f64;
         for (v, col) in vs.iter().zip(&c.colors) {
             chart.draw_series(std::iter::once(Rectangle::new(
-                [(c.origin, y + 0.2), (*v, y + 0.8)],
+                [(c.origin, y + b0), (*v, y + b1)],
                 color(*col).filled(),
             )))?;
+        }
+        if narrow {
+            let (_, py) = chart.backend_coord(&(lo, y + 0.96));
+            let (px, _) = chart.backend_coord(&(lo, y));
+            let style = TextStyle::from(font(scale, 13.0)).pos(Pos::new(HPos::Left, VPos::Top)).color(&BLACK);
+            area.draw(&Text::new(label.clone(), (px + (2.0 * scale) as i32, py), style))?;
         }
     }
     chart.draw_series(LineSeries::new(
@@ -662,7 +809,7 @@ pub fn draw_hbar_chart<DB: DrawingBackend>(
     ))?;
     // P10-P90 whiskers across each banded row.
     for (i, b) in c.band.iter().flatten().enumerate() {
-        let y = (n - i - 1) as f64 + 0.5;
+        let y = (n - i - 1) as f64 + (b0 + b1) / 2.0;
         chart.draw_series(LineSeries::new([(b.p10, y), (b.p90, y)], BLACK.stroke_width((1.5 * scale) as u32)))?;
     }
     area.present()
@@ -743,6 +890,7 @@ mod tests {
     #[test]
     fn tornado_draws_a_row_per_parameter() {
         let t = HBarChart {
+            x_label: "Payback month (month); line: the scenario's value".into(),
             heads: vec!["Assumption".into(), "Low".into(), "High".into()],
             colors: vec![palette::SERIES[5], palette::SERIES[1]],
             y_format: YFormat::Count,
@@ -752,8 +900,148 @@ mod tests {
         };
         let svg = svg_of(|a| draw_hbar_chart(a, &t, Lang::En, 1.0).unwrap());
         assert!(svg.contains("Escalation") && svg.contains("Time effect"));
+        assert!(svg.contains("Payback month (month)"), "the value axis has its title");
+        // On a phone (narrow) each label stands above its bars, from the left edge, at 13 px.
+        let mut narrow = String::new();
+        {
+            let root = SVGBackend::with_string(&mut narrow, (340, 320)).into_drawing_area();
+            draw_hbar_chart(&root, &t, Lang::En, 1.0).unwrap();
+        }
+        let rows: Vec<_> =
+            svg_texts(&narrow).into_iter().filter(|t| t.2 == "Escalation" || t.2 == "Time effect").collect();
+        assert_eq!(rows.len(), 2, "{narrow}");
+        assert!(rows.iter().all(|r| r.0 < 40.0), "labels start at the left: {rows:?}");
+        // Plotters' SVG writes a font's size as 0.806 of it (its em box): 13 px reads as 10.48.
+        let size = narrow.split("<text").find(|t| t.contains("Escalation")).and_then(|t| {
+            let v = t.split("font-size=\"").nth(1)?;
+            v[..v.find('"')?].parse::<f64>().ok()
+        });
+        assert!(size.is_some_and(|px| px >= 13.0 * 0.8), "labels at 13 px on a phone: {size:?}");
         let c = Chart::HBar(t);
         assert_eq!(c.table(Lang::En).rows[0], ["Escalation", "61.0", "5.0"]);
+    }
+
+    /// The texts an SVG draws, with each one's x and y.
+    fn svg_texts(svg: &str) -> Vec<(f64, f64, String)> {
+        let attr = |tag: &str, name: &str| -> f64 {
+            let k = format!(" {name}=\"");
+            tag.find(&k).map_or(0.0, |i| {
+                let rest = &tag[i + k.len()..];
+                rest[..rest.find('"').unwrap_or(0)].parse().unwrap_or(0.0)
+            })
+        };
+        svg.split("<text")
+            .skip(1)
+            .map(|t| {
+                let (tag, rest) = t.split_once('>').unwrap_or((t, ""));
+                let body = rest.split("</text>").next().unwrap_or("").trim().replace("&amp;", "&");
+                (attr(tag, "x"), attr(tag, "y"), body)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_export_draws_its_whole_caption_every_legend_entry_and_nothing_outside() {
+        let seven = BarChart {
+            x_label: "Year".into(),
+            categories: vec!["1".into(), "2".into()],
+            y_format: YFormat::Money,
+            stacks: (0..7)
+                .map(|k| Stack {
+                    label: format!("Cost category number {k} with a long name"),
+                    color: palette::SERIES[k],
+                    values: vec![k as f64 - 3.0, 2.0],
+                    band: None,
+                })
+                .collect(),
+            grouped: false,
+            total_band: Some(vec![Band { p10: -1.0, p25: 0.0, p50: 1.0, p75: 2.0, p90: 3.0 }; 2]),
+        };
+        let chart = Chart::Bar(seven);
+        let summary = "The extra time does not pay back on the budget within five years: the help owed costs \
+            more than the rework saves. With failure demand counted it pays back in month 40, and with escalation \
+            in month 31. Over 500 draws the net saving is between -3.2 and 1.4 million in 8 of 10 runs. Waiting \
+            times fall by two weeks, overturned decisions by a third, and sick leave by half a point over the period. \
+            This last sentence is the key sentence and must not be cut off.";
+        let source =
+            format!("Source: One Percent. Same numbers: https://example.org/?{}", "v=1&case.extra_time=0.5".repeat(12));
+        for width in PNG_WIDTHS {
+            let layout = ExportLayout::new(
+                &chart,
+                "What the extra time costs and saves, year by year",
+                summary,
+                &source,
+                width,
+                Lang::En,
+            );
+            assert!(layout.legend.len() >= 2, "seven long labels take more than one row");
+            let mut svg = String::new();
+            {
+                let area = SVGBackend::with_string(&mut svg, (layout.width, layout.height)).into_drawing_area();
+                draw_export(&area, &layout, &chart, Lang::En).unwrap();
+            }
+            let texts = svg_texts(&svg);
+            let all: String = texts.iter().map(|t| t.2.as_str()).collect::<Vec<_>>().join(" ");
+            for word in summary.split_whitespace() {
+                assert!(all.contains(word), "{width}: summary word {word:?} not drawn");
+            }
+            assert!(all.contains("must not be cut off."), "{width}: the last sentence is drawn whole");
+            for (label, _) in chart.keys(Lang::En) {
+                assert!(all.contains(&label), "{width}: legend entry {label:?} missing");
+            }
+            assert!(all.contains(texts_en().key_whisker), "the whiskers are explained");
+            let drawn: String = texts.iter().map(|t| t.2.as_str()).collect::<String>().replace(' ', "");
+            assert!(drawn.contains(&source.replace(' ', "")), "{width}: the link is whole across its lines");
+            // Within the image: every text starts inside and its estimated width (0.6 of the font
+            // size per character, as the layout assumes) ends inside.
+            let scale = width as f64 / 1200.0;
+            for (x, y, t) in &texts {
+                assert!(*y >= 0.0 && *y < layout.height as f64, "{width}: {t:?} at y {y} outside {}", layout.height);
+                let px = if layout.title.contains(t) {
+                    TITLE_PX
+                } else if layout.source.contains(t) {
+                    SOURCE_PX
+                } else {
+                    TEXT_PX
+                } * scale;
+                assert!(x + t.chars().count() as f64 * px * 0.55 <= width as f64, "{width}: {t:?} runs past the edge");
+            }
+        }
+        let (small, large) = (
+            ExportLayout::new(&chart, "t", summary, &source, 1200, Lang::En),
+            ExportLayout::new(&chart, "t", summary, &source, 2400, Lang::En),
+        );
+        assert!(
+            large.height >= 2 * small.height - 1 && large.height <= 2 * small.height + 1,
+            "print is the same image at twice the size"
+        );
+    }
+
+    fn texts_en() -> &'static crate::i18n::Texts {
+        Lang::En.texts()
+    }
+
+    #[test]
+    fn legends_say_what_the_shading_means_only_when_there_is_shading() {
+        let line = |band: Option<Vec<Band>>| {
+            Chart::Line(LineChart {
+                x_label: String::new(),
+                y_format: YFormat::Percent,
+                lines: vec![Line {
+                    label: "x".into(),
+                    color: palette::SCENARIO,
+                    dash: Dash::Solid,
+                    values: vec![0.1; 3],
+                    band,
+                }],
+                marker: None,
+                zero_line: false,
+                reveal: None,
+            })
+        };
+        assert_eq!(line(None).keys(Lang::Da).len(), 1);
+        let banded = line(Some(vec![Band { p10: 0.0, p25: 0.05, p50: 0.1, p75: 0.15, p90: 0.2 }; 3])).keys(Lang::Da);
+        assert_eq!(banded.last(), Some(&(Lang::Da.texts().key_ribbon.to_string(), Key::Ribbon(palette::SCENARIO))));
     }
 
     #[test]

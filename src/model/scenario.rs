@@ -2,7 +2,8 @@
 //! [`Scenario`] it becomes once. After validation the simulation cannot fail.
 //!
 //! File format (version 1):
-//! `{"version": 1, "params": {"case.extra_time": 0.25, "case.funding": "hire"}, "seed": 42}`.
+//! `{"version": 1, "name": "Aarhus", "params": {"case.extra_time": 0.25, "case.funding": "hire"}, "seed": 42}`
+//! (`name`, the municipality's, is optional; `notes` is allowed and ignored).
 //! Missing keys take their defaults. Unknown keys, wrong types, values out of range and
 //! observable figures that contradict each other are errors naming the key, the value and the
 //! allowed range.
@@ -15,6 +16,9 @@ use crate::i18n::Lang;
 /// The scenario format version this build writes.
 pub const VERSION: u64 = 1;
 
+/// The longest municipality name kept (characters).
+pub const NAME_MAX: usize = 60;
+
 /// The seed used when a scenario names none.
 pub const DEFAULT_SEED: u64 = 1;
 
@@ -24,6 +28,9 @@ pub struct Scenario {
     values: [f64; N_PARAMS],
     /// Master seed for the Monte Carlo draws.
     pub seed: u64,
+    /// The municipality's name, if given (shown on prints and images; no effect on any number).
+    /// Set through [`Scenario::set_name`], which keeps it short and printable.
+    pub name: String,
 }
 
 impl Default for Scenario {
@@ -32,7 +39,7 @@ impl Default for Scenario {
         for p in &PARAMS {
             values[p.id as usize] = p.default;
         }
-        Scenario { values, seed: DEFAULT_SEED }
+        Scenario { values, seed: DEFAULT_SEED, name: String::new() }
     }
 }
 
@@ -375,7 +382,19 @@ impl Scenario {
     /// Set values without the consistency check: for Monte Carlo draws, which keep values in range
     /// and repair the observables themselves.
     pub(crate) fn with_values(values: [f64; N_PARAMS], seed: u64) -> Scenario {
-        Scenario { values, seed }
+        Scenario { values, seed, name: String::new() }
+    }
+
+    /// Set the municipality's name: control characters become spaces, runs of spaces one, at most
+    /// [`NAME_MAX`] characters.
+    pub fn set_name(&mut self, name: &str) {
+        let mut out = String::new();
+        for c in name.chars().map(|c| if c.is_control() { ' ' } else { c }) {
+            if !(c == ' ' && (out.is_empty() || out.ends_with(' '))) && out.chars().count() < NAME_MAX {
+                out.push(c);
+            }
+        }
+        self.name = out.trim_end().to_string();
     }
 
     /// Parse and validate a scenario file. All problems are reported at once.
@@ -396,6 +415,9 @@ impl Scenario {
             }
         }
         let mut scenario = Scenario::default();
+        if let Some(Json::Str(name)) = value.get("name") {
+            scenario.set_name(name);
+        }
         match value.get("seed") {
             None | Some(Json::Null) => {}
             Some(v) => match v.as_u64() {
@@ -447,12 +469,13 @@ impl Scenario {
                 (spec.key.to_string(), json)
             })
             .collect();
-        Json::Object(vec![
-            ("version".into(), Json::Number(VERSION as f64, VERSION.to_string())),
-            ("params".into(), Json::Object(params)),
-            ("seed".into(), Json::Number(self.seed as f64, self.seed.to_string())),
-        ])
-        .to_pretty()
+        let mut fields = vec![("version".into(), Json::Number(VERSION as f64, VERSION.to_string()))];
+        if !self.name.is_empty() {
+            fields.push(("name".into(), Json::Str(self.name.clone())));
+        }
+        fields.push(("params".into(), Json::Object(params)));
+        fields.push(("seed".into(), Json::Number(self.seed as f64, self.seed.to_string())));
+        Json::Object(fields).to_pretty()
     }
 }
 
@@ -501,6 +524,27 @@ fn check_observables(values: &[f64; N_PARAMS]) -> Result<(), Problem> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_municipality_name_travels_in_files_and_links_and_stays_printable() {
+        let mut s = Scenario::default();
+        s.set_name("  Aarhus\u{7}\n Kommune  ");
+        assert_eq!(s.name, "Aarhus Kommune");
+        s.set_name(&"æ".repeat(200));
+        assert_eq!(s.name.chars().count(), NAME_MAX);
+        s.set_name("Ærø & Co?=#");
+        let back = Scenario::from_json(&s.to_json()).unwrap();
+        assert_eq!(back, s);
+        let link = crate::share::encode(&s, &[]);
+        assert!(link.contains("name=%C3%86r%C3%B8%20%26%20Co%3F%3D%23"), "{link}");
+        let decoded = crate::share::decode(&link);
+        assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+        assert_eq!(decoded.scenario, s);
+        // Without a name, files and links are as before.
+        let plain = Scenario::default();
+        assert!(!plain.to_json().contains("name") && !crate::share::encode(&plain, &[]).contains("name"));
+    }
+
     use super::*;
 
     #[test]

@@ -35,18 +35,31 @@ async function cell(page, label, col) {
   return [range ? all.slice(0, all.length - range.length) : all, range];
 }
 
+/** Save the app's scenario under `name` in the page's own dialog. When a saved scenario has that
+ * name, the dialog asks first: `replace` answers. Returns whether it asked. */
+async function saveAs(page, name, { lang = 'en', replace = true } = {}) {
+  const da = lang === 'da';
+  await page.getByRole('button', { name: da ? 'Gem i browseren …' : 'Save in this browser …' }).click();
+  const field = page.getByRole('textbox', { name: da ? 'Navn på scenariet' : 'Name of the scenario' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'save-name', 'the name field has the focus');
+  await field.fill(name);
+  await field.press('Enter');
+  const question = page.getByRole('alert').filter({ hasText: da ? 'Erstat det gemte scenarie' : 'Replace the saved scenario' });
+  const asked = await question.waitFor({ timeout: 1500 }).then(() => true, () => false);
+  if (asked) {
+    assert.equal((await question.textContent()).trim(), `${da ? 'Erstat det gemte scenarie' : 'Replace the saved scenario'} »${name}«?`);
+    await page.getByRole('button', { name: replace ? (da ? 'Erstat' : 'Replace') : (da ? 'Annuller' : 'Cancel') }).click();
+  }
+  await field.waitFor({ state: 'detached' });
+  return asked;
+}
+
 test('save in the app, reopen on the compare page with the app\'s numbers, rename, delete', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   const link = 'v=1&lang=en&view=casework&case.extra_time=0.5&seed=11';
   await openApp(page, link);
-  let answer = 'Plan A';
-  let replace = true;
-  const confirms = [];
-  page.on('dialog', (d) => {
-    if (d.type() === 'confirm') confirms.push(d.message());
-    return d.type() === 'confirm' && !replace ? d.dismiss() : d.accept(d.type() === 'prompt' ? answer : undefined);
-  });
-  await page.getByRole('button', { name: 'Save in this browser …' }).click();
+  page.on('dialog', (d) => assert.fail(`a browser dialog opened: ${d.message()}`));
+  assert.equal(await saveAs(page, 'Plan A'), false);
   await page.getByText('Saved as »Plan A«.').waitFor();
   // The numbers the app shows for this link, once its bands are done.
   const card = page.locator('dl.figures > div').filter({ has: page.getByText('High trust among adults', { exact: true }) });
@@ -56,16 +69,20 @@ test('save in the app, reopen on the compare page with the app\'s numbers, renam
   const appRange = (await card.textContent()).match(/P10–P90: (.*?%) – (.*?%)/);
   assert.ok(appRange, await card.textContent());
 
-  // Saving twice under the same name asks first: declined, nothing changes; accepted, it updates.
-  replace = false;
-  await page.getByRole('button', { name: 'Save in this browser …' }).click();
-  await page.waitForFunction(() => true);
-  assert.deepEqual(confirms, ['Replace the saved scenario »Plan A«?']);
+  // Saving twice under the same name asks first: declined, nothing changes and the focus is back on
+  // the button; accepted, it updates.
+  assert.equal(await saveAs(page, 'Plan A', { replace: false }), true);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Save in this browser …');
   await assert.rejects(page.getByText('Updated: »Plan A«.').waitFor({ timeout: 1000 }));
-  replace = true;
-  await page.getByRole('button', { name: 'Save in this browser …' }).click();
+  assert.equal(await saveAs(page, 'Plan A'), true);
   await page.getByText('Updated: »Plan A«.').waitFor();
-  assert.equal(confirms.length, 2);
+  // Escape closes the dialog without saving.
+  await page.getByRole('button', { name: 'Save in this browser …' }).click();
+  await page.getByRole('textbox', { name: 'Name of the scenario' }).press('Escape');
+  await page.getByRole('textbox', { name: 'Name of the scenario' }).waitFor({ state: 'detached' });
+  page.removeAllListeners('dialog');
+  // The compare page still asks with the browser's own dialogs (rename, delete).
+  page.on('dialog', (d) => d.accept(d.type() === 'prompt' ? 'Plan B' : undefined));
 
   await page.getByRole('link', { name: 'Compare saved scenarios' }).click();
   await page.locator('.compare-table').waitFor();
@@ -90,7 +107,6 @@ test('save in the app, reopen on the compare page with the app\'s numbers, renam
   const href = await page.getByRole('link', { name: 'Open: Plan A' }).getAttribute('href');
   assert.equal(href, `./?${link}`);
 
-  answer = 'Plan B';
   await page.getByRole('button', { name: 'Rename: Plan A' }).click();
   await page.getByText('Renamed to »Plan B«.').waitFor();
   assert.deepEqual(await names(page), ['Plan B']);
@@ -160,8 +176,7 @@ test('unreadable saved data is kept aside, reported, downloadable and removable 
 
   // Saving in the app replaces the unreadable list only because a copy is kept.
   await openApp(page, 'v=1&lang=da&view=pb&seed=9');
-  page.once('dialog', (d) => d.accept('Ny'));
-  await page.getByRole('button', { name: 'Gem i browseren …' }).click();
+  await saveAs(page, 'Ny', { lang: 'da' });
   await page.getByText('Gemt som »Ny«.').waitFor();
   await openCompare(page, 'lang=da');
   assert.deepEqual(await names(page), ['Ny']);
@@ -188,11 +203,10 @@ test('a full storage says so and loses nothing; a blocked storage says so too', 
     };
   });
   await openApp(page, 'v=1&lang=en&view=pb&seed=3');
-  page.on('dialog', (d) => d.accept(d.type() === 'prompt' ? 'Plan C' : undefined));
-  await page.getByRole('button', { name: 'Save in this browser …' }).click();
+  await saveAs(page, 'Plan C');
   await page.getByText('Saved as »Plan C«.').waitFor();
   await page.evaluate(() => localStorage.setItem('full', 'yes'));
-  await page.getByRole('button', { name: 'Save in this browser …' }).click();
+  await saveAs(page, 'Plan C2');
   await page.getByText("Not saved: the browser's storage is full.", { exact: false }).waitFor();
   await openCompare(page);
   page.removeAllListeners('dialog');
@@ -211,8 +225,7 @@ test('a full storage says so and loses nothing; a blocked storage says so too', 
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
   await openApp(blocked.page, 'v=1&lang=en&view=casework');
-  blocked.page.on('dialog', (d) => d.accept('Plan E'));
-  await blocked.page.getByRole('button', { name: 'Save in this browser …' }).click();
+  await saveAs(blocked.page, 'Plan E');
   await blocked.page.getByText('Not saved: the browser does not allow saving here', { exact: false }).waitFor();
   await openCompare(blocked.page);
   await blocked.page.getByText('No saved scenarios yet.', { exact: false }).waitFor();

@@ -22,6 +22,11 @@ test('the councillor types their own municipality on a phone, in Danish', async 
   await appReady(page);
   const size = page.getByLabel('Kommunestørrelse');
   assert.equal(await size.locator('option:checked').textContent(), 'Mellemstor kommune (ca. 50.000)');
+  // The municipality's name: in the link (and so in files, prints and images).
+  const place = page.getByLabel('Kommunens navn (valgfrit, vises på udskrifter og billeder)');
+  await place.fill('Ærø Kommune');
+  await place.press('Enter');
+  await page.waitForFunction(() => location.search.includes('name=%C3%86r%C3%B8%20Kommune'));
   const residents = page.locator('#p-muni-population');
   await residents.fill('60.000');
   await residents.press('Enter');
@@ -55,7 +60,7 @@ test('the councillor types their own municipality on a phone, in Danish', async 
   await page.goto(`${server.origin}/?v=1&lang=da&view=casework&muni.population=60000`);
   await appReady(page);
   assert.equal(await page.locator('#p-case-decisions_per_month ~ .param-note').textContent(), 'Ud fra indbyggertallet: 240');
-  await page.goto(`${server.origin}/?v=1&lang=da&view=pb&muni.population=60000&muni.budget=4300000000`);
+  await page.goto(`${server.origin}/?v=1&lang=da&view=pb&name=%C3%86r%C3%B8%20Kommune&muni.population=60000&muni.budget=4300000000&pb.voters_with_winner=0.6`);
   await appReady(page);
   // A starting point fills the fields again, visibly.
   await size.selectOption({ label: 'Lille kommune (ca. 20.000)' });
@@ -65,8 +70,18 @@ test('the councillor types their own municipality on a phone, in Danish', async 
   // Printed, the view is one A4 page with the municipality's own figures written out.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.presets .print-value').first().textContent(), '20.000');
-  assert.ok(await page.locator('.presets .print-value').first().isVisible());
+  assert.equal(await page.locator('.presets .param .print-value').first().textContent(), '20.000');
+  assert.ok(await page.locator('.presets .param .print-value').first().isVisible());
+  // The municipality's name, and of the levers folded away on screen those that differ from the
+  // defaults (and only those).
+  assert.equal(await page.locator('.presets strong.print-value').textContent(), 'Ærø Kommune');
+  assert.ok(await page.locator('.presets strong.print-value').isVisible());
+  const folded = page.locator('.controls .more .param');
+  const shown = [];
+  for (const p of await folded.all()) if (await p.isVisible()) shown.push((await p.locator('label, legend').first().textContent()).trim());
+  assert.equal(shown.length, 1, JSON.stringify(shown));
+  assert.ok(shown[0].startsWith('Vælgere, der får et projekt, de stemte på'), shown[0]);
+  assert.ok(await folded.count() > 5, 'the other folded-away levers exist but are not printed');
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
   await page.emulateMedia({ media: 'screen' });

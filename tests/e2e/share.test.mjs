@@ -131,14 +131,22 @@ test('every chart downloads as a PNG with its title, summary and source drawn in
   const { page, context, problems } = await openPage(browser, server.origin);
   await page.goto(`${server.origin}/?v=1&lang=da&view=casework&case.extra_time=0.5&seed=9`);
   await appReady(page);
-  const button = page.getByRole('button', { name: 'Hent som billede (PNG) – Samlet nettobesparelse måned for måned' });
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  assert.equal(download.suggestedFilename(), 'one-percent-chart-saving.png');
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onepercent-')), 'chart.png');
-  await download.saveAs(file);
-  const png = fs.readFileSync(file);
-  assert.equal(png.subarray(1, 4).toString(), 'PNG');
-  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 750], 'width and height from the IHDR chunk');
+  // For e-mail and for print: the same image at twice the size (its height follows its text).
+  const sizes = [];
+  for (const [label, width] of [['Hent som billede (PNG)', 1200], ['Til tryk (2400 px)', 2400]]) {
+    const button = page.getByRole('button', { name: `${label} – Samlet nettobesparelse måned for måned` });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    assert.equal(download.suggestedFilename(), `one-percent-chart-saving-${width}.png`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onepercent-')), 'chart.png');
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+    sizes.push([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]);
+    if (width === 1200) fs.copyFileSync(file, path.join(os.tmpdir(), 'png-saving-1200.png'));
+  }
+  assert.deepEqual(sizes.map((s) => s[0]), [1200, 2400], 'widths from the IHDR chunk');
+  assert.ok(sizes[0][1] >= 700 && Math.abs(sizes[1][1] - 2 * sizes[0][1]) <= 2, `heights ${sizes}`);
+  const png = fs.readFileSync(path.join(os.tmpdir(), 'png-saving-1200.png'));
   // Not blank: decode it in the page and count pixels that are not white, in the title band and the
   // chart area.
   const dataUrl = `data:image/png;base64,${png.toString('base64')}`;

@@ -70,6 +70,13 @@ test('presenter keyboard flow: steps, play the years, replay the last change, QR
   const href = await page.locator('figure.qr a').getAttribute('href');
   assert.match(href, /\/\?v=1&lang=en&view=pb&case\.extra_time=0&seed=1$/);
   assert.ok(await page.locator('figure.qr svg path').getAttribute('d'));
+  // Scanned on a phone: the same scenario, in that view.
+  const phone = await openPage(browser, server.origin, { viewport: { width: 390, height: 844 } });
+  await phone.page.goto(href);
+  await phone.page.getByRole('heading', { level: 1, name: 'Citizens decide on part of the budget' }).waitFor();
+  assert.match(phone.page.url(), /view=pb&case\.extra_time=0&seed=1$/);
+  clean(phone.problems);
+  await phone.context.close();
   await press(page, 'q');
   assert.equal(await page.locator('figure.qr').count(), 0);
   clean(problems);
@@ -151,10 +158,19 @@ test('the group board compares three groups\' links and names what makes the dif
   assert.equal(await rows.count(), 3);
   assert.deepEqual(await rows.locator('th').allTextContents(), ['North', 'Group 2', 'South']);
   const cells = async (i) => rows.nth(i).locator('td').allTextContents();
-  assert.match((await cells(0))[4], /^Share of the budget handed to citizens \(\+[\d.]+\spp trust\)/);
-  assert.match((await cells(1))[4], /^Extra time per decision/);
-  assert.match((await cells(2))[0], /Share of the budget handed to citizens: 1\.0%.*delivered/i);
+  assert.match((await cells(0))[5], /^Share of the budget handed to citizens \(\+[\d.]+\spp trust\)/);
+  assert.match((await cells(1))[5], /^Extra time per decision/);
+  assert.match((await cells(2))[1], /Share of the budget handed to citizens: 1\.0%.*delivered/i);
   assert.equal(await page.locator('figure.chart canvas').count(), 3);
+  // The charts show the ticked groups (all three here, up to four at first); unticking one takes
+  // its line out of every chart, and its row stays.
+  const legend = () => page.locator('figure.chart').first().locator('.legend li').allTextContents();
+  assert.deepEqual(await legend(), ['Default scenario', 'North', 'Group 2', 'South', 'Without either decision']);
+  await page.getByRole('checkbox', { name: 'In the charts – Group 2' }).uncheck();
+  await page.waitForFunction(() => ![...document.querySelector('figure.chart .legend').children]
+    .some((li) => li.textContent === 'Group 2'));
+  assert.deepEqual(await legend(), ['Default scenario', 'North', 'South', 'Without either decision']);
+  assert.equal(await rows.count(), 3);
   // The board is in the address: a reload shows it again.
   await page.reload();
   await rows.first().waitFor();
