@@ -164,6 +164,12 @@ pub fn page_query(lang: Lang, items: &[(String, String)]) -> String {
 /// Read [`page_query`]: the language as written (unchecked) and up to [`MAX_COMPARED`] (name, link)
 /// pairs. A link without a name before it is called by its number; anything else is ignored.
 pub fn read_page_query(query: &str) -> (Option<String>, Vec<(String, String)>) {
+    read_page_query_up_to(query, MAX_COMPARED)
+}
+
+/// [`read_page_query`] keeping up to `max` pairs (the workshop's board holds more groups than the
+/// compare page holds columns).
+pub fn read_page_query_up_to(query: &str, max: usize) -> (Option<String>, Vec<(String, String)>) {
     let (mut lang, mut items, mut name) = (None, Vec::new(), None::<String>);
     for pair in query.split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -171,7 +177,7 @@ pub fn read_page_query(query: &str) -> (Option<String>, Vec<(String, String)>) {
         match k {
             "lang" => lang = Some(v),
             "n" => name = Some(crate::saved::clean_name(&v)),
-            "s" if items.len() < MAX_COMPARED => {
+            "s" if items.len() < max => {
                 let n = name.take().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("{}", items.len() + 1));
                 items.push((n, query_of(&v).to_string()));
             }

@@ -365,7 +365,8 @@ pub fn tornado_chart(
     let k = Output::ALL.iter().position(|o| *o == output).unwrap_or(0);
     let unit = if output == Output::NetCost { cur.code() } else { t.output_units[k] };
     crate::charts::HBarChart {
-        x_label: format!("{} ({unit}); {}", t.outputs[k], t.tornado_origin),
+        // The output is named by the choice above the chart and in the image's caption.
+        x_label: format!("{unit}; {}", t.tornado_origin),
         heads: vec![t.assumption.into(), t.at_low.into(), t.at_high.into()],
         colors: vec![SERIES[5], SERIES[1]],
         y_format,

@@ -213,7 +213,9 @@ pub fn draw_chart(canvas: &web_sys::HtmlCanvasElement, chart: &crate::charts::Ch
     let ratio = crate::model::clamp(ratio, 1.0, 3.0);
     let (w, h) = (canvas.client_width().max(1) as f64, canvas.client_height().max(1) as f64);
     // A phone-sized chart keeps the usual size, or its axis labels would overlap.
-    let zoom = if w < 700.0 { 1.0 } else { zoom };
+    // Larger on a projector, as far as the chart's width allows (three charts side by side at
+    // 1920 px are about 600 px each).
+    let zoom = if w < 480.0 { 1.0 } else { zoom.min(w / 340.0) };
     canvas.set_width((w * ratio).round() as u32);
     canvas.set_height((h * ratio).round() as u32);
     let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else {

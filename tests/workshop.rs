@@ -240,3 +240,11 @@ fn story_texts_describe_what_their_step_shows() {
         }
     }
 }
+
+#[test]
+fn a_board_of_eight_groups_survives_a_reload() {
+    use onepercent::compare::{page_query, read_page_query_up_to};
+    let groups: Vec<(String, String)> = (1..=MAX_GROUPS).map(|i| (format!("G{i}"), format!("v=1&seed={i}"))).collect();
+    let q = page_query(Lang::En, &groups);
+    assert_eq!(read_page_query_up_to(&q, MAX_GROUPS).1, groups, "every group is read back from the address");
+}

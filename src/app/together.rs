@@ -75,6 +75,7 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                         <p class="tornado-none">{ tt.tornado_none }</p>
                     } else {
                         <ChartFigure id="chart-tornado" title={tt.chart_tornado} chart={tornado} {lang}
+                            summary={format!("{}: {}", tt.output_label, tt.outputs[Output::ALL.iter().position(|o| o == &*output).unwrap_or(0)])}
                             place={props.scenario.name.clone()} />
                     }
                 </div>

@@ -252,7 +252,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
         let stories = crate::story::built_in();
         let story = props.story.as_ref().and_then(|id| stories.iter().position(|s| s.id == *id)).unwrap_or(0);
         let steps = stories.get(story).map_or(1, |s| s.steps.len());
-        let groups = crate::compare::read_page_query(&crate::web::current_query()).1;
+        let groups = crate::compare::read_page_query_up_to(&crate::web::current_query(), workshop::MAX_GROUPS).1;
         Ws {
             lang: props.lang,
             mode: props.mode.min(2),
@@ -773,14 +773,14 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t.modes[2]}>
                     <table class="board">
                         <thead><tr>
-                            <th scope="col">{ t.group }</th><th scope="col">{ t.in_charts }</th><th scope="col">{ t.changed }</th><th scope="col">{ t.trust }</th>
+                            <th scope="col">{ t.group }</th><th scope="col" class="in-charts">{ t.in_charts }</th><th scope="col">{ t.changed }</th><th scope="col">{ t.trust }</th>
                             <th scope="col">{ t.payback }</th><th scope="col">{ t.turnout }</th><th scope="col">{ t.what_differs }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
-                <p class="note">{ t.differs_note } { t.in_charts_note }</p>
-                <div class="charts">
+                <p class="note">{ format!("{} {}", t.differs_note, t.in_charts_note) }</p>
+                <div class="charts board-charts">
                     { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
                         <ChartFigure id={format!("board-{i}")} {title} chart={Rc::new(Chart::Line(chart))} {lang} presenter=true
                             summary={cols.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" · ")} />

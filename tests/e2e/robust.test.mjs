@@ -45,12 +45,23 @@ const LINKS = [
 ];
 
 test('a few hundred mutated links: the app always renders, and a short banner names what was skipped', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  // A fresh browser context every 15 addresses: one tab that loads 150 addresses, alternating the
+  // app's and the together page's wasm, now and then stalled before the wasm started (seen at link
+  // 134 or 140, not tied to the link; each passed on its own), which says nothing about the links.
+  let { page, context, problems } = await openPage(browser, server.origin);
+  const seen = { console: [], page: [], foreign: [] };
   const r = rng(14);
   let banners = 0;
   for (let i = 0; i < 150; i++) {
+    if (i > 0 && i % 15 === 0) {
+      for (const k of Object.keys(seen)) seen[k].push(...problems[k]);
+      await context.close();
+      ({ page, context, problems } = await openPage(browser, server.origin));
+    }
     const link = mutate(r, LINKS[i % LINKS.length]);
-    const url = new URL(server.origin + '/');
+    // A link to the together view is opened on its page (the app's page forwards such links there:
+    // tested in together.test.mjs); each address is loaded once.
+    const url = new URL(server.origin + (LINKS[i % LINKS.length].includes('view=together') ? '/together.html' : '/'));
     url.search = link;
     await page.goto(url.href);
     await appReady(page);
@@ -64,8 +75,9 @@ test('a few hundred mutated links: the app always renders, and a short banner na
     assert.deepEqual(problems.page, [], `link ${i}: ${url.search}`);
   }
   assert.ok(banners > 50, `only ${banners} of 150 mutated links were named as broken`);
-  assert.deepEqual(problems.console, []);
-  assert.deepEqual(problems.foreign, []);
+  for (const k of Object.keys(seen)) seen[k].push(...problems[k]);
+  assert.deepEqual(seen.console, []);
+  assert.deepEqual(seen.foreign, []);
   await context.close();
 });
 

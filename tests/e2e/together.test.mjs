@@ -87,3 +87,31 @@ test('Danish: ranges and the tornado in Danish', async () => {
   assert.equal(await page.locator('#chart-tornado thead th').first().textContent(), 'Antagelse');
   await context.close();
 });
+
+test('the together view is a page of its own: the navigation carries the scenario there and back', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await page.goto(`${server.origin}/?v=1&lang=da&view=pb&name=Ærø&pb.share=0.01&seed=7`);
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await nav.getByRole('link', { name: 'Samlet' }).click();
+  await page.getByRole('heading', { level: 1, name: /Begge beslutninger/ }).waitFor();
+  assert.match(page.url(), /\/together\.html\?v=1&lang=da&view=together&name=%C3%86r%C3%B8&pb\.share=0\.01&seed=7$/);
+  assert.equal(await nav.getByRole('link', { name: 'Samlet' }).getAttribute('aria-current'), 'page');
+  // Its own levers (the seed) stay in its address, and back in the app they are kept.
+  await page.getByLabel(/^Startværdi/).fill('9');
+  await page.getByLabel(/^Startværdi/).press('Enter');
+  await page.waitForFunction(() => location.search.endsWith('seed=9'));
+  await nav.getByRole('link', { name: 'Borgerbudget' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Borgerne bestemmer over en del af budgettet' }).waitFor();
+  assert.match(page.url(), /\/\?v=1&lang=da&view=pb&name=%C3%86r%C3%B8&pb\.share=0\.01&seed=9$/);
+  // On paper the together page lists what differs from the defaults, under the municipality's name.
+  await page.goto(`${server.origin}/together.html?v=1&lang=da&name=%C3%86r%C3%B8&pb.share=0.01`);
+  await page.getByRole('heading', { level: 1, name: /Begge beslutninger/ }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.locator('main .print-only').first();
+  assert.ok(await paper.isVisible());
+  assert.equal(await paper.textContent(), 'Ærø · Ændret fra standardværdierne: Andel af budgettet til borgerne: 1,0\u00a0%');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});

@@ -321,3 +321,47 @@ test('the board names a link it could not read in full', async () => {
   assert.match(await alert.textContent(), /could not be read in full.*North: .*case\.hourly_c/s);
   await context.close();
 });
+
+test('handouts: the board of four groups and a story step with guesses each print on one A4 page', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 1280, height: 800 } });
+  const pdfPages = async () => {
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  };
+  const groups = ['pb.share%3D0.02', 'seed%3D2', 'case.extra_time%3D1', 'pb.delivery_rate%3D0.3']
+    .map((s, i) => `n=${'ABCD'[i]}&s=v%3D1%26${s}`).join('&');
+  await openWorkshop(page, `lang=da&mode=2&${groups}`);
+  await page.locator('table.board tbody tr').nth(3).waitFor();
+  assert.equal(await pdfPages(), 1, 'the board');
+  await openWorkshop(page, 'lang=da&mode=0&story=one-percent&step=2');
+  const guess = page.locator('.predict input');
+  for (const g of ['20', '8,5', '12']) {
+    await guess.fill(g);
+    await guess.press('Enter');
+  }
+  await page.getByRole('button', { name: /Afslør svaret/ }).click();
+  // Printed once the answer has its range (the runs are done), as a trainer would print it.
+  await page.locator('.answer').getByText('8 ud af 10 kørsler', { exact: false }).waitFor({ timeout: 20000 });
+  // At the printed width (A4 less 10 mm margins: 190 mm, 718 CSS px).
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  // Printed, the guesses stand apart: on their own lines, or with a gap between them.
+  const boxes = await page.locator('.guesses li').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    // Where the text ends, not the box: a column narrower than its text lets the text run on.
+    return { top: Math.round(r.top), left: r.left, right: Math.max(r.right, range.getBoundingClientRect().right) };
+  }));
+  assert.equal(boxes.length, 3);
+  for (let i = 1; i < boxes.length; i++) {
+    const [a, b] = [boxes[i - 1], boxes[i]];
+    assert.ok(b.top !== a.top || b.left - a.right >= 4, `guesses ${i} and ${i + 1} run together: ${JSON.stringify(boxes)}`);
+  }
+  // (Back to no emulation: emulating the screen would print the screen's layout.)
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await pdfPages(), 1, 'the story step with its answer');
+  clean(problems);
+  await context.close();
+});
