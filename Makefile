@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 PORT ?= 8080
 
-.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench fuzz fit ballot-fixtures
+.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench bench-pabutools fuzz fit ballot-fixtures
 
 ## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
 serve: dist
@@ -88,6 +88,14 @@ ballot-fixtures:
 	test -x $(PABUTOOLS_VENV)/bin/python || python3 -m venv $(PABUTOOLS_VENV)
 	$(PABUTOOLS_VENV)/bin/pip install --quiet pabutools==1.2.3
 	$(PABUTOOLS_VENV)/bin/python tools/pabutools_fixtures.py 300
+
+## make bench-pabutools: the ballot benchmark's elections counted by the reference (pabutools, in
+## the fixtures' virtual environment), for the ratio; each counting stopped after 600 s.
+bench-pabutools:
+	test -x $(PABUTOOLS_VENV)/bin/python || python3 -m venv $(PABUTOOLS_VENV)
+	$(PABUTOOLS_VENV)/bin/pip install --quiet pabutools==1.2.3
+	cargo bench --locked --bench ballots
+	$(PABUTOOLS_VENV)/bin/python tools/pabutools_bench.py 600
 
 ## make bench: model benchmarks (figures, not pass/fail)
 bench: tools-test dist

@@ -1,7 +1,9 @@
 //! Benchmarks of the ballot rules (not timed tests: they print figures and never fail on speed).
 //! Run with `make bench` (or `cargo bench --bench ballots`). Elections are the illustrative
 //! generator's (`ballots::example`), sized as the issue asks: about 6,500 ballots and 64 projects
-//! (a real city district), and 100,000 ballots and 200 projects.
+//! (a real city district), and 100,000 ballots and 200 projects. Each election is also written to
+//! `target/bench-ballots-VOTERS.pb`, so that `make bench-pabutools` times the reference on the
+//! same instances.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -28,6 +30,10 @@ fn main() {
         let pot = projects as f64 * cost / 3.0;
         let e = generate(voters, pot, cost, 7);
         let text = write(&e);
+        let file = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-ballots-").to_string() + &format!("{voters}.pb");
+        if let Err(err) = std::fs::write(&file, &text) {
+            println!("(could not write {file}: {err})");
+        }
         println!(
             "ballots: {voters} voters x {} projects ({:.1} MB as .pb, {:.1} approvals per ballot)",
             e.projects.len(),

@@ -346,6 +346,45 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
     Some(Timeout { id })
 }
 
+/// Work run in slices between paints ([`in_slices`]); dropping it stops the work.
+pub struct Slices {
+    stop: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Drop for Slices {
+    fn drop(&mut self) {
+        self.stop.set(true);
+    }
+}
+
+/// Run `work` until it says it is done (returns `true`), in slices of about `slice_ms`
+/// milliseconds with the browser free to paint and answer input in between, so that long work
+/// (reading a large file, counting a large election) never freezes the page.
+pub fn in_slices(slice_ms: f64, work: impl FnMut() -> bool + 'static) -> Slices {
+    let stop = std::rc::Rc::new(std::cell::Cell::new(false));
+    next_slice(stop.clone(), slice_ms, Box::new(work));
+    Slices { stop }
+}
+
+fn next_slice(stop: std::rc::Rc<std::cell::Cell<bool>>, slice_ms: f64, mut work: Box<dyn FnMut() -> bool>) {
+    let Some(w) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let clock = window().and_then(|w| w.performance());
+        let now = || clock.as_ref().map_or(0.0, |p| p.now());
+        let start = now();
+        while !stop.get() {
+            if work() {
+                return;
+            }
+            if now() - start >= slice_ms {
+                next_slice(stop, slice_ms, work);
+                return;
+            }
+        }
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// Mark a moment for performance measurements (`performance.mark`); ignored where unsupported.
 pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {

@@ -191,3 +191,56 @@ fn the_example_election_is_seeded_shaped_as_documented_and_a_valid_file() {
     assert!(home > 2 * away, "home {home}, away {away}");
     assert_eq!(parse(&write(&e)).expect("a valid file"), e);
 }
+
+#[test]
+fn a_file_read_a_piece_at_a_time_is_the_file_read_at_once() {
+    use onepercent::ballots::example::generate;
+    use onepercent::ballots::pabulib::Reader;
+    let big = write(&generate(3_000, 2_000_000.0, 100_000.0, 3));
+    // VOTES before PROJECTS as well: those rows wait until the projects are known.
+    let (head, votes) = SMALL.split_at(SMALL.find("VOTES").unwrap());
+    let (meta, projects) = head.split_at(head.find("PROJECTS").unwrap());
+    let reordered = format!("{meta}{votes}{projects}");
+    let broken = big.replacen("\n7;", "\n7;9999,", 1);
+    for text in [SMALL, big.as_str(), reordered.as_str(), broken.as_str()] {
+        let whole = parse(text);
+        for bytes in [1, 100, 4096] {
+            let mut reader = Reader::new(text.to_string());
+            let mut progress = Vec::new();
+            let read = loop {
+                if let Some(done) = reader.read(bytes) {
+                    break done;
+                }
+                progress.push(reader.progress());
+            };
+            assert_eq!(read, whole, "{bytes} bytes at a time");
+            assert!(progress.windows(2).all(|w| w[0] < w[1]), "progress only rises");
+            assert!(progress.iter().all(|p| (0.0..1.0).contains(p)));
+            if text.len() > 100_000 && bytes == 4096 && whole.is_ok() {
+                assert!(progress.len() > 20, "{} pieces", progress.len());
+            }
+        }
+    }
+    assert_eq!(parse(&reordered).expect("reads").votes(), parse(SMALL).expect("reads").votes());
+    assert!(matches!(parse(&broken).unwrap_err().problem, Problem::UnknownProject(_)));
+}
+
+#[test]
+fn a_counting_done_a_piece_at_a_time_is_the_counting_done_at_once() {
+    use onepercent::ballots::example::generate;
+    use onepercent::ballots::page::{count_both, CountJob};
+    let e = generate(2_000, 3_000_000.0, 150_000.0, 5);
+    let (_, a, b) = count_both(&e, Rule::Greedy, Rule::MesAdd1Greedy);
+    let mut job = CountJob::new(&e, Rule::Greedy, Rule::MesAdd1Greedy);
+    let mut done = Vec::new();
+    let (_, x, y) = loop {
+        if let Some(result) = job.advance(&e) {
+            break result;
+        }
+        done.push(job.done());
+    };
+    assert_eq!((x.outcome, y.outcome), (a.outcome, b.outcome.clone()));
+    // One counting per piece for add1: the pieces are as many as its countings, and say so.
+    assert_eq!(done.len(), b.outcome.rounds, "{done:?}");
+    assert!(done.windows(2).all(|w| w[1] == w[0] + 1), "{done:?}");
+}

@@ -40,6 +40,19 @@ type Counted = Rc<(Vec<Vec<u32>>, Side, Side)>;
 
 /// Files larger than this are refused before reading (the command line reads the same).
 const MAX_FILE: f64 = 512.0 * 1024.0 * 1024.0;
+/// Reading and counting run in slices of this many milliseconds, the page painting in between.
+const SLICE_MS: f64 = 25.0;
+/// Bytes of a file read between looks at the clock.
+const CHUNK: usize = 32 * 1024;
+
+/// How far reading or counting has come.
+#[derive(Clone, Copy, PartialEq)]
+enum Progress {
+    /// Percent of the file read.
+    Reading(u32),
+    /// Countings done (MES with add1 counts many times).
+    Counting(usize),
+}
 
 #[component]
 pub fn BallotsPage(props: &BallotsProps) -> Html {
@@ -50,6 +63,8 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
     let loaded = use_state(|| None::<Loaded>);
     let counted = use_state(|| None::<(u32, Rule, Rule, Counted)>);
     let status = use_state(String::new);
+    let progress = use_state(|| None::<Progress>);
+    let reading = use_mut_ref(|| None::<crate::web::Slices>);
     let error = use_state(|| None::<String>);
     let chosen = use_state(|| 0usize);
     let csv_refs = (use_node_ref(), use_node_ref(), use_node_ref());
@@ -63,17 +78,29 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             crate::web::set_document(*lang, &format!("{} – {}", page::texts(*lang).title, lang.texts().app_name));
         });
     }
-    // Count after the page has painted "Counting …" (a large election takes a moment).
+    // Count after the page has painted "Counting …", in slices so that the page stays responsive.
     {
-        let (counted, status) = (counted.clone(), status.clone());
+        let (counted, status, progress) = (counted.clone(), status.clone(), progress.clone());
         use_effect_with(((*loaded).clone(), a, b), move |(loaded, a, b)| {
             let pending = loaded.clone().map(|ld| {
                 let (a, b) = (*a, *b);
                 status.set(page::texts(l).counting.to_string());
-                crate::web::after(30, move || {
-                    let (sup, x, y) = page::count_both(&ld.election, a, b);
-                    counted.set(Some((ld.generation, a, b, Rc::new((sup, x, y)))));
-                    status.set(String::new());
+                let mut job = page::CountJob::new(&ld.election, a, b);
+                let mut shown = 0;
+                crate::web::in_slices(SLICE_MS, move || match job.advance(&ld.election) {
+                    Some(done) => {
+                        counted.set(Some((ld.generation, a, b, Rc::new(done))));
+                        status.set(String::new());
+                        progress.set(None);
+                        true
+                    }
+                    None => {
+                        if job.done() != shown {
+                            shown = job.done();
+                            progress.set(Some(Progress::Counting(shown)));
+                        }
+                        false
+                    }
                 })
             });
             move || drop(pending)
@@ -92,7 +119,7 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
         })
     };
     let on_file = {
-        let (show, status) = (show.clone(), status.clone());
+        let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -103,14 +130,36 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
                 return;
             }
             status.set(t.reading.to_string());
-            let (show, status) = (show.clone(), status.clone());
+            progress.set(Some(Progress::Reading(0)));
+            let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
+            // A newer file stops the reading of an older one.
+            reading.borrow_mut().take();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match crate::web::read_file_text(&file).await {
-                    Ok(text) => crate::ballots::pabulib::parse(&text).map_err(|bad| bad.message(l)),
-                    Err(_) => Err(t.refused.to_string()),
+                let Ok(text) = crate::web::read_file_text(&file).await else {
+                    status.set(String::new());
+                    progress.set(None);
+                    show.emit((Err(t.refused.to_string()), file.name(), false));
+                    return;
                 };
-                status.set(String::new());
-                show.emit((result, file.name(), false));
+                let mut reader = crate::ballots::pabulib::Reader::new(text);
+                let mut shown = 0;
+                let job = crate::web::in_slices(SLICE_MS, move || match reader.read(CHUNK) {
+                    None => {
+                        let pct = (reader.progress() * 100.0) as u32;
+                        if pct != shown {
+                            shown = pct;
+                            progress.set(Some(Progress::Reading(pct)));
+                        }
+                        false
+                    }
+                    Some(result) => {
+                        status.set(String::new());
+                        progress.set(None);
+                        show.emit((result.map_err(|bad| bad.message(l)), file.name(), false));
+                        true
+                    }
+                });
+                *reading.borrow_mut() = Some(job);
             });
         })
     };
@@ -223,6 +272,17 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
                     </section>
                 </div>
                 <p class="status" role="status">{ (*status).clone() }</p>
+                {
+                    match *progress {
+                        Some(Progress::Reading(pct)) => html! {
+                            <p class="progress"><progress max="100" value={pct.to_string()} aria-label={t.reading}></progress>{ format!(" {pct} %") }</p>
+                        },
+                        Some(Progress::Counting(n)) => html! {
+                            <p class="progress"><progress aria-label={t.counting}></progress>{ format!(" {n} {}", t.countings) }</p>
+                        },
+                        None => html! {},
+                    }
+                }
                 if let Some(message) = (*error).clone() {
                     <p class="notice notice-error" role="alert">{ format!("{}: {message}", t.refused) }</p>
                 }

@@ -163,26 +163,33 @@ impl BadFile {
     }
 }
 
-/// The file's records: each a line number (of its first line) and its fields. Quotes follow CSV
-/// (`"a;b"` is one field, `""` inside quotes is one quote, a quoted field may span lines).
-fn records(text: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, BadFile> {
-    let mut out = Vec::new();
+/// The next record from byte `pos` of `text` (advanced past it): the line number of its first
+/// line and its fields, `None` at the end. Quotes follow CSV (`"a;b"` is one field, `""` inside
+/// quotes is one quote, a quoted field may span lines).
+fn next_record(
+    text: &str,
+    sep: char,
+    pos: &mut usize,
+    line: &mut usize,
+) -> Option<Result<(usize, Vec<String>), BadFile>> {
+    if *pos >= text.len() {
+        return None;
+    }
+    let start = *line;
     let mut fields = Vec::new();
     let mut field = String::new();
-    let mut line = 1;
-    let mut start = 1;
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text[*pos..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if quoted {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
+                '"' if chars.peek().map(|&(_, c)| c) == Some('"') => {
                     chars.next();
                     field.push('"');
                 }
                 '"' => quoted = false,
                 '\n' => {
-                    line += 1;
+                    *line += 1;
                     field.push('\n');
                 }
                 _ => field.push(c),
@@ -197,20 +204,31 @@ fn records(text: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, BadFile> 
             c if c == sep => fields.push(std::mem::take(&mut field)),
             '\r' => {}
             '\n' => {
-                fields.push(std::mem::take(&mut field));
-                out.push((start, std::mem::take(&mut fields)));
-                line += 1;
-                start = line;
+                fields.push(field);
+                *pos += i + 1;
+                *line += 1;
+                return Some(Ok((start, fields)));
             }
             _ => field.push(c),
         }
     }
+    *pos = text.len();
     if quoted {
-        return Err(BadFile::at(Section::File, start, None, Problem::OpenQuote));
+        return Some(Err(BadFile::at(Section::File, start, None, Problem::OpenQuote)));
     }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        out.push((start, fields));
+    fields.push(field);
+    Some(Ok((start, fields)))
+}
+
+/// The file's records (see [`next_record`]); a last line without a newline counts when not empty.
+fn records(text: &str, sep: char) -> Result<Vec<(usize, Vec<String>)>, BadFile> {
+    let (mut pos, mut line) = (0, 1);
+    let mut out = Vec::new();
+    while let Some(record) = next_record(text, sep, &mut pos, &mut line) {
+        let (at, fields) = record?;
+        if pos < text.len() || text.ends_with('\n') || fields.iter().any(|f| !f.is_empty()) {
+            out.push((at, fields));
+        }
     }
     Ok(out)
 }
@@ -223,19 +241,95 @@ fn number(s: &str) -> Option<f64> {
 
 /// Read a `.pb` file.
 pub fn parse(text: &str) -> Result<Election, BadFile> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut meta = Vec::new();
-    let mut meta_lines = Vec::new();
-    let mut project_header: Vec<String> = Vec::new();
-    let mut project_rows: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut vote_header: Vec<String> = Vec::new();
-    let mut vote_rows: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut section = Section::File;
-    let mut expect_header = false;
-    let mut seen = [false; 3];
-    for (line, row) in records(text, ';')? {
+    let mut reader = Reader::new(text.to_string());
+    loop {
+        if let Some(done) = reader.read(usize::MAX) {
+            return done;
+        }
+    }
+}
+
+/// What the votes need from the sections before them.
+struct Ready {
+    budget: f64,
+    vote_type: VoteType,
+    projects: Vec<Project>,
+    index: std::collections::HashMap<String, usize>,
+    vote_col: usize,
+    points_col: Option<usize>,
+    voters: Voters,
+}
+
+/// A `.pb` file read a piece at a time ([`Reader::read`]), so that a page can show how far it has
+/// come and stay responsive on a file of tens of megabytes; [`parse`] reads it in one go. Ballots
+/// are turned into bitsets as they are read (the rows are not kept as text), once `META` and
+/// `PROJECTS` are read; a file with `VOTES` first keeps its rows until then.
+pub struct Reader {
+    text: String,
+    pos: usize,
+    line: usize,
+    section: Section,
+    expect_header: bool,
+    seen: [bool; 3],
+    meta: Vec<(String, String)>,
+    meta_lines: Vec<usize>,
+    project_header: Vec<String>,
+    project_rows: Vec<(usize, Vec<String>)>,
+    vote_header: Vec<String>,
+    waiting_votes: Vec<(usize, Vec<String>)>,
+    ready: Option<Ready>,
+}
+
+impl Reader {
+    pub fn new(text: String) -> Reader {
+        let pos = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        Reader {
+            text,
+            pos,
+            line: 1,
+            section: Section::File,
+            expect_header: false,
+            seen: [false; 3],
+            meta: Vec::new(),
+            meta_lines: Vec::new(),
+            project_header: Vec::new(),
+            project_rows: Vec::new(),
+            vote_header: Vec::new(),
+            waiting_votes: Vec::new(),
+            ready: None,
+        }
+    }
+
+    /// How much of the file is read, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.text.is_empty() {
+            1.0
+        } else {
+            self.pos as f64 / self.text.len() as f64
+        }
+    }
+
+    /// Read on for about `bytes` (at least one record); the election or the problem when the file
+    /// is read to its end or found bad, `None` while there is more.
+    pub fn read(&mut self, bytes: usize) -> Option<Result<Election, BadFile>> {
+        let until = self.pos.saturating_add(bytes.max(1));
+        while self.pos < until {
+            match next_record(&self.text, ';', &mut self.pos, &mut self.line) {
+                None => break,
+                Some(Err(bad)) => return Some(Err(bad)),
+                Some(Ok((line, row))) => {
+                    if let Err(bad) = self.take(line, row) {
+                        return Some(Err(bad));
+                    }
+                }
+            }
+        }
+        (self.pos >= self.text.len()).then(|| self.finish())
+    }
+
+    fn take(&mut self, line: usize, row: Vec<String>) -> Result<(), BadFile> {
         if row.iter().all(|f| f.trim().is_empty()) {
-            continue;
+            return Ok(());
         }
         let first = row[0].trim().to_ascii_lowercase();
         let named = match first.as_str() {
@@ -245,115 +339,153 @@ pub fn parse(text: &str) -> Result<Election, BadFile> {
             _ => None,
         };
         if let Some((s, i)) = named.filter(|_| row.len() == 1 || row[1..].iter().all(|f| f.trim().is_empty())) {
-            section = s;
-            seen[i] = true;
-            expect_header = true;
-            continue;
+            self.section = s;
+            self.seen[i] = true;
+            self.expect_header = true;
+            return Ok(());
         }
         let row: Vec<String> = row.into_iter().map(|f| f.trim().to_string()).collect();
-        if expect_header {
-            expect_header = false;
-            match section {
-                Section::Projects => project_header = row,
-                Section::Votes => vote_header = row,
+        if self.expect_header {
+            self.expect_header = false;
+            match self.section {
+                Section::Projects => self.project_header = row,
+                Section::Votes => {
+                    self.vote_header = row;
+                    if self.seen[0] && self.seen[1] && self.ready.is_none() {
+                        self.ready = Some(self.prepare()?);
+                    }
+                }
                 _ => {}
             }
-            continue;
+            return Ok(());
         }
-        match section {
+        match self.section {
             Section::File => return Err(BadFile::at(Section::File, line, None, Problem::MissingSection)),
             Section::Meta => {
                 let key = row[0].clone();
                 let value = row.get(1).cloned().unwrap_or_default();
-                meta_lines.push(line);
-                meta.push((key, value));
+                self.meta_lines.push(line);
+                self.meta.push((key, value));
             }
-            Section::Projects => project_rows.push((line, row)),
-            Section::Votes => vote_rows.push((line, row)),
+            Section::Projects => self.project_rows.push((line, row)),
+            Section::Votes => match &mut self.ready {
+                Some(ready) => vote(ready, &self.vote_header, line, &row)?,
+                None => self.waiting_votes.push((line, row)),
+            },
         }
-    }
-    if !seen.iter().all(|s| *s) {
-        return Err(BadFile::at(Section::File, 0, None, Problem::MissingSection));
-    }
-    let get = |k: &str| meta.iter().position(|(key, _)| key == k).map(|i| (meta[i].1.clone(), meta_lines[i]));
-    let (budget_text, line) =
-        get("budget").ok_or(BadFile::at(Section::Meta, 0, None, Problem::MissingMeta("budget")))?;
-    let budget = number(&budget_text)
-        .ok_or_else(|| BadFile::at(Section::Meta, line, Some("budget"), Problem::BadNumber(budget_text.clone())))?;
-    let (vote_type_text, line) =
-        get("vote_type").ok_or(BadFile::at(Section::Meta, 0, None, Problem::MissingMeta("vote_type")))?;
-    let vote_type = VoteType::parse(&vote_type_text).ok_or_else(|| {
-        BadFile::at(Section::Meta, line, Some("vote_type"), Problem::UnknownVoteType(vote_type_text.clone()))
-    })?;
-
-    let column = |header: &[String], name: &'static str, section: Section| {
-        header.iter().position(|h| h == name).ok_or(BadFile::at(section, 0, None, Problem::MissingColumn(name)))
-    };
-    // The id is `project_id`, or the first column (as the reference reads older files).
-    let id_col = project_header.iter().position(|h| h == "project_id").unwrap_or(0);
-    let cost_col = column(&project_header, "cost", Section::Projects)?;
-    let mut projects: Vec<Project> = Vec::with_capacity(project_rows.len());
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (line, row) in project_rows {
-        if row.len() > project_header.len() {
-            let problem = Problem::TooManyColumns { header: project_header.len(), row: row.len() };
-            return Err(BadFile::at(Section::Projects, line, None, problem));
-        }
-        let id = row.get(id_col).cloned().unwrap_or_default();
-        let cost_text = row.get(cost_col).cloned().unwrap_or_default();
-        let cost = number(&cost_text)
-            .ok_or_else(|| BadFile::at(Section::Projects, line, Some("cost"), Problem::BadNumber(cost_text.clone())))?;
-        if index.insert(id.clone(), projects.len()).is_some() {
-            return Err(BadFile::at(Section::Projects, line, Some("project_id"), Problem::DuplicateProject(id)));
-        }
-        projects.push(Project { id, cost, fields: row });
+        Ok(())
     }
 
-    let vote_col = column(&vote_header, "vote", Section::Votes)?;
-    let points_col = vote_header.iter().position(|h| h == "points");
-    let mut voters = Voters::new(projects.len());
-    let mut approved = Vec::new();
-    for (line, row) in vote_rows {
-        if row.len() > vote_header.len() {
-            let problem = Problem::TooManyColumns { header: vote_header.len(), row: row.len() };
-            return Err(BadFile::at(Section::Votes, line, None, problem));
-        }
-        approved.clear();
-        let vote = row.get(vote_col).map_or("", String::as_str);
-        let ids: Vec<&str> = vote.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "None").collect();
-        let points: Option<Vec<&str>> = match (vote_type, points_col) {
-            (VoteType::Cumulative | VoteType::Scoring, Some(c)) => {
-                let pts = row.get(c).map_or("", String::as_str);
-                Some(pts.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "None").collect())
-            }
-            _ => None,
+    /// Budget, vote type and projects from `META` and `PROJECTS`, and the columns of `VOTES`.
+    fn prepare(&mut self) -> Result<Ready, BadFile> {
+        let meta = &self.meta;
+        let lines = &self.meta_lines;
+        let get = |k: &str| meta.iter().position(|(key, _)| key == k).map(|i| (meta[i].1.clone(), lines[i]));
+        let (budget_text, line) =
+            get("budget").ok_or(BadFile::at(Section::Meta, 0, None, Problem::MissingMeta("budget")))?;
+        let budget = number(&budget_text)
+            .ok_or_else(|| BadFile::at(Section::Meta, line, Some("budget"), Problem::BadNumber(budget_text.clone())))?;
+        let (vote_type_text, line) =
+            get("vote_type").ok_or(BadFile::at(Section::Meta, 0, None, Problem::MissingMeta("vote_type")))?;
+        let vote_type = VoteType::parse(&vote_type_text).ok_or_else(|| {
+            BadFile::at(Section::Meta, line, Some("vote_type"), Problem::UnknownVoteType(vote_type_text.clone()))
+        })?;
+        let column = |header: &[String], name: &'static str, section: Section| {
+            header.iter().position(|h| h == name).ok_or(BadFile::at(section, 0, None, Problem::MissingColumn(name)))
         };
-        if let Some(pts) = &points {
-            if pts.len() != ids.len() {
-                return Err(BadFile::at(Section::Votes, line, Some("points"), Problem::PointsMismatch));
+        // The id is `project_id`, or the first column (as the reference reads older files).
+        let header = &self.project_header;
+        let id_col = header.iter().position(|h| h == "project_id").unwrap_or(0);
+        let cost_col = column(header, "cost", Section::Projects)?;
+        let mut projects: Vec<Project> = Vec::with_capacity(self.project_rows.len());
+        let mut index = std::collections::HashMap::new();
+        for (line, row) in std::mem::take(&mut self.project_rows) {
+            if row.len() > header.len() {
+                let problem = Problem::TooManyColumns { header: header.len(), row: row.len() };
+                return Err(BadFile::at(Section::Projects, line, None, problem));
             }
-        }
-        for (k, id) in ids.iter().enumerate() {
-            let p = *index.get(*id).ok_or_else(|| {
-                BadFile::at(Section::Votes, line, Some("vote"), Problem::UnknownProject(id.to_string()))
+            let id = row.get(id_col).cloned().unwrap_or_default();
+            let cost_text = row.get(cost_col).cloned().unwrap_or_default();
+            let cost = number(&cost_text).ok_or_else(|| {
+                BadFile::at(Section::Projects, line, Some("cost"), Problem::BadNumber(cost_text.clone()))
             })?;
-            let counts = match &points {
-                Some(pts) => {
-                    let x = number(pts[k]).ok_or_else(|| {
-                        BadFile::at(Section::Votes, line, Some("points"), Problem::BadNumber(pts[k].to_string()))
-                    })?;
-                    x > 0.0
-                }
-                None => true,
-            };
-            if counts {
-                approved.push(p);
+            if index.insert(id.clone(), projects.len()).is_some() {
+                return Err(BadFile::at(Section::Projects, line, Some("project_id"), Problem::DuplicateProject(id)));
             }
+            projects.push(Project { id, cost, fields: row });
         }
-        let cols: Vec<&str> = row.iter().map(String::as_str).collect();
-        voters.push(&approved, &cols);
+        let vote_col = column(&self.vote_header, "vote", Section::Votes)?;
+        let points_col = self.vote_header.iter().position(|h| h == "points");
+        let voters = Voters::new(projects.len());
+        Ok(Ready { budget, vote_type, projects, index, vote_col, points_col, voters })
     }
-    Ok(Election { meta, project_header, projects, vote_header, voters, vote_type, budget })
+
+    fn finish(&mut self) -> Result<Election, BadFile> {
+        if !self.seen.iter().all(|s| *s) {
+            return Err(BadFile::at(Section::File, 0, None, Problem::MissingSection));
+        }
+        let mut ready = match self.ready.take() {
+            Some(ready) => ready,
+            None => self.prepare()?,
+        };
+        for (line, row) in std::mem::take(&mut self.waiting_votes) {
+            vote(&mut ready, &self.vote_header, line, &row)?;
+        }
+        let Ready { budget, vote_type, projects, voters, .. } = ready;
+        Ok(Election {
+            meta: std::mem::take(&mut self.meta),
+            project_header: std::mem::take(&mut self.project_header),
+            projects,
+            vote_header: std::mem::take(&mut self.vote_header),
+            voters,
+            vote_type,
+            budget,
+        })
+    }
+}
+
+/// One ballot of `VOTES` into `ready.voters`.
+fn vote(ready: &mut Ready, header: &[String], line: usize, row: &[String]) -> Result<(), BadFile> {
+    if row.len() > header.len() {
+        let problem = Problem::TooManyColumns { header: header.len(), row: row.len() };
+        return Err(BadFile::at(Section::Votes, line, None, problem));
+    }
+    let vote = row.get(ready.vote_col).map_or("", String::as_str);
+    let ids = vote.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "None");
+    let points: Option<Vec<&str>> = match (ready.vote_type, ready.points_col) {
+        (VoteType::Cumulative | VoteType::Scoring, Some(c)) => {
+            let pts = row.get(c).map_or("", String::as_str);
+            Some(pts.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "None").collect())
+        }
+        _ => None,
+    };
+    if let Some(pts) = &points {
+        if pts.len() != ids.clone().count() {
+            return Err(BadFile::at(Section::Votes, line, Some("points"), Problem::PointsMismatch));
+        }
+    }
+    let mut approved = Vec::new();
+    for (k, id) in ids.enumerate() {
+        let p = *ready
+            .index
+            .get(id)
+            .ok_or_else(|| BadFile::at(Section::Votes, line, Some("vote"), Problem::UnknownProject(id.to_string())))?;
+        let counts = match &points {
+            Some(pts) => {
+                let x = number(pts[k]).ok_or_else(|| {
+                    BadFile::at(Section::Votes, line, Some("points"), Problem::BadNumber(pts[k].to_string()))
+                })?;
+                x > 0.0
+            }
+            None => true,
+        };
+        if counts {
+            approved.push(p);
+        }
+    }
+    let cols: Vec<&str> = row.iter().map(String::as_str).collect();
+    ready.voters.push(&approved, &cols);
+    Ok(())
 }
 
 /// A field written so that reading it gives it back (quoted when it holds `;`, `"` or a newline).

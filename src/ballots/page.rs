@@ -3,7 +3,7 @@
 //! the exports. The page (`app::ballots_page`) only shows what this module and its siblings compute.
 
 use super::report::{summarise, why, Summary};
-use super::rules::{count_with, supporters, Outcome, Rule};
+use super::rules::{supporters, Counting, Outcome, Rule};
 use super::Election;
 use crate::i18n::Lang;
 use crate::model::{run, Scenario, P};
@@ -27,6 +27,8 @@ pub struct Texts {
     pub example_label: &'static str,
     pub reading: &'static str,
     pub counting: &'static str,
+    /// After the number of countings done while MES with add1 counts.
+    pub countings: &'static str,
     pub refused: &'static str,
     pub too_large: &'static str,
     pub empty: &'static str,
@@ -90,6 +92,7 @@ static TEXTS: [Texts; 2] = [
         example_label: "Eksempel ud fra scenariet (illustration)",
         reading: "Læser filen …",
         counting: "Tæller …",
+        countings: "optællinger indtil nu",
         refused: "Filen kunne ikke læses",
         too_large: "Filen er større end 512 MB og kan ikke læses her.",
         empty: "Ingen stemmesedler endnu: åbn en fil, eller lav et eksempel.",
@@ -150,6 +153,7 @@ static TEXTS: [Texts; 2] = [
         example_label: "Example from the scenario (illustrative)",
         reading: "Reading the file …",
         counting: "Counting …",
+        countings: "countings so far",
         refused: "The file could not be read",
         too_large: "The file is larger than 512 MB and cannot be read here.",
         empty: "No ballots yet: open a file or make an example.",
@@ -259,14 +263,50 @@ pub struct Side {
 
 /// Count `e` with both rules.
 pub fn count_both(e: &Election, a: Rule, b: Rule) -> (Vec<Vec<u32>>, Side, Side) {
-    let sup = supporters(e);
-    let side = |r: Rule| {
-        let outcome = count_with(e, &sup, r);
-        let summary = summarise(e, &sup, &outcome);
-        Side { outcome, summary }
-    };
-    let (x, y) = (side(a), side(b));
-    (sup, x, y)
+    let mut job = CountJob::new(e, a, b);
+    loop {
+        if let Some(done) = job.advance(e) {
+            return done;
+        }
+    }
+}
+
+/// Counting both rules a piece at a time ([`Counting`]), for a page that shows how far it has
+/// come; the same result as [`count_both`].
+pub struct CountJob {
+    sup: Vec<Vec<u32>>,
+    rules: [Rule; 2],
+    counting: Counting,
+    sides: Vec<Side>,
+    before: usize,
+}
+
+impl CountJob {
+    pub fn new(e: &Election, a: Rule, b: Rule) -> CountJob {
+        let sup = supporters(e);
+        let counting = Counting::new(e, &sup, a);
+        CountJob { sup, rules: [a, b], counting, sides: Vec::new(), before: 0 }
+    }
+
+    /// The countings done so far, both rules together (MES with add1 counts many times).
+    pub fn done(&self) -> usize {
+        self.before + self.counting.done()
+    }
+
+    /// Count on: both rules' results when finished, `None` while there is more.
+    pub fn advance(&mut self, e: &Election) -> Option<(Vec<Vec<u32>>, Side, Side)> {
+        let outcome = self.counting.advance(e, &self.sup)?;
+        let summary = summarise(e, &self.sup, &outcome);
+        self.sides.push(Side { outcome, summary });
+        if self.sides.len() < 2 {
+            self.before = self.counting.done();
+            self.counting = Counting::new(e, &self.sup, self.rules[1]);
+            return None;
+        }
+        let y = self.sides.pop()?;
+        let x = self.sides.pop()?;
+        Some((std::mem::take(&mut self.sup), x, y))
+    }
 }
 
 fn csv_field(s: &str) -> String {

@@ -138,20 +138,98 @@ pub fn count(e: &Election, rule: Rule) -> Outcome {
 
 /// Count with `rule`, the supporters given (to count several rules on one election).
 pub fn count_with(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Outcome {
-    let mut out = match rule {
-        Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost => {
-            let funded = greedy(e, sup, rule, &[]);
-            Outcome { rule, by_mes: 0, cost: 0.0, share: 0.0, left: Vec::new(), paid: Vec::new(), rounds: 0, funded }
+    let mut counting = Counting::new(e, sup, rule);
+    loop {
+        if let Some(out) = counting.advance(e, sup) {
+            return out;
         }
-        Rule::Mes | Rule::MesGreedy => mes(e, sup, base_share(e), rule),
-        Rule::MesAdd1 | Rule::MesAdd1Greedy => add1(e, sup, rule),
-    };
-    if matches!(rule, Rule::MesGreedy | Rule::MesAdd1Greedy) && !exhaustive(e, &out.funded, 0..e.projects.len()) {
+    }
+}
+
+/// A counting done a piece at a time, so that a page can say how far it has come and stay
+/// responsive: MES with add1 counts once per piece (it counts again and again, one unit of share
+/// higher each time), the other rules all at once. The same result as [`count_with`].
+pub struct Counting {
+    rule: Rule,
+    add1: Option<Add1>,
+}
+
+/// Where MES with add1 has come: the next step of the share and the last outcome within budget.
+struct Add1 {
+    base: f64,
+    step: usize,
+    previous: Option<Outcome>,
+    candidates: Vec<usize>,
+}
+
+impl Counting {
+    pub fn new(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Counting {
+        let add1 = matches!(rule, Rule::MesAdd1 | Rule::MesAdd1Greedy).then(|| Add1 {
+            base: base_share(e),
+            step: 0,
+            previous: None,
+            candidates: (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect(),
+        });
+        Counting { rule, add1 }
+    }
+
+    /// The countings done so far (MES with add1; 0 for the other rules).
+    pub fn done(&self) -> usize {
+        self.add1.as_ref().map_or(0, |a| a.step)
+    }
+
+    /// Count on: the outcome when the counting is finished, `None` while there is more.
+    pub fn advance(&mut self, e: &Election, sup: &[Vec<u32>]) -> Option<Outcome> {
+        let rule = self.rule;
+        let out = match (&mut self.add1, rule) {
+            (Some(a), _) => a.advance(e, sup, rule)?,
+            (None, Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost) => {
+                let funded = greedy(e, sup, rule, &[]);
+                Outcome {
+                    rule,
+                    by_mes: 0,
+                    cost: 0.0,
+                    share: 0.0,
+                    left: Vec::new(),
+                    paid: Vec::new(),
+                    rounds: 0,
+                    funded,
+                }
+            }
+            (None, _) => mes(e, sup, base_share(e), rule),
+        };
+        Some(complete(e, sup, out))
+    }
+}
+
+/// The greedy completion where the rule asks for it, and the cost.
+fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
+    if matches!(out.rule, Rule::MesGreedy | Rule::MesAdd1Greedy) && !exhaustive(e, &out.funded, 0..e.projects.len()) {
         let more = greedy(e, sup, Rule::Greedy, &out.funded);
         out.funded.extend(more);
     }
     out.cost = out.funded.iter().map(|&p| e.projects[p].cost).sum();
     out
+}
+
+impl Add1 {
+    /// One counting: raise the share by one unit until the outcome would exceed the budget (keep
+    /// the last that did not) or no candidate still fits.
+    fn advance(&mut self, e: &Election, sup: &[Vec<u32>], rule: Rule) -> Option<Outcome> {
+        let out = mes(e, sup, self.base + self.step as f64, rule);
+        self.step += 1;
+        let cost: f64 = out.funded.iter().map(|&p| e.projects[p].cost).sum();
+        let mut done = if cost > e.budget {
+            self.previous.take().unwrap_or(out)
+        } else if exhaustive(e, &out.funded, self.candidates.iter().copied()) {
+            out
+        } else {
+            self.previous = Some(out);
+            return None;
+        };
+        done.rounds = self.step;
+        Some(done)
+    }
 }
 
 fn base_share(e: &Election) -> f64 {
@@ -319,34 +397,5 @@ fn equal_part(cost: f64, supporters: &[u32], budget: &[f64], mut poor_money: f64
             return q;
         }
         (poor_money, n_poor) = (money, count);
-    }
-}
-
-/// MES with add1: raise the share by one unit until the outcome would exceed the budget (keep the
-/// last that did not) or no candidate still fits.
-fn add1(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Outcome {
-    let base = base_share(e);
-    let candidates: Vec<usize> =
-        (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect();
-    let mut previous: Option<Outcome> = None;
-    let mut step = 0.0;
-    let mut rounds = 0;
-    loop {
-        rounds += 1;
-        let out = mes(e, sup, base + step, rule);
-        let cost: f64 = out.funded.iter().map(|&p| e.projects[p].cost).sum();
-        let done = if cost > e.budget {
-            Some(previous.take().unwrap_or(out))
-        } else if exhaustive(e, &out.funded, candidates.iter().copied()) {
-            Some(out)
-        } else {
-            previous = Some(out);
-            None
-        };
-        if let Some(mut o) = done {
-            o.rounds = rounds;
-            return o;
-        }
-        step += 1.0;
     }
 }

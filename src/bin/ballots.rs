@@ -1,12 +1,9 @@
 //! The ballots page's entry point (ballots.html): voting rules on real ballots. A page of its own,
 //! with its own audience and its own size budget (see ARCHITECTURE.md).
 
-/// The same small allocator as the main page (see src/bin/web.rs).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: the browser build has one thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+// Not the small allocator of the other pages (src/bin/web.rs): its free list is searched from the
+// start for every allocation, and a file of a million ballots (a million small rows) made each
+// piece of reading take seconds. The standard allocator keeps reading and counting linear.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -121,3 +121,75 @@ test('axe-core: no violations in Danish and English, desktop and phone, with res
     await context.close();
   }
 });
+
+/** A pabulib approval election as text: `voters` ballots over `projects` projects, from a seeded
+ * generator (popular and unpopular projects, one to eight approvals each). */
+function election(voters, projects, seed = 7) {
+  let x = seed >>> 0;
+  const rand = () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 4294967296; };
+  const lines = ['META', 'key;value', 'description;large test election', `budget;${projects * 100000}`, 'vote_type;approval', 'PROJECTS', 'project_id;cost;name'];
+  for (let p = 1; p <= projects; p++) lines.push(`${p};${1000 * Math.round(100 + 400 * rand())};Project ${p}`);
+  lines.push('VOTES', 'voter_id;vote');
+  for (let v = 1; v <= voters; v++) {
+    const n = 1 + Math.floor(rand() * 8);
+    const picked = new Set();
+    while (picked.size < n) picked.add(1 + Math.floor(projects * rand() * rand()));
+    lines.push(`${v};${[...picked].join(',')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Record the progress line's texts and the page's long tasks from now on. */
+async function watchProgress(page) {
+  await page.evaluate(() => {
+    window.__progress = [];
+    window.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+    new MutationObserver(() => {
+      const p = document.querySelector('p.progress');
+      const text = p?.textContent?.trim();
+      if (text && window.__progress.at(-1) !== text) window.__progress.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+test('a file of tens of megabytes is read and counted in slices: the progress moves, the page keeps answering', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await openBallots(page, 'lang=en&a=greedy&b=mes');
+  const text = election(1_200_000, 60);
+  assert.ok(text.length > 20e6, `${text.length} bytes`);
+  await watchProgress(page);
+  // From a file on disk: a buffer would be copied into the page by the test driver, itself a long task.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballots-')), 'large.pb');
+  fs.writeFileSync(file, text);
+  await page.locator('input[type=file][accept*=".pb"]').setInputFiles(file);
+  await page.locator('p.progress progress[max="100"]').waitFor({ timeout: 30000 });
+  await page.locator('.ballots-table').first().waitFor({ timeout: 180000 });
+  await page.getByText('large.pb · budget 6,000,000 · 60 projects · 1,200,000 ballots (approval)').waitFor();
+  const { seen, long } = await page.evaluate(() => ({ seen: window.__progress, long: window.__long }));
+  const read = seen.filter((s) => / %$/.test(s));
+  // Painted between slices: the percentage was shown many times on its way (one frozen task would
+  // show none, or only the last).
+  assert.ok(read.length >= 10, `reading progress seen: ${JSON.stringify(read)}`);
+  console.log(`# 1,200,000 ballots (${(text.length / 1e6).toFixed(1)} MB): progress shown ${read.length} times; longest task ${Math.round(Math.max(0, ...long))} ms`);
+  clean(problems);
+  await context.close();
+});
+
+test('counting Equal Shares with add1 on 100,000 ballots shows the countings as they go', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await openBallots(page, 'lang=da&a=greedy&b=mes-add1');
+  await watchProgress(page);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballots-')), 'hundred.pb');
+  fs.writeFileSync(file, election(100_000, 60));
+  await page.locator('input[type=file][accept*=".pb"]').setInputFiles(file);
+  await page.locator('.ballots-table').first().waitFor({ timeout: 180000 });
+  const { seen, long } = await page.evaluate(() => ({ seen: window.__progress, long: window.__long }));
+  const counts = seen.filter((s) => /optællinger indtil nu$/.test(s));
+  assert.ok(counts.length >= 3, `counting progress seen: ${JSON.stringify(seen)}`);
+  const numbers = counts.map((s) => Number(s.replace(/\D/g, '')));
+  assert.deepEqual([...numbers].sort((x, y) => x - y), numbers, 'the countings only go up');
+  console.log(`# add1 on 100,000 ballots: ${numbers.at(-1)}+ countings, progress shown ${counts.length} times; longest task ${Math.round(Math.max(0, ...long))} ms`);
+  clean(problems);
+  await context.close();
+});
