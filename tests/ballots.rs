@@ -244,3 +244,33 @@ fn a_counting_done_a_piece_at_a_time_is_the_counting_done_at_once() {
     assert_eq!(done.len(), b.outcome.rounds, "{done:?}");
     assert!(done.windows(2).all(|w| w[1] == w[0] + 1), "{done:?}");
 }
+
+#[test]
+fn the_charts_bars_are_the_tables_figures() {
+    use onepercent::ballots::page::{category_bars, count_both, reach_bars};
+    let e = parse(SMALL).expect("reads");
+    let (_, x, y) = count_both(&e, Rule::Greedy, Rule::Mes);
+    let reach = reach_bars(&x, &y, Lang::En);
+    assert_eq!(reach[0].0, "All voters");
+    assert_eq!(reach.len(), 1 + x.summary.groups.len());
+    for (k, side) in [&x, &y].into_iter().enumerate() {
+        // Against all voters: a share of 0.75 is three quarters of the width.
+        assert!((reach[0].1[k].length - side.summary.voters_with_funded * 100.0).abs() < 1e-9);
+        for (row, g) in reach[1..].iter().zip(&side.summary.groups) {
+            assert!((row.1[k].length - g.with_funded * 100.0).abs() < 1e-9, "{}", row.0);
+        }
+    }
+    assert_eq!(reach[0].1[0].text, onepercent::format::percent(x.summary.voters_with_funded, 0, Lang::En));
+    let money = category_bars(&x, &y, Lang::Da);
+    let longest = money.iter().flat_map(|(_, b)| b.iter().map(|b| b.length)).fold(0.0, f64::max);
+    assert_eq!(longest, 100.0, "the largest amount spans the chart");
+    for (k, side) in [&x, &y].into_iter().enumerate() {
+        for (category, amount) in &side.summary.categories {
+            let row = money.iter().find(|(c, _)| c == category).expect("every funded category has a row");
+            assert_eq!(row.1[k].text, onepercent::format::number(*amount, 0, Lang::Da), "{category}");
+        }
+    }
+    // Greedy funds the skate park and the benches (1,000), Equal Shares the library as well.
+    let sport = money.iter().find(|(c, _)| c == "sport").expect("a category");
+    assert_eq!((sport.1[0].text.as_str(), sport.1[0].length_text()), ("600", "100.0".to_string()));
+}

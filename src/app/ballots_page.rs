@@ -307,6 +307,42 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
     }
 }
 
+/// A chart of two bars per row, one per rule (lengths and texts from [`page`]); the tables beside
+/// it hold the same figures, so the bars are hidden from screen readers.
+fn bars(
+    id: &'static str,
+    title: &'static str,
+    sides: [&Side; 2],
+    rows: Vec<(String, [page::Bar; 2])>,
+    l: Lang,
+) -> Html {
+    html! {
+        <figure class="bars" id={id}>
+            <figcaption>{ title }</figcaption>
+            <ul class="legend">
+                { for sides.iter().enumerate().map(|(k, s)| html! {
+                    <li><i aria-hidden="true" data-k="fill" data-c={["1", "2"][k]}></i>{ s.outcome.rule.label(l) }</li>
+                }) }
+            </ul>
+            <div class="bar-rows" aria-hidden="true">
+                { for rows.into_iter().map(|(label, pair)| html! {
+                    <>
+                        <p class="bar-label">{ label }</p>
+                        { for pair.into_iter().enumerate().map(|(k, b)| html! {
+                            <p class="bar">
+                                <svg viewBox="0 0 100 1" preserveAspectRatio="none">
+                                    <rect class={["a", "b"][k]} width={b.length_text()} height="1" />
+                                </svg>
+                                <span>{ b.text }</span>
+                            </p>
+                        }) }
+                    </>
+                }) }
+            </div>
+        </figure>
+    }
+}
+
 fn pct(x: f64, lang: Lang) -> String {
     format::percent(x, 0, lang)
 }
@@ -347,6 +383,7 @@ fn results(
         .map(|(g, h)| (g.column.clone(), g.group.clone(), g.voters, [g.with_funded, h.with_funded]))
         .collect();
     let chosen = chosen.min(e.projects.len().saturating_sub(1));
+    let categories = page::category_bars(x, y, l);
     let on_csv = {
         let (ld, c) = (ld.election.clone(), c.clone());
         Callback::from(move |_: MouseEvent| {
@@ -403,10 +440,10 @@ fn results(
                 </div>
                 <p class="hint">{ t.gini_note }</p>
             </section>
-            if !groups.is_empty() {
-                <section>
-                    <h2 id="groups-heading">{ t.groups_heading }</h2>
-                    <p class="hint">{ t.with_funded }</p>
+            <section>
+                <h2 id="groups-heading">{ if groups.is_empty() { t.with_funded } else { t.groups_heading } }</h2>
+                { bars("chart-reach", t.with_funded, [x, y], page::reach_bars(x, y, l), l) }
+                if !groups.is_empty() {
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="groups-heading">
                         <table class="ballots-table">
                             <thead><tr>
@@ -421,6 +458,25 @@ fn results(
                                         <td>{ pct(v[0], l) }</td>
                                         <td>{ pct(v[1], l) }</td>
                                     </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+            if !categories.is_empty() {
+                <section>
+                    <h2 id="categories-heading">{ t.categories_heading }</h2>
+                    { bars("chart-categories", t.money_axis, [x, y], categories.clone(), l) }
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="categories-heading">
+                        <table class="ballots-table">
+                            <thead><tr>
+                                <th scope="col">{ t.category }</th>
+                                { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
+                            </tr></thead>
+                            <tbody>
+                                { for categories.iter().map(|(c, v)| html! {
+                                    <tr><th scope="row">{ c }</th><td>{ v[0].text.clone() }</td><td>{ v[1].text.clone() }</td></tr>
                                 }) }
                             </tbody>
                         </table>

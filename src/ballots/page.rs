@@ -67,6 +67,10 @@ pub struct Texts {
     pub election: &'static str,
     pub illustrative: &'static str,
     pub categories_heading: &'static str,
+    /// The first row of the chart by group.
+    pub all_voters: &'static str,
+    /// The chart of money by category.
+    pub money_axis: &'static str,
     pub rule_notes: &'static str,
     /// "budget", "projects", "ballots" in the line about the vote.
     pub counts: [&'static str; 3],
@@ -131,6 +135,8 @@ static TEXTS: [Texts; 2] = [
         election: "Afstemningen",
         illustrative: "Illustration lavet ud fra scenariet, ikke rigtige stemmer.",
         categories_heading: "Penge pr. kategori",
+        all_voters: "Alle vælgere",
+        money_axis: "Finansieret beløb pr. kategori",
         counts: ["budget", "projekter", "stemmesedler"],
         show_projects: "Vis alle projekter",
         rule_notes: "Lige andele (MES): hver vælger får en lige stor del af budgettet, og et projekt finansieres, når dem, der stemte på det, kan betale det sammen. Uafgjort afgøres af projekt-id'et (det mindste vinder), som i pabutools.",
@@ -192,6 +198,8 @@ static TEXTS: [Texts; 2] = [
         election: "The vote",
         illustrative: "Illustrative, made from the scenario; not real votes.",
         categories_heading: "Money by category",
+        all_voters: "All voters",
+        money_axis: "Money funded by category",
         counts: ["budget", "projects", "ballots"],
         show_projects: "Show every project",
         rule_notes: "Equal Shares (MES): every voter gets an equal part of the budget, and a project is funded when those who voted for it can pay for it together. Ties go by the project id (the smallest wins), as in pabutools.",
@@ -259,6 +267,60 @@ pub fn example_for(s: &Scenario) -> Election {
 pub struct Side {
     pub outcome: Outcome,
     pub summary: Summary,
+}
+
+/// A bar of a chart comparing the two rules: its length in percent of the chart's width and the
+/// value written beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub length: f64,
+    pub text: String,
+}
+
+impl Bar {
+    /// The length as SVG writes it, to a tenth of a percent (no float formatting in the browser
+    /// build; see ARCHITECTURE.md).
+    pub fn length_text(&self) -> String {
+        let tenths = (self.length * 10.0).round() as u32;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// The rows of a chart comparing the two rules: a label and one bar per rule. `full` is the value
+/// of a bar across the whole width (1 for shares, so that they are read against all voters; the
+/// largest value for money).
+fn bar_rows(rows: Vec<(String, [f64; 2])>, full: f64, text: impl Fn(f64) -> String) -> Vec<(String, [Bar; 2])> {
+    let bar =
+        |v: f64| Bar { length: if full > 0.0 { (v / full * 100.0).clamp(0.0, 100.0) } else { 0.0 }, text: text(v) };
+    rows.into_iter().map(|(label, [a, b])| (label, [bar(a), bar(b)])).collect()
+}
+
+/// Who gets something, as a chart: for all voters and each group the file has, the share with at
+/// least one funded project they voted for, under each rule (bars against all of the group).
+pub fn reach_bars(x: &Side, y: &Side, lang: Lang) -> Vec<(String, [Bar; 2])> {
+    let mut rows =
+        vec![(texts(lang).all_voters.to_string(), [x.summary.voters_with_funded, y.summary.voters_with_funded])];
+    rows.extend(
+        x.summary
+            .groups
+            .iter()
+            .zip(&y.summary.groups)
+            .map(|(g, h)| (format!("{}: {}", g.column, g.group), [g.with_funded, h.with_funded])),
+    );
+    bar_rows(rows, 1.0, |v| crate::format::percent(v, 0, lang))
+}
+
+/// The funded money by project category under each rule, as a chart (bars against the largest
+/// amount; empty when the file has no categories).
+pub fn category_bars(x: &Side, y: &Side, lang: Lang) -> Vec<(String, [Bar; 2])> {
+    let mut names: Vec<&str> =
+        x.summary.categories.iter().chain(&y.summary.categories).map(|(c, _)| c.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let of = |s: &Side, c: &str| s.summary.categories.iter().find(|(k, _)| k == c).map_or(0.0, |(_, v)| *v);
+    let rows: Vec<(String, [f64; 2])> = names.iter().map(|c| (c.to_string(), [of(x, c), of(y, c)])).collect();
+    let full = rows.iter().flat_map(|(_, v)| *v).fold(0.0, f64::max);
+    bar_rows(rows, full, |v| crate::format::number(v, 0, lang))
 }
 
 /// Count `e` with both rules.

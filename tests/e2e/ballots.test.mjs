@@ -48,6 +48,14 @@ test('open a .pb file, compare greedy with Equal Shares, ask why, switch rules, 
   const funded = await page.locator('#projects-heading ~ details tbody tr').filter({ hasText: 'Skatepark' }).locator('td').allTextContents();
   assert.equal(funded[0], '600');
   assert.equal(funded[3], 'yes');
+  // The chart's first two bars are the summary's share of voters with a funded project, per rule.
+  const share = await summary(page, 'Voters with at least one funded project they voted for');
+  const bars = await page.locator('#chart-reach p.bar span').allTextContents();
+  const num = (s) => Number(s.replace(/[^\d.]/g, ''));
+  assert.ok(bars.length >= 2 && bars.length % 2 === 0, JSON.stringify(bars));
+  for (const k of [0, 1]) assert.ok(Math.abs(num(bars[k]) - num(share[k])) <= 0.5, `${bars[k]} vs ${share[k]}`);
+  const width = await page.locator('#chart-reach rect.a').first().getAttribute('width');
+  assert.ok(Math.abs(Number(width) - num(share[0])) <= 0.5, `bar ${width} for ${share[0]}`);
   // Why was Benches (3 votes, 400) not funded under greedy?
   await page.locator('#why-project').selectOption({ label: 'Benches' });
   const why = await page.locator('dl.why').textContent();
