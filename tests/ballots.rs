@@ -53,6 +53,8 @@ fn the_rules_differ_somewhere_so_the_comparison_means_something() {
         (Rule::Mes, Rule::MesAdd1),
         (Rule::Greedy, Rule::GreedyStop),
         (Rule::Greedy, Rule::GreedyPerCost),
+        (Rule::Greedy, Rule::Phragmen),
+        (Rule::Mes, Rule::Phragmen),
     ] {
         let differ = cases.iter().filter(|c| c["expected"][a.key()] != c["expected"][b.key()]).count();
         assert!(differ >= 5, "{} and {} differ on only {differ} fixtures", a.key(), b.key());
@@ -144,6 +146,17 @@ fn why_answers_for_every_project_and_rule() {
     assert_eq!(out.funded, vec![0, 1]);
     let text = why(&e, &sup, &out, 2, Lang::En);
     assert!(text.contains("0 was left") && text.contains("cost 300") && text.contains("Benches"), "{text}");
+    // Phragmén, by hand: the library (300, 2 supporters) is bought at a load of 150, then the
+    // benches at (0 + 150 + 400) / 2 = 275; the skate park would need (275 + 0 + 600) / 2 = 437.5
+    // but 1,300 > 1,000, so the count stops there.
+    let out = count_with(&e, &sup, Rule::Phragmen);
+    assert_eq!(out.funded, vec![2, 1]);
+    assert_eq!(out.paid.iter().map(|x| x.most).collect::<Vec<_>>(), vec![150.0, 275.0]);
+    assert_eq!(out.stopped_by, Some(0));
+    let text = why(&e, &sup, &out, 0, Lang::En);
+    assert!(text.contains("cost 600 and 300 was left, so the count stopped"), "{text}");
+    let text = why(&e, &sup, &out, 1, Lang::Da);
+    assert!(text.contains("nr. 2") && text.contains("275"), "{text}");
 }
 
 #[test]

@@ -18,6 +18,7 @@ Rules and the reference's calls (all resolute, lexicographic tie-breaking, the d
   mes-add1        method_of_equal_shares(sat_class=Cost_Sat, voter_budget_increment=1)
   mes-greedy      completion_by_rule_combination([mes, greedy], Cost_Sat both)
   mes-add1-greedy completion_by_rule_combination([mes add1, greedy], Cost_Sat both)
+  phragmen        sequential_phragmen (stops when a project it would buy does not fit)
   greedy-stop     not in pabutools: counted here in plain Python (most votes first, ties by id,
                   stop at the first project that does not fit), marked "reference": "script".
 """
@@ -34,6 +35,7 @@ from pabutools.rules import (
     completion_by_rule_combination,
     greedy_utilitarian_welfare,
     method_of_equal_shares,
+    sequential_phragmen,
 )
 
 N_GENERATED = int(sys.argv[1]) if len(sys.argv) > 1 else 300
@@ -144,6 +146,7 @@ def rules(instance, profile):
         "mes-greedy": lambda: combo(False),
         "mes-add1-greedy": lambda: combo(True),
         "greedy-stop": lambda: greedy_stop(instance, profile),
+        "phragmen": lambda: sequential_phragmen(instance, profile),
     }
 
 

@@ -155,6 +155,51 @@ pub fn why(e: &Election, sup: &[Vec<u32>], out: &Outcome, p: usize, lang: Lang) 
                 format!("Funded from the money Equal Shares left, in order of votes ({votes} votes).")
             }
         }
+        (Some(i), Rule::Phragmen) => {
+            let load = out.paid.get(i).map_or(0.0, |x| x.most);
+            if da {
+                format!(
+                    "Købt som nr. {} af {votes} tilhængere, da hver af dem havde tjent {} (alt, de havde, gik til det).",
+                    i + 1,
+                    money(load)
+                )
+            } else {
+                format!(
+                    "Bought as number {} by its {votes} supporters, when each of them had earned {} (all they held went into it).",
+                    i + 1,
+                    money(load)
+                )
+            }
+        }
+        (None, Rule::Phragmen) => {
+            let spent: f64 = out.funded.iter().map(|&q| e.projects[q].cost).sum();
+            match out.stopped_by {
+                _ if cost > e.budget && da => format!("Det koster {} mere end hele budgettet.", money(cost - e.budget)),
+                _ if cost > e.budget => format!("It costs {} more than the whole budget.", money(cost - e.budget)),
+                Some(q) if q == p && da => format!(
+                    "Det var det næste, dets {votes} tilhængere kunne købe, men det kostede {} og der var {} tilbage, så optællingen stoppede.",
+                    money(cost),
+                    money(e.budget - spent)
+                ),
+                Some(q) if q == p => format!(
+                    "It was the next its {votes} supporters could buy, but it cost {} and {} was left, so the count stopped.",
+                    money(cost),
+                    money(e.budget - spent)
+                ),
+                Some(q) if da => format!(
+                    "Optællingen stoppede, før dets {votes} tilhængere havde tjent nok: det næste projekt, »{}«, kunne ikke betales af de {} tilbage.",
+                    e.name(q),
+                    money(e.budget - spent)
+                ),
+                Some(q) => format!(
+                    "The count stopped before its {votes} supporters had earned enough: the next project, \"{}\", did not fit in the {} left.",
+                    e.name(q),
+                    money(e.budget - spent)
+                ),
+                None if da => "Alt, der kunne købes inden for budgettet, blev købt, før det var dets tur.".into(),
+                None => "Everything that fitted in the budget was bought before its turn.".into(),
+            }
+        }
         (Some(_), Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost) => {
             let ahead = rank(e, sup, out.rule, p);
             if da {

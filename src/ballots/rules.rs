@@ -13,6 +13,11 @@
 //!   fits (`voter_budget_increment = 1`).
 //! - **With greedy completion** (`mes-greedy`, `mes-add1-greedy`): money MES leaves is filled by
 //!   greedy by votes (`completion_by_rule_combination`).
+//! - **Sequential Phragmén** (`phragmen`): every voter earns virtual money at the same rate; a
+//!   project is bought as soon as its supporters together hold its cost, and they spend all they
+//!   hold (their "load" becomes equal); the count stops at the first project it would buy that
+//!   does not fit in the budget (`sequential_phragmen`; projects costing more than the budget are
+//!   left out from the start).
 //!
 //! Ties are broken by the project id, lexicographically (pabutools' `lexico_tie_breaking`): the
 //! smaller id wins. Greedy also funds projects nobody voted for when money is left, as the
@@ -36,10 +41,11 @@ pub enum Rule {
     MesAdd1,
     MesGreedy,
     MesAdd1Greedy,
+    Phragmen,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 8] = [
         Rule::Greedy,
         Rule::GreedyStop,
         Rule::GreedyPerCost,
@@ -47,6 +53,7 @@ impl Rule {
         Rule::MesAdd1,
         Rule::MesGreedy,
         Rule::MesAdd1Greedy,
+        Rule::Phragmen,
     ];
 
     pub fn key(self) -> &'static str {
@@ -58,6 +65,7 @@ impl Rule {
             Rule::MesAdd1 => "mes-add1",
             Rule::MesGreedy => "mes-greedy",
             Rule::MesAdd1Greedy => "mes-add1-greedy",
+            Rule::Phragmen => "phragmen",
         }
     }
 
@@ -81,6 +89,8 @@ impl Rule {
             (Rule::MesGreedy, Lang::En) => "Equal Shares, the rest by most votes",
             (Rule::MesAdd1Greedy, Lang::Da) => "Lige andele med add1, resten efter flest stemmer",
             (Rule::MesAdd1Greedy, Lang::En) => "Equal Shares with add1, the rest by most votes",
+            (Rule::Phragmen, Lang::Da) => "Phragméns sekventielle metode",
+            (Rule::Phragmen, Lang::En) => "Sequential Phragmén",
         }
     }
 
@@ -118,6 +128,8 @@ pub struct Outcome {
     pub paid: Vec<Paid>,
     /// MES with add1: the countings done.
     pub rounds: usize,
+    /// Sequential Phragmén: the project it would have bought next, which did not fit.
+    pub stopped_by: Option<usize>,
 }
 
 /// The supporters of each project (voter indices), built once per election.
@@ -193,9 +205,11 @@ impl Counting {
                     left: Vec::new(),
                     paid: Vec::new(),
                     rounds: 0,
+                    stopped_by: None,
                     funded,
                 }
             }
+            (None, Rule::Phragmen) => phragmen(e, sup),
             (None, _) => mes(e, sup, base_share(e), rule),
         };
         Some(complete(e, sup, out))
@@ -373,7 +387,7 @@ fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
         cand.retain(|c| c.0 != chosen);
     }
     let by_mes = funded.len();
-    Outcome { rule, funded, by_mes, cost: 0.0, share, left: budget, paid, rounds: 1 }
+    Outcome { rule, funded, by_mes, cost: 0.0, share, left: budget, paid, rounds: 1, stopped_by: None }
 }
 
 /// What each supporter pays for a project of `cost` (they can afford it together): the poorest pay
@@ -397,5 +411,57 @@ fn equal_part(cost: f64, supporters: &[u32], budget: &[f64], mut poor_money: f64
             return q;
         }
         (poor_money, n_poor) = (money, count);
+    }
+}
+
+/// Sequential Phragmén. Each funded project's [`Paid`] says how many supporters bought it
+/// (`payers`) and the load each carried after buying it (`most`, in currency: what every voter had
+/// earned by then).
+fn phragmen(e: &Election, sup: &[Vec<u32>]) -> Outcome {
+    let mut load = vec![0.0_f64; e.voters.len()];
+    let mut left: Vec<usize> = (0..e.projects.len()).filter(|&p| e.projects[p].cost <= e.budget).collect();
+    let (mut funded, mut paid, mut spent, mut stopped_by) = (Vec::new(), Vec::new(), 0.0, None);
+    while !left.is_empty() {
+        // The load its supporters would carry if they bought it now (infinite without supporters).
+        let mut best = f64::INFINITY;
+        let mut tied: Vec<usize> = Vec::new();
+        for &p in &left {
+            let f = if sup[p].is_empty() {
+                f64::INFINITY
+            } else {
+                (sup[p].iter().map(|&v| load[v as usize]).sum::<f64>() + e.projects[p].cost) / sup[p].len() as f64
+            };
+            if f < best * (1.0 - TIE) {
+                best = f;
+                tied.clear();
+                tied.push(p);
+            } else if f <= best * (1.0 + TIE) {
+                tied.push(p);
+            }
+        }
+        // As the reference: stop when any of the projects it could buy next does not fit.
+        if let Some(&p) = tied.iter().find(|&&p| spent + e.projects[p].cost > e.budget) {
+            stopped_by = Some(p);
+            break;
+        }
+        let Some(&chosen) = tied.iter().min_by(|a, b| e.projects[**a].id.cmp(&e.projects[**b].id)) else {
+            break;
+        };
+        sup[chosen].iter().for_each(|&v| load[v as usize] = best);
+        paid.push(Paid { project: chosen, payers: sup[chosen].len(), most: best, paid_all: 0 });
+        spent += e.projects[chosen].cost;
+        funded.push(chosen);
+        left.retain(|&p| p != chosen);
+    }
+    Outcome {
+        rule: Rule::Phragmen,
+        funded,
+        by_mes: 0,
+        cost: 0.0,
+        share: 0.0,
+        left: Vec::new(),
+        paid,
+        rounds: 0,
+        stopped_by,
     }
 }

@@ -34,7 +34,7 @@ const USAGE: &str = "usage:
   onepercent ballots FILE.pb [--rule RULE]... [--format json|csv] [--lang da|en]
       count a participatory budgeting vote (a pabulib .pb file): what each rule funds, who gets
       something, and why each project was (not) funded; RULE: greedy, greedy-stop, greedy-cost, mes,
-      mes-add1, mes-greedy, mes-add1-greedy (default: greedy and mes)";
+      mes-add1, mes-greedy, mes-add1-greedy, phragmen (default: greedy and mes)";
 
 struct Options {
     file: Option<String>,
