@@ -287,3 +287,37 @@ fn the_charts_bars_are_the_tables_figures() {
     let sport = money.iter().find(|(c, _)| c == "sport").expect("a category");
     assert_eq!((sport.1[0].text.as_str(), sport.1[0].length_text()), ("600", "100.0".to_string()));
 }
+
+#[test]
+fn a_csv_pair_read_a_piece_at_a_time_is_the_pair_read_at_once() {
+    use onepercent::ballots::pabulib::{CsvReader, Piecewise};
+    let projects = "id,name,cost\n1,Skatepark,600\n2,Benches,400\n3,Library,300\n";
+    let mut votes = String::from("voter,approved\n");
+    for v in 0..5_000 {
+        votes.push_str(&format!("{v},\"{}\"\n", ["1,2", "3", "2,3", "1"][v % 4]));
+    }
+    let broken = votes.replacen("\n77,\"3\"", "\n77,\"9\"", 1);
+    for text in [&votes, &broken] {
+        let whole = parse_csv_pair(projects, text, 1000.0);
+        let mut reader = CsvReader::new(projects, text.clone(), 1000.0).expect("the projects read");
+        let mut progress = Vec::new();
+        let read = loop {
+            if let Some(done) = reader.read(512) {
+                break done;
+            }
+            progress.push(reader.progress());
+        };
+        assert_eq!(read, whole);
+        assert!(progress.windows(2).all(|w| w[0] < w[1]));
+    }
+    assert!(progress_pieces(&votes) > 20);
+    assert_eq!(parse_csv_pair(projects, &votes, 1000.0).expect("reads").voters.len(), 5_000);
+    let bad = parse_csv_pair(projects, &broken, 1000.0).unwrap_err();
+    assert_eq!((bad.section, bad.line, bad.problem), (Section::Votes, 79, Problem::UnknownProject("9".into())));
+}
+
+fn progress_pieces(votes: &str) -> usize {
+    use onepercent::ballots::pabulib::{CsvReader, Piecewise};
+    let mut reader = CsvReader::new("id,cost\n1,5\n2,5\n3,5\n", votes.to_string(), 10.0).expect("reads");
+    (1..).find(|_| reader.read(512).is_some()).unwrap_or(0)
+}

@@ -141,30 +141,15 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
                     show.emit((Err(t.refused.to_string()), file.name(), false));
                     return;
                 };
-                let mut reader = crate::ballots::pabulib::Reader::new(text);
-                let mut shown = 0;
-                let job = crate::web::in_slices(SLICE_MS, move || match reader.read(CHUNK) {
-                    None => {
-                        let pct = (reader.progress() * 100.0) as u32;
-                        if pct != shown {
-                            shown = pct;
-                            progress.set(Some(Progress::Reading(pct)));
-                        }
-                        false
-                    }
-                    Some(result) => {
-                        status.set(String::new());
-                        progress.set(None);
-                        show.emit((result.map_err(|bad| bad.message(l)), file.name(), false));
-                        true
-                    }
-                });
+                let reader = crate::ballots::pabulib::Reader::new(text);
+                let job = read_in_slices(reader, file.name(), l, show, status, progress);
                 *reading.borrow_mut() = Some(job);
             });
         })
     };
     let on_csv = {
         let (show, status, refs) = (show.clone(), status.clone(), csv_refs.clone());
+        let (progress, reading) = (progress.clone(), reading.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let t = page::texts(l);
@@ -180,18 +165,27 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
                 return;
             };
             status.set(t.reading.to_string());
-            let (show, status) = (show.clone(), status.clone());
+            progress.set(Some(Progress::Reading(0)));
+            let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
+            reading.borrow_mut().take();
             wasm_bindgen_futures::spawn_local(async move {
                 let p = crate::web::read_file_text(&projects).await;
                 let v = crate::web::read_file_text(&votes).await;
-                let result = match (p, v) {
+                let name = format!("{} + {}", projects.name(), votes.name());
+                let reader = match (p, v) {
                     (Ok(p), Ok(v)) => {
-                        crate::ballots::pabulib::parse_csv_pair(&p, &v, budget).map_err(|bad| bad.message(l))
+                        crate::ballots::pabulib::CsvReader::new(&p, v, budget).map_err(|bad| bad.message(l))
                     }
                     _ => Err(t.refused.to_string()),
                 };
-                status.set(String::new());
-                show.emit((result, format!("{} + {}", projects.name(), votes.name()), false));
+                match reader {
+                    Ok(reader) => *reading.borrow_mut() = Some(read_in_slices(reader, name, l, show, status, progress)),
+                    Err(message) => {
+                        status.set(String::new());
+                        progress.set(None);
+                        show.emit((Err(message), name, false));
+                    }
+                }
             });
         })
     };
@@ -305,6 +299,34 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             <footer class="site-footer"><p>{ app.footer_privacy }</p></footer>
         </>
     }
+}
+
+/// Read a file a piece at a time, the progress line moving, then show the election or the problem.
+fn read_in_slices(
+    mut reader: impl crate::ballots::pabulib::Piecewise + 'static,
+    name: String,
+    l: Lang,
+    show: Callback<(Result<Election, String>, String, bool)>,
+    status: UseStateHandle<String>,
+    progress: UseStateHandle<Option<Progress>>,
+) -> crate::web::Slices {
+    let mut shown = 0;
+    crate::web::in_slices(SLICE_MS, move || match reader.read(CHUNK) {
+        None => {
+            let pct = (reader.progress() * 100.0) as u32;
+            if pct != shown {
+                shown = pct;
+                progress.set(Some(Progress::Reading(pct)));
+            }
+            false
+        }
+        Some(result) => {
+            status.set(String::new());
+            progress.set(None);
+            show.emit((result.map_err(|bad| bad.message(l)), name.clone(), false));
+            true
+        }
+    })
 }
 
 /// A chart of two bars per row, one per rule (lengths and texts from [`page`]); the tables beside

@@ -521,57 +521,147 @@ pub fn write(e: &Election) -> String {
 /// votes (a voter id, then the approved project ids, in one field separated by commas or in the
 /// following fields), with the budget given apart. Problems name the file's own lines.
 pub fn parse_csv_pair(projects: &str, votes: &str, budget: f64) -> Result<Election, BadFile> {
-    let sep_of = |t: &str| if t.lines().next().is_some_and(|l| l.contains(';')) { ';' } else { ',' };
-    let filled = |rows: Vec<(usize, Vec<String>)>| -> Vec<(usize, Vec<String>)> {
-        rows.into_iter().filter(|(_, r)| r.iter().any(|f| !f.trim().is_empty())).collect()
-    };
-    let prows = filled(records(projects, sep_of(projects))?);
-    let header: Vec<String> =
-        prows.first().map(|(_, r)| r.iter().map(|f| f.trim().to_ascii_lowercase()).collect()).unwrap_or_default();
-    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let (id, name, cost) = (col(&["id", "project_id"]), col(&["name", "title"]), col(&["cost"]));
-    let (Some(id), Some(cost)) = (id, cost) else {
-        let missing = if id.is_none() { "id" } else { "cost" };
-        return Err(BadFile::at(Section::Projects, 1, None, Problem::MissingColumn(missing)));
-    };
-    let mut list = Vec::new();
-    let mut index = std::collections::HashMap::new();
-    for (line, r) in prows.iter().skip(1) {
-        let get = |i: usize| r.get(i).map_or("", |s| s.trim()).to_string();
-        let (pid, text) = (get(id), get(cost));
-        let c = number(&text)
-            .ok_or_else(|| BadFile::at(Section::Projects, *line, Some("cost"), Problem::BadNumber(text.clone())))?;
-        if index.insert(pid.clone(), list.len()).is_some() {
-            return Err(BadFile::at(Section::Projects, *line, Some("id"), Problem::DuplicateProject(pid)));
+    let mut reader = CsvReader::new(projects, votes.to_string(), budget)?;
+    loop {
+        if let Some(done) = reader.read(usize::MAX) {
+            return done;
         }
-        let fields = vec![pid.clone(), name.map_or(String::new(), get), text];
-        list.push(Project { id: pid, cost: c, fields });
     }
-    let mut voters = Voters::new(list.len());
-    for (line, r) in filled(records(votes, sep_of(votes))?).iter().skip(1) {
+}
+
+/// A file read a piece at a time ([`Reader`], [`CsvReader`]): how far it has come, and the
+/// election or the problem once read.
+pub trait Piecewise {
+    /// Read on for about `bytes` (at least one record); the result when done, `None` while there
+    /// is more.
+    fn read(&mut self, bytes: usize) -> Option<Result<Election, BadFile>>;
+    /// How much is read, from 0 to 1.
+    fn progress(&self) -> f64;
+}
+
+impl Piecewise for Reader {
+    fn read(&mut self, bytes: usize) -> Option<Result<Election, BadFile>> {
+        Reader::read(self, bytes)
+    }
+
+    fn progress(&self) -> f64 {
+        Reader::progress(self)
+    }
+}
+
+/// A CSV pair read a piece at a time: the projects (a short file) at once, the votes in pieces.
+pub struct CsvReader {
+    votes: String,
+    sep: char,
+    pos: usize,
+    line: usize,
+    header_seen: bool,
+    projects: Vec<Project>,
+    index: std::collections::HashMap<String, usize>,
+    voters: Voters,
+    budget: f64,
+}
+
+fn sep_of(t: &str) -> char {
+    if t.lines().next().is_some_and(|l| l.contains(';')) {
+        ';'
+    } else {
+        ','
+    }
+}
+
+impl CsvReader {
+    /// Read the projects; the votes are read by [`Piecewise::read`].
+    pub fn new(projects: &str, votes: String, budget: f64) -> Result<CsvReader, BadFile> {
+        let prows: Vec<(usize, Vec<String>)> = records(projects, sep_of(projects))?
+            .into_iter()
+            .filter(|(_, r)| r.iter().any(|f| !f.trim().is_empty()))
+            .collect();
+        let header: Vec<String> =
+            prows.first().map(|(_, r)| r.iter().map(|f| f.trim().to_ascii_lowercase()).collect()).unwrap_or_default();
+        let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+        let (id, name, cost) = (col(&["id", "project_id"]), col(&["name", "title"]), col(&["cost"]));
+        let (Some(id), Some(cost)) = (id, cost) else {
+            let missing = if id.is_none() { "id" } else { "cost" };
+            return Err(BadFile::at(Section::Projects, 1, None, Problem::MissingColumn(missing)));
+        };
+        let mut list = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (line, r) in prows.iter().skip(1) {
+            let get = |i: usize| r.get(i).map_or("", |s| s.trim()).to_string();
+            let (pid, text) = (get(id), get(cost));
+            let c = number(&text)
+                .ok_or_else(|| BadFile::at(Section::Projects, *line, Some("cost"), Problem::BadNumber(text.clone())))?;
+            if index.insert(pid.clone(), list.len()).is_some() {
+                return Err(BadFile::at(Section::Projects, *line, Some("id"), Problem::DuplicateProject(pid)));
+            }
+            let fields = vec![pid.clone(), name.map_or(String::new(), get), text];
+            list.push(Project { id: pid, cost: c, fields });
+        }
+        let voters = Voters::new(list.len());
+        let sep = sep_of(&votes);
+        Ok(CsvReader { votes, sep, pos: 0, line: 1, header_seen: false, projects: list, index, voters, budget })
+    }
+
+    fn vote(&mut self, line: usize, r: &[String]) -> Result<(), BadFile> {
         let ids: Vec<&str> =
             r[1..].iter().flat_map(|f| f.split(',')).map(str::trim).filter(|s| !s.is_empty()).collect();
         let mut approved = Vec::with_capacity(ids.len());
         for pid in &ids {
-            let p = index.get(*pid).ok_or_else(|| {
-                BadFile::at(Section::Votes, *line, Some("vote"), Problem::UnknownProject(pid.to_string()))
+            let p = self.index.get(*pid).ok_or_else(|| {
+                BadFile::at(Section::Votes, line, Some("vote"), Problem::UnknownProject(pid.to_string()))
             })?;
             approved.push(*p);
         }
-        voters.push(&approved, &[r[0].trim(), &ids.join(",")]);
+        self.voters.push(&approved, &[r[0].trim(), &ids.join(",")]);
+        Ok(())
     }
-    let meta = vec![
-        ("description".to_string(), "CSV".to_string()),
-        ("budget".to_string(), super::amount_text(budget)),
-        ("vote_type".to_string(), "approval".to_string()),
-    ];
-    Ok(Election {
-        meta,
-        project_header: vec!["project_id".into(), "name".into(), "cost".into()],
-        projects: list,
-        vote_header: vec!["voter_id".into(), "vote".into()],
-        voters,
-        vote_type: VoteType::Approval,
-        budget,
-    })
+}
+
+impl Piecewise for CsvReader {
+    fn read(&mut self, bytes: usize) -> Option<Result<Election, BadFile>> {
+        let until = self.pos.saturating_add(bytes.max(1));
+        while self.pos < until {
+            let Some(record) = next_record(&self.votes, self.sep, &mut self.pos, &mut self.line) else { break };
+            let (line, r) = match record {
+                Ok(x) => x,
+                Err(bad) => return Some(Err(bad)),
+            };
+            if r.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            if !self.header_seen {
+                self.header_seen = true;
+                continue;
+            }
+            if let Err(bad) = self.vote(line, &r) {
+                return Some(Err(bad));
+            }
+        }
+        if self.pos < self.votes.len() {
+            return None;
+        }
+        let meta = vec![
+            ("description".to_string(), "CSV".to_string()),
+            ("budget".to_string(), super::amount_text(self.budget)),
+            ("vote_type".to_string(), "approval".to_string()),
+        ];
+        Some(Ok(Election {
+            meta,
+            project_header: vec!["project_id".into(), "name".into(), "cost".into()],
+            projects: std::mem::take(&mut self.projects),
+            vote_header: vec!["voter_id".into(), "vote".into()],
+            voters: std::mem::take(&mut self.voters),
+            vote_type: VoteType::Approval,
+            budget: self.budget,
+        }))
+    }
+
+    fn progress(&self) -> f64 {
+        if self.votes.is_empty() {
+            1.0
+        } else {
+            self.pos as f64 / self.votes.len() as f64
+        }
+    }
 }

@@ -201,3 +201,26 @@ test('counting Equal Shares with add1 on 100,000 ballots shows the countings as 
   clean(problems);
   await context.close();
 });
+
+test('a CSV pair is read (in pieces, like a .pb file), with the budget typed in Danish', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { locale: 'da-DK' });
+  await openBallots(page, 'lang=da&a=greedy&b=phragmen');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ballots-csv-'));
+  fs.writeFileSync(path.join(dir, 'projekter.csv'), 'id,name,cost\n1,Skatepark,600\n2,Bænke,400\n3,Bibliotek,300\n');
+  const votes = ['voter,approved'];
+  for (let v = 1; v <= 3000; v++) votes.push(`${v},"${['1,2', '3', '2,3', '1'][v % 4]}"`);
+  fs.writeFileSync(path.join(dir, 'stemmer.csv'), votes.join('\n') + '\n');
+  await page.getByLabel('Projekter (id, name, cost)').setInputFiles(path.join(dir, 'projekter.csv'));
+  await page.getByLabel("Stemmer (vælger-id, projekt-id'er)").setInputFiles(path.join(dir, 'stemmer.csv'));
+  await page.getByLabel('Budget', { exact: true }).fill('1.000');
+  await page.getByRole('button', { name: 'Læs CSV-filerne' }).click();
+  await page.locator('.ballots-table').first().waitFor({ timeout: 30000 });
+  await page.getByText('projekter.csv + stemmer.csv · budget 1.000 · 3 projekter · 3.000 stemmesedler').waitFor();
+  // Phragmén, by hand (1,500 supporters each): the library at a load of 300 / 1500 = 0.2, then the
+  // benches at (750 x 0.2 + 400) / 1500; the skate park would no longer fit (300 + 400 + 600 > 1,000).
+  const why = page.locator('#why-project');
+  await why.selectOption({ label: 'Skatepark' });
+  await page.locator('dl.why', { hasText: 'kostede 600 og der var 300 tilbage, så optællingen stoppede' }).waitFor();
+  clean(problems);
+  await context.close();
+});
