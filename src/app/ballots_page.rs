@@ -64,7 +64,9 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
     let counted = use_state(|| None::<(u32, Rule, Rule, Counted)>);
     let status = use_state(String::new);
     let progress = use_state(|| None::<Progress>);
-    let reading = use_mut_ref(|| None::<crate::web::Slices>);
+    // The reading under way: which pick it is (a newer pick wins, even when its file is read
+    // first) and its slices (dropping them stops it).
+    let reading = use_mut_ref(|| (0u32, None::<crate::web::Slices>));
     let error = use_state(|| None::<String>);
     let chosen = use_state(|| 0usize);
     let csv_refs = (use_node_ref(), use_node_ref(), use_node_ref());
@@ -132,18 +134,20 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             status.set(t.reading.to_string());
             progress.set(Some(Progress::Reading(0)));
             let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
-            // A newer file stops the reading of an older one.
-            reading.borrow_mut().take();
+            let pick = newer(&reading);
             wasm_bindgen_futures::spawn_local(async move {
-                let Ok(text) = crate::web::read_file_text(&file).await else {
+                let text = crate::web::read_file_text(&file).await;
+                if reading.borrow().0 != pick {
+                    return;
+                }
+                let Ok(text) = text else {
                     status.set(String::new());
                     progress.set(None);
                     show.emit((Err(t.refused.to_string()), file.name(), false));
                     return;
                 };
                 let reader = crate::ballots::pabulib::Reader::new(text);
-                let job = read_in_slices(reader, file.name(), l, show, status, progress);
-                *reading.borrow_mut() = Some(job);
+                reading.borrow_mut().1 = Some(read_in_slices(reader, file.name(), l, show, status, progress));
             });
         })
     };
@@ -167,10 +171,13 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             status.set(t.reading.to_string());
             progress.set(Some(Progress::Reading(0)));
             let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
-            reading.borrow_mut().take();
+            let pick = newer(&reading);
             wasm_bindgen_futures::spawn_local(async move {
                 let p = crate::web::read_file_text(&projects).await;
                 let v = crate::web::read_file_text(&votes).await;
+                if reading.borrow().0 != pick {
+                    return;
+                }
                 let name = format!("{} + {}", projects.name(), votes.name());
                 let reader = match (p, v) {
                     (Ok(p), Ok(v)) => {
@@ -179,7 +186,9 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
                     _ => Err(t.refused.to_string()),
                 };
                 match reader {
-                    Ok(reader) => *reading.borrow_mut() = Some(read_in_slices(reader, name, l, show, status, progress)),
+                    Ok(reader) => {
+                        reading.borrow_mut().1 = Some(read_in_slices(reader, name, l, show, status, progress))
+                    }
                     Err(message) => {
                         status.set(String::new());
                         progress.set(None);
@@ -190,8 +199,12 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
         })
     };
     let on_example = {
-        let (show, scenario_query) = (show.clone(), scenario_query.clone());
+        let (show, scenario_query, reading) = (show.clone(), scenario_query.clone(), reading.clone());
+        let (status, progress) = (status.clone(), progress.clone());
         Callback::from(move |_: MouseEvent| {
+            newer(&reading);
+            status.set(String::new());
+            progress.set(None);
             let scenario = crate::share::decode(&scenario_query).scenario;
             show.emit((Ok(page::example_for(&scenario)), page::texts(l).example_label.to_string(), true));
         })
@@ -299,6 +312,14 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             <footer class="site-footer"><p>{ app.footer_privacy }</p></footer>
         </>
     }
+}
+
+/// A new pick of ballots: any reading under way stops, and one that has not begun never will.
+fn newer(reading: &std::rc::Rc<std::cell::RefCell<(u32, Option<crate::web::Slices>)>>) -> u32 {
+    let mut r = reading.borrow_mut();
+    r.0 = r.0.wrapping_add(1);
+    r.1 = None;
+    r.0
 }
 
 /// Read a file a piece at a time, the progress line moving, then show the election or the problem.

@@ -224,3 +224,22 @@ test('a CSV pair is read (in pieces, like a .pb file), with the budget typed in 
   clean(problems);
   await context.close();
 });
+
+test('a large file picked and at once a small one: the small one is shown and stays', async () => {
+  // The large file's text arrives after the small one has been read; it must not take its place
+  // (it did, and the page went blank: the older file's ballots met the newer file's counting).
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await openBallots(page, 'lang=en&a=greedy&b=mes');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballots-')), 'large.pb');
+  fs.writeFileSync(file, election(1_200_000, 60));
+  const input = page.locator('input[type=file][accept*=".pb"]');
+  await input.setInputFiles(file);
+  await input.setInputFiles(TEN);
+  await page.getByText('ten-voters.pb · budget 1,000').waitFor({ timeout: 60000 });
+  // Long enough for the large file to have been read and counted (about 3 s here).
+  await page.waitForTimeout(10000);
+  assert.equal(await page.getByText('large.pb ·').count(), 0, 'the older pick came back');
+  assert.equal(await page.getByText('ten-voters.pb · budget 1,000').count(), 1, 'the newer pick is gone');
+  clean(problems);
+  await context.close();
+});
