@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 PORT ?= 8080
 
-.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench bench-pabutools fuzz fit ballot-fixtures
+.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench bench-pabutools fuzz fit ballot-fixtures lighthouse
 
 ## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
 serve: dist
@@ -106,3 +106,11 @@ bench: tools-test dist
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## make lighthouse: Lighthouse 12.2.3 (its mobile profile: slow 4G, 4x CPU slowdown) on every view
+## of every page of dist/, served locally and gzipped, as one table (figures, not pass/fail).
+## Installed once under target/lighthouse, apart from the test tools (13.x wants Node 22).
+LIGHTHOUSE := target/lighthouse/node_modules/.bin/lighthouse
+lighthouse: tools-test dist
+	test "$$($(LIGHTHOUSE) --version 2>/dev/null)" = 12.2.3 || npm i -E --no-audit --no-fund --prefix target/lighthouse lighthouse@12.2.3
+	node tools/lighthouse.mjs

@@ -385,6 +385,150 @@ fn next_slice(stop: std::rc::Rc<std::cell::Cell<bool>>, slice_ms: f64, mut work:
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
+/// The Monte Carlo worker (`assets/mc-worker.js`), started once per page and given this page's own
+/// compiled wasm module (sent, not downloaded again) and the address of its JavaScript glue.
+struct McWorker {
+    worker: web_sys::Worker,
+    _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+/// What to do with the answer to the newest request: its id and where the numbers go (`None`: the
+/// worker failed, compute here).
+type McWaiting = Option<(u32, Box<dyn FnOnce(Option<Vec<f64>>)>)>;
+
+thread_local! {
+    /// `None`: not tried yet; `Some(None)`: this browser cannot run it (compute on the page).
+    static MC_WORKER: std::cell::RefCell<Option<Option<McWorker>>> = const { std::cell::RefCell::new(None) };
+    static MC_WAITING: std::cell::RefCell<McWaiting> = const { std::cell::RefCell::new(None) };
+    static MC_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The address of this page's JavaScript glue (the worker imports the same file).
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: String;
+}
+
+/// The worker gave up (could not start, load the module or read a request): forget it and let
+/// the newest request be computed on the page.
+fn mc_worker_failed() {
+    // `replace(None)` leaves `Some(None)`: this page computes its bands itself from now on.
+    if let Some(Some(w)) = MC_WORKER.with(|w| w.borrow_mut().replace(None)) {
+        w.worker.terminate();
+        // Its closures may be the caller: leave them be (once per page at most).
+        std::mem::forget(w);
+    }
+    if let Some((_, answer)) = MC_WAITING.with(|w| w.borrow_mut().take()) {
+        answer(None);
+    }
+}
+
+fn start_mc_worker() -> Option<McWorker> {
+    use wasm_bindgen::closure::Closure;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options("mc-worker.js", &options).ok()?;
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        let Ok(numbers) = e.data().dyn_into::<js_sys::Float64Array>() else { return mc_worker_failed() };
+        let numbers = numbers.to_vec();
+        let id = numbers.first().copied().unwrap_or(-1.0);
+        let newest = MC_WAITING.with(|w| w.borrow().as_ref().is_some_and(|(n, _)| *n as f64 == id));
+        if let Some((_, answer)) = newest.then(|| MC_WAITING.with(|w| w.borrow_mut().take())).flatten() {
+            answer(Some(numbers));
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let on_error = Closure::<dyn FnMut()>::new(mc_worker_failed);
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let hello = js_sys::Array::of2(&GLUE_URL.with(|u| wasm_bindgen::JsValue::from_str(u)), &wasm_bindgen::module());
+    worker.post_message(&hello).ok()?;
+    Some(McWorker { worker, _on_message: on_message, _on_error: on_error })
+}
+
+/// The worker's side: the entry points `assets/mc-worker.js` calls, for the binaries of the pages
+/// that show bands (a macro, so the other pages' wasm does not carry them). `mc_start` takes a
+/// [`crate::model::montecarlo::wire::request`] (false if it is not one), `mc_step(n)` runs up to `n`
+/// more draws (true when all are done), `mc_answer` gives the
+/// [`crate::model::montecarlo::wire::answer`]. The draws are [`crate::model::montecarlo::Progress`]'s,
+/// so the bands are bit for bit those computed on the page or natively.
+#[macro_export]
+macro_rules! monte_carlo_worker {
+    () => {
+        thread_local! {
+            static MC_JOB: ::std::cell::RefCell<Option<(u32, $crate::model::montecarlo::Progress)>> =
+                const { ::std::cell::RefCell::new(None) };
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mc_start(request: &[f64]) -> bool {
+            let job = $crate::model::montecarlo::wire::read_request(request)
+                .map(|(id, s, runs)| (id, $crate::model::montecarlo::Progress::new(&s, runs, 1.0)));
+            let ok = job.is_some();
+            MC_JOB.with(|j| *j.borrow_mut() = job);
+            ok
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mc_step(runs: usize) -> bool {
+            MC_JOB.with(|j| j.borrow_mut().as_mut().is_none_or(|(_, p)| p.step(runs)))
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mc_answer() -> Vec<f64> {
+            MC_JOB
+                .with(|j| j.borrow_mut().take())
+                .map(|(id, p)| $crate::model::montecarlo::wire::answer(id, &p.finish()))
+                .unwrap_or_default()
+        }
+    };
+}
+
+/// True in a page (false in a worker, which has no window): the binaries start their page only then.
+pub fn in_page() -> bool {
+    window().is_some()
+}
+
+/// A Monte Carlo request waiting for the worker; dropping it (a newer request, or the view going
+/// away) means its answer is no longer wanted.
+pub struct OffThread(u32);
+
+impl Drop for OffThread {
+    fn drop(&mut self) {
+        MC_WAITING.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.as_ref().is_some_and(|(id, _)| *id == self.0) {
+                *w = None;
+            }
+        });
+    }
+}
+
+/// Run the Monte Carlo of `s` (`runs` draws) in the worker, so the page's main thread only paints.
+/// `answer` gets the bands' numbers ([`crate::model::montecarlo::wire::read_answer`]), or `None`
+/// if the worker fails on the way (then compute on the page). Returns `None` at once when this
+/// browser cannot run the worker. Only the newest request is answered; the worker drops older ones.
+pub fn monte_carlo_off_thread(
+    s: &crate::model::Scenario,
+    runs: usize,
+    answer: impl FnOnce(Option<Vec<f64>>) + 'static,
+) -> Option<OffThread> {
+    let id = MC_ID.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    let request = js_sys::Float64Array::from(crate::model::montecarlo::wire::request(id, s, runs).as_slice());
+    let sent = MC_WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        let worker = w.get_or_insert_with(start_mc_worker).as_ref()?;
+        worker.worker.post_message(&request).ok()
+    });
+    sent?;
+    MC_WAITING.with(|w| *w.borrow_mut() = Some((id, Box::new(answer))));
+    Some(OffThread(id))
+}
+
 /// Mark a moment for performance measurements (`performance.mark`); ignored where unsupported.
 pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {

@@ -47,6 +47,9 @@ def main() -> int:
     for page in pages:
         html = open(os.path.join(dist, page), encoding="utf-8").read()
         files = [page] + [n for n in gz if n != page and n not in background and os.path.basename(n) in html]
+        # Scripts the page's wasm starts (the Monte Carlo worker) are part of its load too.
+        wasm = b"".join(open(os.path.join(dist, n), "rb").read() for n in files if n.endswith(".wasm"))
+        files += [n for n in gz if n.endswith(".js") and n not in files and n not in background and n.encode() in wasm]
         loads[page] = sum(gz[n] for n in files)
         print(f"page {page}: {loads[page]:,} B gzip ({', '.join(files)})")
     if "sw.js" in gz:

@@ -41,30 +41,31 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
     });
 }
 
-/// Monte Carlo bands for `scenario`: started a moment after the last change (so moving a slider
-/// stays instant), computed in slices of [`SLICE`] runs with the browser free to paint and respond
-/// in between, and kept on screen while the next ones are computed. Returns the latest bands and
-/// whether they are out of date.
+/// Monte Carlo bands for `scenario`: computed in the Monte Carlo worker (`web::monte_carlo_off_thread`)
+/// so the page only paints, and kept on screen while the next ones are computed. Where the browser
+/// cannot run the worker they are computed here instead: started a moment after the last change
+/// (so moving a slider stays instant), in slices of [`SLICE`] runs with the browser free to paint
+/// and respond in between. Either way the same draws give the same bands. Returns the latest bands
+/// and whether they are out of date.
 #[hook]
 pub fn use_bands(
     scenario: std::rc::Rc<crate::model::Scenario>,
     runs: usize,
 ) -> (Option<std::rc::Rc<crate::model::montecarlo::Bands>>, bool) {
+    use crate::model::montecarlo::{wire, Bands, Progress};
     use std::cell::RefCell;
     use std::rc::Rc;
-    type Done = (Rc<crate::model::Scenario>, usize, Rc<crate::model::montecarlo::Bands>);
+    type Done = (Rc<crate::model::Scenario>, usize, Rc<Bands>);
     let done = use_state(|| None::<Done>);
     {
         let done = done.clone();
         use_effect_with((scenario.clone(), runs), move |(s, runs)| {
-            let progress = crate::model::montecarlo::Progress::new(s, *runs, 1.0);
             // The pending slice; dropping it (on the next change) cancels the computation.
             let pending: Rc<RefCell<Option<crate::web::Timeout>>> = Rc::default();
-            let job = Rc::new(RefCell::new(Some(progress)));
             fn slice(
-                job: Rc<RefCell<Option<crate::model::montecarlo::Progress>>>,
+                job: Rc<RefCell<Option<Progress>>>,
                 pending: Rc<RefCell<Option<crate::web::Timeout>>>,
-                finish: Rc<dyn Fn(crate::model::montecarlo::Bands)>,
+                finish: Rc<dyn Fn(Bands)>,
                 delay: i32,
             ) {
                 let next = pending.clone();
@@ -72,7 +73,7 @@ pub fn use_bands(
                     let all_done = job.borrow_mut().as_mut().is_some_and(|p| p.step(SLICE));
                     if all_done {
                         if let Some(p) = job.borrow_mut().take() {
-                            crate::web::mark("onepercent:bands-done");
+                            crate::web::mark("onepercent:bands-on-page");
                             finish(p.finish());
                         }
                     } else {
@@ -81,10 +82,35 @@ pub fn use_bands(
                 });
             }
             let (s, runs) = (s.clone(), *runs);
-            let finish: Rc<dyn Fn(crate::model::montecarlo::Bands)> =
-                Rc::new(move |b| done.set(Some((s.clone(), runs, Rc::new(b)))));
-            slice(job, pending.clone(), finish, 40);
-            move || drop(pending.borrow_mut().take())
+            let finish: Rc<dyn Fn(Bands)> = {
+                let s = s.clone();
+                Rc::new(move |b| {
+                    crate::web::mark("onepercent:bands-done");
+                    done.set(Some((s.clone(), runs, Rc::new(b))))
+                })
+            };
+            let compute_here = {
+                let (s, pending, finish) = (s.clone(), pending.clone(), finish.clone());
+                move |delay| slice(Rc::new(RefCell::new(Some(Progress::new(&s, runs, 1.0)))), pending, finish, delay)
+            };
+            let answered = {
+                let compute_here = compute_here.clone();
+                move |answer: Option<Vec<f64>>| match answer.as_deref().and_then(wire::read_answer) {
+                    Some((_, bands)) => {
+                        crate::web::mark("onepercent:bands-from-worker");
+                        finish(bands)
+                    }
+                    None => compute_here(0),
+                }
+            };
+            let off = crate::web::monte_carlo_off_thread(&s, runs, answered);
+            if off.is_none() {
+                compute_here(40);
+            }
+            move || {
+                drop(off);
+                drop(pending.borrow_mut().take());
+            }
         });
     }
     let bands = done.as_ref().map(|(_, _, b)| b.clone());

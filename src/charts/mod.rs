@@ -239,11 +239,12 @@ impl LineChart {
             .into_iter()
             .map(|m| {
                 let mut row = vec![crate::format::number(m as f64, 0, lang)];
-                row.extend(
-                    self.lines
-                        .iter()
-                        .map(|l| l.values.get(m - 1).map(|v| self.y_format.cell(*v, lang)).unwrap_or_default()),
-                );
+                for l in &self.lines {
+                    row.push(l.values.get(m - 1).map(|v| self.y_format.cell(*v, lang)).unwrap_or_default());
+                    if let Some(b) = &l.band {
+                        row.push(b.get(m - 1).map(|b| self.y_format.range(b, lang)).unwrap_or_default());
+                    }
+                }
                 row
             })
             .collect();
@@ -863,7 +864,14 @@ mod tests {
         let svg = svg_of(|a| draw_line_chart(a, &chart, Lang::En, 1.0).unwrap());
         assert!(svg.contains("Payback"));
         assert!(svg.matches("<polygon").count() >= 2, "two ribbons for the banded line");
-        assert_eq!(chart.table(1, Lang::En).head, ["Month", "a", "a (P10–P90)", "b"]);
+        let table = chart.table(1, Lang::En);
+        assert_eq!(table.head, ["Month", "a", "a (P10–P90)", "b"]);
+        // Every row has a cell under every heading: the band's range under its own.
+        assert!(table.rows.iter().all(|r| r.len() == table.head.len()), "{:?}", table.rows);
+        assert_eq!(
+            table.rows[3][2],
+            YFormat::Money.range(&Band { p10: -6.0, p25: -5.5, p50: -5.0, p75: -4.0, p90: -3.0 }, Lang::En)
+        );
         assert!(svg.to_lowercase().contains(&palette::SCENARIO.hex()), "scenario colour missing");
         assert!(svg.matches("<polyline").count() >= 2, "{svg}");
     }

@@ -501,6 +501,129 @@ impl Progress {
     }
 }
 
+/// The Monte Carlo as messages between a page and its worker (`mc-worker.js`): the request (an id,
+/// the run count, the seed and every value) and the answer (the id and the bands), each a flat list
+/// of numbers that crosses the thread boundary as one `Float64Array`, so the wasm carries no
+/// serializer. Both read back bit for bit; a list that is not one of ours reads as `None`.
+pub mod wire {
+    use super::{Band, Bands, Figure, PaybackDist, Series, MAX_RUNS};
+    use crate::model::casework::{Tier, Tiers};
+    use crate::model::params::{N_PARAMS, PARAMS};
+    use crate::model::Scenario;
+
+    fn seed_halves(seed: u64) -> [f64; 2] {
+        [(seed >> 32) as f64, (seed & 0xffff_ffff) as f64]
+    }
+
+    fn whole(x: f64, max: f64) -> Option<u64> {
+        (x >= 0.0 && x <= max && x.fract() == 0.0).then_some(x as u64)
+    }
+
+    fn read_seed(hi: f64, lo: f64) -> Option<u64> {
+        Some(whole(hi, u32::MAX as f64)? << 32 | whole(lo, u32::MAX as f64)?)
+    }
+
+    /// Request `runs` draws of `s` (its values and seed), numbered `id`.
+    pub fn request(id: u32, s: &Scenario, runs: usize) -> Vec<f64> {
+        let mut v = Vec::with_capacity(4 + N_PARAMS);
+        v.extend([id as f64, runs as f64]);
+        v.extend(seed_halves(s.seed));
+        v.extend_from_slice(s.values());
+        v
+    }
+
+    /// Read a [`request`]: its id, the scenario and the run count. Values outside their allowed
+    /// ranges are refused, so a worker never runs what the page could not have sent.
+    pub fn read_request(v: &[f64]) -> Option<(u32, Scenario, usize)> {
+        let [id, runs, hi, lo, rest @ ..] = v else { return None };
+        let values: [f64; N_PARAMS] = rest.try_into().ok()?;
+        if values.iter().zip(PARAMS.iter()).any(|(x, spec)| !(*x >= spec.min && *x <= spec.max)) {
+            return None;
+        }
+        let runs = whole(*runs, MAX_RUNS as f64)? as usize;
+        Some((whole(*id, u32::MAX as f64)? as u32, Scenario::with_values(values, read_seed(*hi, *lo)?), runs))
+    }
+
+    /// The bands of request `id`: id, runs, seed, the length of each series, then every band.
+    /// (Written as plain loops: iterator adapters here cost the browser build kilobytes.)
+    pub fn answer(id: u32, b: &Bands) -> Vec<f64> {
+        let mut v = vec![id as f64, b.runs as f64];
+        v.extend(seed_halves(b.seed));
+        for (_, s) in &b.series {
+            v.push(s.len() as f64);
+        }
+        let put = |v: &mut Vec<f64>, b: &Band| v.extend([b.p10, b.p25, b.p50, b.p75, b.p90]);
+        for (_, f) in &b.figures {
+            put(&mut v, f);
+        }
+        for t in Tier::ALL {
+            let p = b.payback.at(t);
+            v.extend(p.shares);
+            put(&mut v, &p.month);
+            v.push(p.horizon as f64);
+        }
+        for (_, s) in &b.series {
+            for x in s {
+                put(&mut v, x);
+            }
+        }
+        v
+    }
+
+    /// Numbers read one at a time; `None` once they run out.
+    struct Cursor<'a>(&'a [f64]);
+
+    impl Cursor<'_> {
+        fn next(&mut self) -> Option<f64> {
+            let (x, rest) = self.0.split_first()?;
+            self.0 = rest;
+            Some(*x)
+        }
+
+        fn whole(&mut self, max: f64) -> Option<u64> {
+            whole(self.next()?, max)
+        }
+
+        fn band(&mut self) -> Option<Band> {
+            Some(Band { p10: self.next()?, p25: self.next()?, p50: self.next()?, p75: self.next()?, p90: self.next()? })
+        }
+
+        fn payback(&mut self) -> Option<PaybackDist> {
+            let mut shares = [0.0; 6];
+            for x in &mut shares {
+                *x = self.next()?;
+            }
+            Some(PaybackDist { shares, month: self.band()?, horizon: self.whole(u32::MAX as f64)? as u32 })
+        }
+    }
+
+    /// Read an [`answer`]: the id and the bands.
+    pub fn read_answer(v: &[f64]) -> Option<(u32, Bands)> {
+        let mut c = Cursor(v);
+        let id = c.whole(u32::MAX as f64)? as u32;
+        let runs = c.whole(MAX_RUNS as f64)? as usize;
+        let seed = read_seed(c.next()?, c.next()?)?;
+        let mut lens = [0; Series::ALL.len()];
+        for n in &mut lens {
+            *n = c.whole(1e6)? as usize;
+        }
+        let mut figures = Vec::with_capacity(Figure::ALL.len());
+        for f in Figure::ALL {
+            figures.push((f, c.band()?));
+        }
+        let payback = Tiers { cash: c.payback()?, with_failure_demand: c.payback()?, with_escalation: c.payback()? };
+        let mut series = Vec::with_capacity(Series::ALL.len());
+        for (s, n) in Series::ALL.into_iter().zip(lens) {
+            let mut bands = Vec::with_capacity(n.min(c.0.len()));
+            for _ in 0..n {
+                bands.push(c.band()?);
+            }
+            series.push((s, bands));
+        }
+        c.0.is_empty().then_some((id, Bands { runs, seed, figures, payback, series }))
+    }
+}
+
 /// An output the tornado explains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -686,6 +809,33 @@ mod tests {
         }
         assert_eq!(slices, 2);
         assert_eq!(p.finish(), monte_carlo(&s, 120));
+    }
+
+    #[test]
+    fn the_worker_messages_read_back_bit_for_bit() {
+        let mut s = Scenario::default();
+        s.seed = u64::MAX - 12_345; // both halves of the seed in use
+        s.set(P::Horizon, 36.0).unwrap();
+        let (id, read, runs) = wire::read_request(&wire::request(7, &s, 321)).unwrap();
+        assert_eq!((id, runs, read.seed), (7, 321, s.seed));
+        assert_eq!(read.values().map(f64::to_bits), s.values().map(f64::to_bits));
+        let bands = monte_carlo(&read, 40);
+        let sent = wire::answer(9, &bands);
+        let (id, got) = wire::read_answer(&sent).unwrap();
+        assert_eq!(id, 9);
+        assert_eq!(checksum(&got), checksum(&bands));
+        assert_eq!(got, bands);
+        // Anything else is not an answer or a request: one number short or long, a value out of range.
+        assert_eq!(wire::read_answer(&sent[..sent.len() - 1]), None);
+        assert_eq!(wire::read_answer(&[sent.as_slice(), &[0.0]].concat()), None);
+        assert_eq!(wire::read_answer(&[]), None);
+        let mut bad = wire::request(1, &s, 10);
+        assert!(wire::read_request(&bad).is_some());
+        bad[4 + P::Horizon as usize] = 1e9;
+        assert!(wire::read_request(&bad).is_none());
+        bad[4 + P::Horizon as usize] = f64::NAN;
+        assert!(wire::read_request(&bad).is_none());
+        assert!(wire::read_request(&wire::request(1, &s, 10)[..20]).is_none());
     }
 
     #[test]

@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,8 +21,11 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serve `root` on 127.0.0.1 at a free port; resolves to { origin, close() }. */
-export function serve(root = DIST) {
+/**
+ * Serve `root` on 127.0.0.1 at a free port; resolves to { origin, close() }. With `gzip`, responses
+ * are compressed for clients that accept it, as a static host serves them (the size budget is gzip).
+ */
+export function serve(root = DIST, { gzip = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
   }
@@ -32,7 +36,13 @@ export function serve(root = DIST) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { ...type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(zlib.gzipSync(data, { level: 9 }));
+        return;
+      }
+      res.writeHead(200, type);
       res.end(data);
     });
   });

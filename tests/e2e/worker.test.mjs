@@ -1,0 +1,89 @@
+// End-to-end tests of the Monte Carlo worker (assets/mc-worker.js, src/web.rs): the bands are
+// computed off the page's main thread, with the page's own wasm module, and are the command line's
+// numbers for the same seed; where the worker is forbidden (a CSP without it) the page computes the
+// same bands itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, openPage, appReady } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const marks = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+const ADDRESS = '/?v=1&lang=en&view=casework&seed=5';
+
+/** The saving chart's table: each year's P10-P90 cell. */
+async function savingRanges(page) {
+  const saving = page.locator('#chart-saving');
+  await saving.getByText('Show the numbers as a table').click();
+  await page.waitForFunction(() => document.querySelectorAll('#chart-saving thead th').length > 2);
+  const col = await saving.locator('thead th').allTextContents();
+  const k = col.findIndex((c) => c.includes('P10–P90'));
+  assert.ok(k > 0, `no P10-P90 column in ${col}`);
+  return saving.locator(`tbody tr td:nth-child(${k + 1})`).allTextContents();
+}
+
+let fromWorker;
+
+test('the bands come from the worker, with the page\'s own module, and are the command line\'s', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(server.origin + ADDRESS);
+  await appReady(page);
+  await page.locator('.ranges').waitFor({ timeout: 20000 });
+  assert.equal(await marks(page, 'onepercent:bands-from-worker'), 1);
+  assert.equal(await marks(page, 'onepercent:bands-on-page'), 0);
+  assert.deepEqual(page.workers().map((w) => path.basename(new URL(w.url()).pathname)), ['mc-worker.js']);
+  // The worker imports the page's glue (already loaded) and is sent the compiled module: the wasm
+  // is fetched once.
+  assert.equal(requested.filter((p) => p.endsWith('.wasm')).length, 1, requested.join(' '));
+  fromWorker = { ranges: await page.locator('.ranges').textContent(), table: await savingRanges(page) };
+
+  // The command line, same scenario and seed: the last year's P10 and P90 of the cumulative saving.
+  const cli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'onepercent', '--', 'run',
+    path.resolve(here, '../../scenarios/default.json'), '--seed', '5', '--runs', '500'], { encoding: 'utf8' }));
+  const band = cli.monte_carlo.series.find(([name]) => name === 'cumulative_saving')[1][59];
+  const money = (x) => Math.round(x).toLocaleString('en-US');
+  const last = fromWorker.table[fromWorker.table.length - 1];
+  assert.ok(last.includes(money(band.p10)) && last.includes(money(band.p90)), `${last} vs ${money(band.p10)} – ${money(band.p90)}`);
+
+  // A lever moved: new bands, from the worker again.
+  const slider = page.getByRole('slider', { name: 'Extra time per decision' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => performance.getEntriesByName('onepercent:bands-from-worker').length >= 2);
+  await page.waitForFunction((before) => document.querySelector('.ranges')?.textContent !== before, fromWorker.ranges);
+  assert.equal(await marks(page, 'onepercent:bands-on-page'), 0);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('with the worker forbidden by the page\'s CSP, the page computes the same bands itself', async () => {
+  assert.ok(fromWorker, 'runs after the worker test');
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("worker-src 'self'", "worker-src 'none'");
+    assert.match(body, /worker-src 'none'/);
+    await route.fulfill({ response, body });
+  });
+  await page.goto(server.origin + ADDRESS);
+  await appReady(page);
+  await page.locator('.ranges').waitFor({ timeout: 20000 });
+  assert.equal(await marks(page, 'onepercent:bands-from-worker'), 0);
+  assert.equal(await marks(page, 'onepercent:bands-on-page'), 1);
+  assert.equal(await page.locator('.ranges').textContent(), fromWorker.ranges);
+  assert.deepEqual(await savingRanges(page), fromWorker.table);
+  // The browser's own report of the refused worker is the only message.
+  assert.ok(problems.console.every((m) => /worker-src|Content Security Policy/.test(m)), problems.console.join('\n'));
+  assert.deepEqual(problems.page, []);
+  await context.close();
+});
