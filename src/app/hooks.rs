@@ -22,7 +22,9 @@ pub fn use_document_sync(lang: Lang, view: View, link: String) {
 
 /// Draw `chart` on the canvas behind `canvas` whenever the chart or the language changes, and again
 /// when the window is resized (the canvas follows its CSS size at the device's pixel ratio); text
-/// and lines `zoom` times their usual size.
+/// and lines `zoom` times their usual size. Each chart is drawn in a task of its own, after the
+/// page's render: on a slow phone a view's charts drawn inside the render made one long task that
+/// kept the page from answering input.
 #[hook]
 pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang: Lang, zoom: f64) {
     use_effect_with((chart, lang), move |(chart, lang)| {
@@ -35,9 +37,12 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
                 }
             }
         };
-        draw();
+        let first = crate::web::after(0, draw.clone());
         let listener = crate::web::on_resize(draw);
-        move || drop(listener)
+        move || {
+            drop(first);
+            drop(listener)
+        }
     });
 }
 

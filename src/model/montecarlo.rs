@@ -480,7 +480,23 @@ impl Progress {
     /// The bands of all runs (call when [`Progress::step`] has returned true).
     pub fn finish(mut self) -> Bands {
         let runs = self.runs;
-        let mut columns = self.obs.chunks_mut(runs).map(Band::of);
+        // A column equal to the one before it in every run (the baseline's months, months before
+        // the first vote) has the same band: computed once. Decided before any column is reordered.
+        let same: Vec<bool> = (0..self.width)
+            .map(|c| {
+                c > 0 && {
+                    let (a, b) = (&self.obs[(c - 1) * runs..c * runs], &self.obs[c * runs..(c + 1) * runs]);
+                    a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+                }
+            })
+            .collect();
+        let mut last = Band::default();
+        let mut columns = self.obs.chunks_mut(runs).zip(same).map(|(col, same)| {
+            if !same {
+                last = Band::of(col);
+            }
+            last
+        });
         let figures = Figure::ALL.iter().map(|f| (*f, columns.next().unwrap_or_default())).collect();
         let series =
             Series::ALL.iter().zip(&self.lens).map(|(se, n)| (*se, columns.by_ref().take(*n).collect())).collect();

@@ -114,17 +114,27 @@ impl PbInputs {
 
     /// Turnout (share of adults) of a cycle at maturity `m` and trust `t`.
     pub fn turnout(&self, maturity: f64, trust: f64) -> f64 {
-        if self.share <= 0.0 {
-            return 0.0;
-        }
+        self.turnout_with(self.turnout_parts(), maturity, trust)
+    }
+
+    /// The parts of [`PbInputs::turnout`] that do not change from vote to vote (a run computes them
+    /// once): `turnout_max · pot effect · size effect`, and the online effect.
+    fn turnout_parts(&self) -> (f64, f64) {
         // libm: the same bits natively and in wasm (same seed, same result everywhere).
         let pot = 1.0 - libm::exp(-self.share / self.share_half);
         let size = libm::pow(self.population / 50_000.0, -self.size_elasticity);
-        let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
-        let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
         // Voting online reaches more people than voting in person (Spada et al. 2016).
         let online = libm::exp(self.online_turnout * ((1.0 - self.in_person) - ONLINE_REF));
-        super::clamp(self.turnout_max * pot * size * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
+        (self.turnout_max * pot * size, online)
+    }
+
+    fn turnout_with(&self, (fixed, online): (f64, f64), maturity: f64, trust: f64) -> f64 {
+        if self.share <= 0.0 {
+            return 0.0;
+        }
+        let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
+        let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
+        super::clamp(fixed * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
     }
 
     /// Representation index of rarely-heard groups (their share among voters / among adults).
@@ -233,6 +243,10 @@ pub struct PbState {
     last_vote: Option<usize>,
     votes_left: usize,
     next_cycle: u32,
+    /// What is the same at every vote of a run, computed once: [`PbInputs::turnout_parts`], and
+    /// the volunteer hours of the last project money seen (money, hours).
+    turnout_parts: (f64, f64),
+    hours: (f64, f64),
 }
 
 impl PbState {
@@ -245,6 +259,8 @@ impl PbState {
             last_vote: None,
             votes_left: p.cycles,
             next_cycle: 1,
+            turnout_parts: if p.share > 0.0 { p.turnout_parts() } else { (0.0, 0.0) },
+            hours: (0.0, 0.0),
         }
     }
 
@@ -292,7 +308,7 @@ impl PbState {
         // A vote this month?
         let votes_now = self.votes_left > 0 && month == p.first_vote + 12 * (self.next_cycle as usize - 1);
         if votes_now {
-            let turnout = p.turnout(self.maturity, trust);
+            let turnout = p.turnout_with(self.turnout_parts, self.maturity, trust);
             let voters = turnout * p.adults;
             // Earlier participants are more likely to vote again; the rest are newly reached.
             let r = self.reach;
@@ -303,7 +319,11 @@ impl PbState {
             let chosen = project_money / p.project_cost;
             let overruled = chosen * p.override_share;
             let winners = chosen - overruled;
-            let hours = p.volunteer_hours_for(project_money * (1.0 - p.override_share)) / 12.0;
+            let money = project_money * (1.0 - p.override_share);
+            if money != self.hours.0 {
+                self.hours = (money, p.volunteer_hours_for(money));
+            }
+            let hours = self.hours.1 / 12.0;
             self.open.push((month, voters, winners, 0.0, hours));
             out.cycle = self.next_cycle;
             out.turnout = turnout;
@@ -353,9 +373,14 @@ impl PbState {
 pub fn cycles<'a>(months: impl ExactSizeIterator<Item = &'a PbMonth>, p: &PbInputs) -> Vec<Cycle> {
     let len = months.len();
     let mut out: Vec<Cycle> = Vec::new();
+    // The project money is usually the same every vote: its volunteer hours computed once.
+    let mut hours = (0.0, 0.0);
     for (i, m) in months.enumerate() {
         if m.cycle == 0 {
             continue;
+        }
+        if m.project_spend != hours.0 || out.is_empty() {
+            hours = (m.project_spend, p.volunteer_hours_for(m.project_spend));
         }
         let winners = m.funded;
         let delivered_in_year = (winners * p.delivery_rate).min(winners);
@@ -375,7 +400,7 @@ pub fn cycles<'a>(months: impl ExactSizeIterator<Item = &'a PbMonth>, p: &PbInpu
             delivered_in_year: if year_done { delivered_in_year } else { 0.0 },
             overdue_after_year: if year_done { winners - delivered_in_year } else { 0.0 },
             in_first_year: if year_done { 0.0 } else { winners },
-            volunteer_hours: p.volunteer_hours_for(m.project_spend),
+            volunteer_hours: hours.1,
             process_cost_per_voter: if m.voters > 0.0 { m.process_cost / m.voters } else { 0.0 },
         });
     }

@@ -146,6 +146,7 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
     // undetected error): the help level every decision being right would pay. Only differences
     // between runs matter; this level keeps the help category a cost, never negative.
     let entitled = i.decisions * i.wrong_exit;
+    let (mut last_x, mut e) = (0.0, 0.0);
 
     for m in 1..=i.horizon {
         // Outflows from the stocks at the start of the month.
@@ -187,7 +188,10 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
         remand_queue += redo_made - redecisions; // unmade redecisions stay queued
         let decisions = new_made + redo_made;
 
-        let e = i.error_share(x);
+        // The error share changes only while the extra time does (recruitment, onboarding).
+        if x != last_x || m == 1 {
+            (last_x, e) = (x, i.error_share(x));
+        }
         let wrong = decisions * e;
         let right = decisions - wrong;
         let distrust = (1.0 + i.distrust * (trust0 - trust) / trust0).max(0.0);
