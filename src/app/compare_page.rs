@@ -315,26 +315,44 @@ fn use_all_bands(cols: Rc<Vec<Column>>) -> Vec<Option<Rc<Bands>>> {
                 .filter(|c| !cache.borrow().iter().any(|(s, r, _)| **s == *c.scenario && *r == c.runs))
                 .map(|c| (c.scenario.clone(), c.runs))
                 .collect();
-            let pending: Rc<RefCell<Option<crate::web::Timeout>>> = Rc::default();
+            // The pending column: in the Monte Carlo worker, or (where it cannot run) on the page
+            // after a pause for painting. Dropping it (the columns change) stops the rest.
+            type Pending = (Option<crate::web::Timeout>, Option<crate::web::OffThread>);
+            let pending: Rc<RefCell<Pending>> = Rc::default();
             fn next(
                 mut todo: Vec<(Rc<Scenario>, usize)>,
                 cache: Rc<RefCell<Cache>>,
                 done: UseStateSetter<usize>,
-                pending: Rc<RefCell<Option<crate::web::Timeout>>>,
+                pending: Rc<RefCell<Pending>>,
             ) {
                 let Some((s, runs)) = todo.pop() else { return };
-                let slot = pending.clone();
-                *slot.borrow_mut() = crate::web::after(20, move || {
-                    let bands = Rc::new(crate::model::montecarlo::monte_carlo(&s, runs));
-                    cache.borrow_mut().push((s, runs, bands));
-                    done.set(cache.borrow().len());
-                    next(todo, cache, done, pending);
-                });
+                let keep = {
+                    let (s, cache, done, pending) = (s.clone(), cache.clone(), done.clone(), pending.clone());
+                    move |bands: Bands| {
+                        cache.borrow_mut().push((s, runs, Rc::new(bands)));
+                        done.set(cache.borrow().len());
+                        next(todo, cache, done, pending);
+                    }
+                };
+                let answered = {
+                    let (s, keep) = (s.clone(), keep.clone());
+                    move |answer: Option<Vec<f64>>| {
+                        let bands = answer.as_deref().and_then(crate::model::montecarlo::wire::read_answer);
+                        keep(bands.map_or_else(|| crate::model::montecarlo::monte_carlo(&s, runs), |(_, b)| b))
+                    }
+                };
+                let off = crate::web::monte_carlo_off_thread(&s, runs, answered);
+                let here = if off.is_none() {
+                    crate::web::after(20, move || keep(crate::model::montecarlo::monte_carlo(&s, runs)))
+                } else {
+                    None
+                };
+                *pending.borrow_mut() = (here, off);
             }
             let mut todo = todo;
             todo.reverse();
             next(todo, cache, done, pending.clone());
-            move || drop(pending.borrow_mut().take())
+            move || *pending.borrow_mut() = (None, None)
         });
     }
     let cache = cache.borrow();

@@ -10,8 +10,14 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    onepercent::web::start_compare();
+    // In the Monte Carlo worker the same module starts with no page to mount.
+    if onepercent::web::in_page() {
+        onepercent::web::start_compare();
+    }
 }
+
+#[cfg(target_arch = "wasm32")]
+onepercent::monte_carlo_worker!();
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -87,3 +87,31 @@ test('with the worker forbidden by the page\'s CSP, the page computes the same b
   assert.deepEqual(problems.page, []);
   await context.close();
 });
+
+test('the compare page asks the worker for its columns one after another; without it, the same ranges', async () => {
+  const link = (q) => encodeURIComponent(`v=1&lang=en&seed=3&${q}`);
+  const address = `/compare.html?lang=en&n=A&s=${link('case.extra_time=0.5')}&n=B&s=${link('pb.share=0.01')}`;
+  const ranges = async (blocked) => {
+    const { page, context, problems } = await openPage(browser, server.origin);
+    if (blocked) {
+      await page.route((url) => url.pathname === '/compare.html', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace("worker-src 'self'", "worker-src 'none'") });
+      });
+    }
+    await page.goto(server.origin + address);
+    await page.locator('.compare-table').waitFor();
+    // The default scenario's column and two more: each figure's range (9 a column) filled in.
+    await page.waitForFunction(() => document.querySelectorAll('.compare-table td .range').length === 27, null, { timeout: 30000 });
+    const workers = page.workers().map((w) => path.basename(new URL(w.url()).pathname));
+    const text = await page.locator('.compare-table').textContent();
+    if (!blocked) assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+    await context.close();
+    return { workers, text };
+  };
+  const withWorker = await ranges(false);
+  assert.deepEqual(withWorker.workers, ['mc-worker.js']);
+  const without = await ranges(true);
+  assert.deepEqual(without.workers, []);
+  assert.equal(without.text, withWorker.text);
+});
