@@ -28,8 +28,7 @@
 use super::Election;
 use crate::i18n::Lang;
 
-/// Relative tolerance within which two MES prices count as equal.
-pub const TIE: f64 = 1e-10;
+pub use super::equal_shares::{Paid, TIE};
 
 /// A counting rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -100,18 +99,6 @@ impl Rule {
     }
 }
 
-/// How a funded project was paid for under MES.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Paid {
-    pub project: usize,
-    /// Supporters who paid something.
-    pub payers: usize,
-    /// The most one supporter paid.
-    pub most: f64,
-    /// Supporters who had too little left to pay their full share (they paid all they had).
-    pub paid_all: usize,
-}
-
 /// What a rule funds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
@@ -164,6 +151,8 @@ pub fn count_with(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Outcome {
 pub struct Counting {
     rule: Rule,
     add1: Option<Add1>,
+    /// Each project's place in the tie-breaking order ([`ranks`]).
+    rank: Vec<u32>,
 }
 
 /// Where MES with add1 has come: the next step of the share and the last outcome within budget.
@@ -182,7 +171,7 @@ impl Counting {
             previous: None,
             candidates: (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect(),
         });
-        Counting { rule, add1 }
+        Counting { rule, add1, rank: ranks(e) }
     }
 
     /// The countings done so far (MES with add1; 0 for the other rules).
@@ -194,7 +183,7 @@ impl Counting {
     pub fn advance(&mut self, e: &Election, sup: &[Vec<u32>]) -> Option<Outcome> {
         let rule = self.rule;
         let out = match (&mut self.add1, rule) {
-            (Some(a), _) => a.advance(e, sup, rule)?,
+            (Some(a), _) => a.advance(e, sup, &self.rank, rule)?,
             (None, Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost) => {
                 let funded = greedy(e, sup, rule, &[]);
                 Outcome {
@@ -210,7 +199,7 @@ impl Counting {
                 }
             }
             (None, Rule::Phragmen) => phragmen(e, sup),
-            (None, _) => mes(e, sup, base_share(e), rule),
+            (None, _) => mes(e, sup, &self.rank, base_share(e), rule),
         };
         Some(complete(e, sup, out))
     }
@@ -229,8 +218,8 @@ fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
 impl Add1 {
     /// One counting: raise the share by one unit until the outcome would exceed the budget (keep
     /// the last that did not) or no candidate still fits.
-    fn advance(&mut self, e: &Election, sup: &[Vec<u32>], rule: Rule) -> Option<Outcome> {
-        let out = mes(e, sup, self.base + self.step as f64, rule);
+    fn advance(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule) -> Option<Outcome> {
+        let out = mes(e, sup, rank, self.base + self.step as f64, rule);
         self.step += 1;
         let cost: f64 = out.funded.iter().map(|&p| e.projects[p].cost).sum();
         let mut done = if cost > e.budget {
@@ -313,105 +302,34 @@ fn greedy(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<
     funded
 }
 
-/// One counting of MES with `share` per voter.
-fn mes(e: &Election, sup: &[Vec<u32>], share: f64, rule: Rule) -> Outcome {
-    let mut budget = vec![share; e.voters.len()];
-    let mut funded = Vec::new();
-    let mut paid = Vec::new();
-    // Candidates with their last known price per unit of cost (a lower bound: prices only rise as
-    // money is spent). With cost utilities a free project satisfies nobody, so MES never funds it
-    // (as the reference); a completion may.
-    let mut cand: Vec<(usize, f64)> = (0..sup.len())
-        .filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0)
-        .map(|p| (p, 1.0 / sup[p].len() as f64))
-        .collect();
-    loop {
-        cand.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| e.projects[a.0].id.cmp(&e.projects[b.0].id)));
-        let mut best = f64::INFINITY;
-        let mut tied: Vec<usize> = Vec::new();
-        let mut gone: Vec<usize> = Vec::new();
-        for (k, (p, price)) in cand.iter_mut().enumerate() {
-            let cost = e.projects[*p].cost;
-            let supporters = &sup[*p];
-            // One pass: the money the supporters hold, and who cannot pay an equal split.
-            let q0 = cost / supporters.len() as f64;
-            let (mut available, mut poor_money, mut n_poor) = (0.0, 0.0, 0usize);
-            for &v in supporters {
-                let b = budget[v as usize];
-                available += b;
-                if b < q0 {
-                    poor_money += b;
-                    n_poor += 1;
-                }
-            }
-            if available < cost * (1.0 - TIE) {
-                gone.push(k);
-                continue;
-            }
-            if *price > best * (1.0 + TIE) {
-                break;
-            }
-            let part = if n_poor == 0 { q0 } else { equal_part(cost, supporters, &budget, poor_money, n_poor) };
-            let f = part / cost;
-            *price = f;
-            if f < best * (1.0 - TIE) {
-                best = f;
-                tied.clear();
-                tied.push(*p);
-            } else if f <= best * (1.0 + TIE) {
-                tied.push(*p);
-            }
-        }
-        for k in gone.into_iter().rev() {
-            cand.remove(k);
-        }
-        let Some(&chosen) = tied.iter().min_by(|a, b| e.projects[**a].id.cmp(&e.projects[**b].id)) else {
-            break;
-        };
-        let due = best * e.projects[chosen].cost;
-        let (mut payers, mut most, mut paid_all) = (0, 0.0_f64, 0);
-        for &v in &sup[chosen] {
-            let b = &mut budget[v as usize];
-            let pay = b.min(due);
-            if pay > 0.0 {
-                payers += 1;
-            }
-            if *b <= due {
-                paid_all += 1;
-            }
-            most = most.max(pay);
-            *b -= pay;
-        }
-        paid.push(Paid { project: chosen, payers, most, paid_all });
-        funded.push(chosen);
-        cand.retain(|c| c.0 != chosen);
+/// One counting of MES with `share` per voter (the kernel: [`super::equal_shares::count`]).
+fn mes(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, rule: Rule) -> Outcome {
+    let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
+    let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
+    let out = super::equal_shares::count(&b, share);
+    let by_mes = out.funded.len();
+    Outcome {
+        rule,
+        funded: out.funded,
+        by_mes,
+        cost: 0.0,
+        share,
+        left: out.left,
+        paid: out.paid,
+        rounds: 1,
+        stopped_by: None,
     }
-    let by_mes = funded.len();
-    Outcome { rule, funded, by_mes, cost: 0.0, share, left: budget, paid, rounds: 1, stopped_by: None }
 }
 
-/// What each supporter pays for a project of `cost` (they can afford it together): the poorest pay
-/// all they have, the rest the same part `q`, the smallest with `sum(min(budget, q)) = cost`.
-/// Found by the reference's poor/rich iteration, from the equal split's poor (`poor_money`,
-/// `n_poor`): everyone who cannot pay the current part pays all they have, and the rest share what
-/// is still missing; repeat until nobody else falls short (each pass only raises `q`, so it ends;
-/// usually after one or two passes).
-fn equal_part(cost: f64, supporters: &[u32], budget: &[f64], mut poor_money: f64, mut n_poor: usize) -> f64 {
-    loop {
-        let q = (cost - poor_money) / (supporters.len() - n_poor) as f64;
-        let (mut money, mut count) = (0.0, 0usize);
-        for &v in supporters {
-            let b = budget[v as usize];
-            if b < q {
-                money += b;
-                count += 1;
-            }
-        }
-        if count == n_poor || count == supporters.len() {
-            return q;
-        }
-        (poor_money, n_poor) = (money, count);
+/// Each project's place in the tie-breaking order: by id, lexicographically (the smaller wins).
+fn ranks(e: &Election) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..e.projects.len()).collect();
+    order.sort_by(|&a, &b| e.projects[a].id.cmp(&e.projects[b].id));
+    let mut rank = vec![0; order.len()];
+    for (r, p) in order.into_iter().enumerate() {
+        rank[p] = r as u32;
     }
+    rank
 }
 
 /// Sequential Phragmén. Each funded project's [`Paid`] says how many supporters bought it

@@ -1,0 +1,305 @@
+//! One counting of the Method of Equal Shares (MES) with cost utilities on approval ballots: the
+//! kernel of the ballots page (MES with add1 counts hundreds of times). [`super::rules`] says what
+//! the rules mean; `tests/ballots.rs` compares them with the reference implementation (pabutools)
+//! on every fixture. Slices in, no allocation but the result and one scratch list, no clock: the
+//! same bits on every platform.
+
+/// Relative tolerance within which two MES prices count as equal.
+pub const TIE: f64 = 1e-10;
+
+/// How a funded project was paid for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paid {
+    pub project: usize,
+    /// Supporters who paid something.
+    pub payers: usize,
+    /// The most one supporter paid.
+    pub most: f64,
+    /// Supporters who had too little left to pay their full share (they paid all they had).
+    pub paid_all: usize,
+}
+
+/// What one counting funds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted {
+    /// The funded projects, in the order they were chosen.
+    pub funded: Vec<usize>,
+    /// Each voter's money left at the end.
+    pub left: Vec<f64>,
+    /// How each funded project was paid for, in the same order.
+    pub paid: Vec<Paid>,
+}
+
+/// The election as the kernel reads it: per project its cost, its place in the tie-breaking order
+/// (the smaller wins) and its supporters (voter indices below `voters`).
+pub struct Ballots<'a> {
+    pub cost: &'a [f64],
+    pub rank: &'a [u32],
+    pub supporters: &'a [Vec<u32>],
+    pub voters: usize,
+}
+
+/// One counting of MES with `share` per voter: a project is funded when its supporters can pay for
+/// it together, the one asking the least of each supporter (per unit of cost) first; ties within
+/// [`TIE`] go to the smaller rank. A free project or one without supporters satisfies nobody and is
+/// never funded (as the reference).
+pub fn count(b: &Ballots, share: f64) -> Counted {
+    let mut budget = vec![share; b.voters];
+    let mut funded = Vec::new();
+    let mut paid = Vec::new();
+    // The supporters' money of the project being priced, in supporter order: one gather, then
+    // every pass over it reads memory in a row.
+    let mut held: Vec<f64> = Vec::new();
+    // Candidates with their last known price per unit of cost (a lower bound: prices only rise as
+    // money is spent).
+    let mut cand: Vec<(usize, f64)> = (0..b.supporters.len())
+        .filter(|&p| !b.supporters[p].is_empty() && b.cost[p] > 0.0)
+        .map(|p| (p, 1.0 / b.supporters[p].len() as f64))
+        .collect();
+    let mut tied: Vec<usize> = Vec::new();
+    let mut gone: Vec<usize> = Vec::new();
+    loop {
+        cand.sort_by(|x, y| x.1.total_cmp(&y.1).then_with(|| b.rank[x.0].cmp(&b.rank[y.0])));
+        let mut best = f64::INFINITY;
+        tied.clear();
+        gone.clear();
+        for (k, (p, price)) in cand.iter_mut().enumerate() {
+            // This one and all after it cost at least their last price: none can be cheaper.
+            if *price > best * (1.0 + TIE) {
+                break;
+            }
+            let cost = b.cost[*p];
+            // (Slices, not the Vec, indexed: built for size, a Vec's index is a call per voter.)
+            let (supporters, money): (&[u32], &[f64]) = (&b.supporters[*p], &budget);
+            held.resize(supporters.len(), 0.0);
+            for (h, &v) in held.iter_mut().zip(supporters) {
+                *h = money[v as usize];
+            }
+            // The money the supporters hold, and who cannot pay an equal split.
+            let q0 = cost / held.len() as f64;
+            let (available, poor_money, n_poor) = below(&held, q0);
+            if available < cost * (1.0 - TIE) {
+                gone.push(k);
+                continue;
+            }
+            let part = if n_poor == 0 { q0 } else { equal_part(cost, &held, poor_money, n_poor) };
+            let f = part / cost;
+            *price = f;
+            if f < best * (1.0 - TIE) {
+                best = f;
+                tied.clear();
+                tied.push(*p);
+            } else if f <= best * (1.0 + TIE) {
+                tied.push(*p);
+            }
+        }
+        for &k in gone.iter().rev() {
+            cand.remove(k);
+        }
+        let Some(&chosen) = tied.iter().min_by_key(|&&p| b.rank[p]) else {
+            break;
+        };
+        let due = best * b.cost[chosen];
+        let (mut payers, mut most, mut paid_all) = (0, 0.0_f64, 0);
+        for &v in &b.supporters[chosen] {
+            let m = &mut budget[v as usize];
+            let pay = m.min(due);
+            if pay > 0.0 {
+                payers += 1;
+            }
+            if *m <= due {
+                paid_all += 1;
+            }
+            most = most.max(pay);
+            *m -= pay;
+        }
+        paid.push(Paid { project: chosen, payers, most, paid_all });
+        funded.push(chosen);
+        cand.retain(|c| c.0 != chosen);
+    }
+    Counted { funded, left: budget, paid }
+}
+
+/// In one pass over `held`: the sum of all, the sum of those below `q`, and how many are below.
+/// Four running sums, added pairwise at the end, so that the additions do not wait on one another
+/// (these passes are most of the counting's time; the order of the additions is fixed, so every
+/// platform gets the same bits), and no branch on the data.
+#[inline(always)]
+fn below(held: &[f64], q: f64) -> (f64, f64, usize) {
+    let (mut a0, mut a1, mut a2, mut a3) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
+    let (mut l0, mut l1, mut l2, mut l3) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
+    let (mut n0, mut n1, mut n2, mut n3) = (0usize, 0usize, 0usize, 0usize);
+    let mut chunks = held.chunks_exact(4);
+    for c in &mut chunks {
+        let (m0, m1, m2, m3) = (c[0], c[1], c[2], c[3]);
+        a0 += m0;
+        a1 += m1;
+        a2 += m2;
+        a3 += m3;
+        l0 += keep(m0, m0 < q);
+        l1 += keep(m1, m1 < q);
+        l2 += keep(m2, m2 < q);
+        l3 += keep(m3, m3 < q);
+        n0 += usize::from(m0 < q);
+        n1 += usize::from(m1 < q);
+        n2 += usize::from(m2 < q);
+        n3 += usize::from(m3 < q);
+    }
+    for (k, &m) in chunks.remainder().iter().enumerate() {
+        let (a, l, n) = match k {
+            0 => (&mut a0, &mut l0, &mut n0),
+            1 => (&mut a1, &mut l1, &mut n1),
+            _ => (&mut a2, &mut l2, &mut n2),
+        };
+        *a += m;
+        *l += keep(m, m < q);
+        *n += usize::from(m < q);
+    }
+    ((a0 + a1) + (a2 + a3), (l0 + l1) + (l2 + l3), n0 + n1 + n2 + n3)
+}
+
+/// `m` if `yes`, else 0, by a bit mask (in wasm a `select`): no branch on data that make it a
+/// coin toss.
+#[inline(always)]
+fn keep(m: f64, yes: bool) -> f64 {
+    f64::from_bits(m.to_bits() & 0u64.wrapping_sub(u64::from(yes)))
+}
+
+/// What each supporter pays for a project of `cost` (they can afford it together; `held` is what
+/// each holds): the poorest pay all they have, the rest the same part `q`, the smallest with
+/// `sum(min(held, q)) = cost`. Found by the reference's poor/rich iteration, from the equal
+/// split's poor (`poor_money`, `n_poor`): everyone who cannot pay the current part pays all they
+/// have, and the rest share what is still missing; repeat until nobody else falls short (each pass
+/// only raises `q`, so it ends; usually after one or two passes).
+#[inline(always)]
+fn equal_part(cost: f64, held: &[f64], mut poor_money: f64, mut n_poor: usize) -> f64 {
+    loop {
+        let q = (cost - poor_money) / (held.len() - n_poor) as f64;
+        let (_, money, count) = below(held, q);
+        if count == n_poor || count == held.len() {
+            return q;
+        }
+        (poor_money, n_poor) = (money, count);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The part by sorting: the poorest pay all they have while that is less than an equal split
+    /// of what is still missing.
+    fn part_by_sorting(cost: f64, held: &[f64]) -> f64 {
+        let mut xs = held.to_vec();
+        xs.sort_by(f64::total_cmp);
+        let mut missing = cost;
+        for (i, &m) in xs.iter().enumerate() {
+            let q = missing / (xs.len() - i) as f64;
+            if m >= q {
+                return q;
+            }
+            missing -= m;
+        }
+        // Short of the cost only within the tolerance: everyone pays all they hold.
+        xs.last().copied().unwrap_or(f64::INFINITY)
+    }
+
+    #[test]
+    fn below_counts_and_sums_every_length() {
+        for len in 0..13 {
+            let held: Vec<f64> = (0..len).map(|i| f64::from(i * 7 % 5)).collect();
+            let (all, low, n) = below(&held, 2.5);
+            assert_eq!(all, held.iter().sum::<f64>(), "{len}");
+            assert_eq!(low, held.iter().filter(|&&m| m < 2.5).sum::<f64>(), "{len}");
+            assert_eq!(n, held.iter().filter(|&&m| m < 2.5).count(), "{len}");
+        }
+    }
+
+    #[test]
+    fn the_part_is_the_sorted_one() {
+        let held = [1.0, 10.0, 2.0, 10.0, 0.5, 10.0, 3.0];
+        for cost in [7.0, 12.0, 20.0, 30.0, 36.5] {
+            let q0 = cost / held.len() as f64;
+            let (_, pm, np) = below(&held, q0);
+            let q = if np == 0 { q0 } else { equal_part(cost, &held, pm, np) };
+            assert!((q - part_by_sorting(cost, &held)).abs() < 1e-12, "{cost}: {q}");
+            let total: f64 = held.iter().map(|&m| m.min(q)).sum();
+            assert!((total - cost).abs() < 1e-9, "{cost}: pays {total}");
+        }
+    }
+
+    #[test]
+    fn the_pabulib_example_funds_as_the_reference() {
+        // Three projects, four voters, budget 400: 1 (cost 200) by voters 0-2, 2 (cost 300) by 3,
+        // 3 (cost 100) by 0 and 3. Shares of 100: project 1 costs its three supporters 66.7 each;
+        // project 3 then finds voter 0 with 33.3 and voter 3 with 100 (pays 66.7); 2 cannot be paid.
+        let cost = [200.0, 300.0, 100.0];
+        let supporters = vec![vec![0, 1, 2], vec![3], vec![0, 3]];
+        let b = Ballots { cost: &cost, rank: &[0, 1, 2], supporters: &supporters, voters: 4 };
+        let out = count(&b, 100.0);
+        assert_eq!(out.funded, vec![0, 2]);
+        assert_eq!(out.paid[1].paid_all, 1);
+        assert!((out.left[3] - (100.0 - (100.0 - 100.0 / 3.0))).abs() < 1e-9, "{:?}", out.left);
+    }
+
+    /// MES the plain way: every candidate priced every round (by sorting), the cheapest funded.
+    fn plain(b: &Ballots, share: f64) -> Vec<usize> {
+        let mut budget = vec![share; b.voters];
+        let mut funded: Vec<usize> = Vec::new();
+        loop {
+            let mut best: Option<(f64, usize)> = None;
+            for p in 0..b.cost.len() {
+                if funded.contains(&p) || b.supporters[p].is_empty() || b.cost[p] <= 0.0 {
+                    continue;
+                }
+                let held: Vec<f64> = b.supporters[p].iter().map(|&v| budget[v as usize]).collect();
+                if held.iter().sum::<f64>() < b.cost[p] * (1.0 - TIE) {
+                    continue;
+                }
+                let f = part_by_sorting(b.cost[p], &held) / b.cost[p];
+                best = match best {
+                    Some((g, q)) if g < f * (1.0 - TIE) || (g <= f * (1.0 + TIE) && b.rank[q] < b.rank[p]) => {
+                        Some((g, q))
+                    }
+                    _ => Some((f, p)),
+                };
+            }
+            let Some((f, p)) = best else { return funded };
+            let due = f * b.cost[p];
+            for &v in &b.supporters[p] {
+                let m = &mut budget[v as usize];
+                *m -= m.min(due);
+            }
+            funded.push(p);
+        }
+    }
+
+    #[test]
+    fn funds_what_the_plain_way_funds() {
+        use crate::model::rng::SplitMix64;
+        let mut rng = SplitMix64::new(11);
+        let mut compared = 0;
+        for case in 0..300 {
+            let projects = 2 + (rng.next_u64() % 12) as usize;
+            let voters = 1 + (rng.next_u64() % 60) as usize;
+            // Whole costs, often equal (ties), a few free.
+            let cost: Vec<f64> = (0..projects).map(|_| ((rng.next_u64() % 6) * 50) as f64).collect();
+            let rank: Vec<u32> = (0..projects as u32).rev().collect();
+            let mut supporters = vec![Vec::new(); projects];
+            for v in 0..voters as u32 {
+                for s in supporters.iter_mut() {
+                    if rng.next_f64() < 0.35 {
+                        s.push(v);
+                    }
+                }
+            }
+            let b = Ballots { cost: &cost, rank: &rank, supporters: &supporters, voters };
+            let total: f64 = cost.iter().sum();
+            for share in [total / voters as f64 / 3.0, total / voters as f64 / 1.5, 7.0] {
+                assert_eq!(count(&b, share).funded, plain(&b, share), "case {case}, share {share}");
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 900);
+    }
+}
