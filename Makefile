@@ -101,7 +101,7 @@ bench-pabutools:
 bench: tools-test dist
 	cargo bench --locked --bench model
 	cargo bench --locked --bench ballots
-	cargo test --locked --release --target wasm32-unknown-unknown --test web -- --nocapture benchmark
+	cargo test --locked --release --target wasm32-unknown-unknown --test web_bench -- --nocapture
 	node tools/bench-repaint.mjs
 
 test-e2e:

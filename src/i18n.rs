@@ -738,13 +738,47 @@ mod tests {
         }
     }
 
+    /// The quoted strings in a Debug form, with where each starts (escapes kept as written).
+    fn quoted(shown: &str) -> Vec<(usize, String)> {
+        let (mut out, mut current, mut escaped) = (Vec::new(), None::<(usize, String)>, false);
+        for (i, c) in shown.char_indices() {
+            match (&mut current, c) {
+                (None, '"') => current = Some((i, String::new())),
+                (None, _) => {}
+                (Some(text), _) if escaped => {
+                    text.1.push(c);
+                    escaped = false;
+                }
+                (Some(_), '\\') => escaped = true,
+                (Some(_), '"') => out.extend(current.take()),
+                (Some(text), _) => text.1.push(c),
+            }
+        }
+        out
+    }
+
     #[test]
     fn no_text_is_empty_and_lists_match() {
+        // Every field, through the Debug form (`name: "text"`, lists as `["a", "b"]`): no text
+        // empty or only spaces, in either language. The net cost's unit on the tornado's axis is
+        // empty on purpose (the currency says it), so the units are checked apart.
         for l in Lang::ALL {
             let t = l.texts();
-            assert!(!t.tagline.is_empty() && !t.panic_body.is_empty());
-            assert!(t.how_paragraphs.iter().all(|p| !p.trim().is_empty()));
+            assert!(
+                t.together.output_units[..3].iter().all(|u| !u.trim().is_empty())
+                    && t.together.output_units[3].is_empty()
+            );
+            let shown = format!("{t:?}").replacen(&format!("{:?}", t.together.output_units), "[]", 1);
+            let texts = quoted(&shown);
+            for (at, text) in &texts {
+                assert!(!text.trim().is_empty(), "{l:?}: an empty text after {}", &shown[at.saturating_sub(80)..*at]);
+            }
+            let texts = texts.len();
+            assert!(texts > 100, "{l:?}: only {texts} texts seen");
         }
         assert_eq!(DA.how_paragraphs.len(), EN.how_paragraphs.len());
+        // The same fields in both languages, the same number of texts in each list.
+        let count = |t: &Texts| quoted(&format!("{t:?}")).len();
+        assert_eq!(count(&DA), count(&EN));
     }
 }

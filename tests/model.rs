@@ -173,10 +173,19 @@ fn squeezed_time_in_absorb_mode_raises_errors_and_backlog_when_demand_grows() {
 
 #[test]
 fn same_seed_same_result() {
+    use onepercent::model::montecarlo::{checksum, monte_carlo};
     let s = with(&[(P::ExtraTime, 0.4)]);
-    assert_eq!(run(&s), run(&s.clone()));
+    // The deterministic run draws nothing: the seed does not change it.
+    let mut other = s.clone();
+    other.seed = s.seed.wrapping_add(1);
+    assert_eq!(run(&s), run(&other));
     let i = Inputs::from_scenario(&s);
     assert_eq!(simulate(&i, 0.4, true), simulate(&i, 0.4, true));
+    // The Monte Carlo draws from the seed: the same seed gives the same bands bit for bit (computed
+    // twice, from two copies), another seed other bands.
+    let a = checksum(&monte_carlo(&s, 60));
+    assert_eq!(a, checksum(&monte_carlo(&s.clone(), 60)));
+    assert_ne!(a, checksum(&monte_carlo(&other, 60)));
 }
 
 /// A random valid scenario: every parameter uniform within its allowed range.

@@ -77,58 +77,6 @@ fn monte_carlo_bands_are_the_native_ones() {
     assert_eq!(checksum(&monte_carlo(&Scenario::default(), 200)), recorded);
 }
 
-/// A benchmark, not a test of speed: prints the time of 1,000 runs x 120 months in the browser.
-#[wasm_bindgen_test]
-fn monte_carlo_benchmark_in_the_browser() {
-    use onepercent::model::montecarlo::monte_carlo;
-    use onepercent::model::{Scenario, P};
-    let mut s = Scenario::default();
-    s.set(P::Horizon, 120.0).unwrap();
-    let perf = web_sys::window().unwrap().performance().unwrap();
-    let mut times = Vec::new();
-    for _ in 0..5 {
-        let t0 = perf.now();
-        let b = monte_carlo(&s, 1_000);
-        times.push(perf.now() - t0);
-        assert_eq!(b.runs, 1_000);
-    }
-    times.sort_by(f64::total_cmp);
-    wasm_bindgen_test::console_log!(
-        "BENCH monte carlo 1,000 runs x 120 months in the browser: median {:.1} ms (target <= 30 ms)",
-        times[2]
-    );
-}
-
-/// A benchmark, not a test of speed: counting illustrative elections of about 6,500 ballots and
-/// 64 projects (a city district) and 100,000 ballots and 200 projects with each rule, in the
-/// browser.
-#[wasm_bindgen_test]
-fn ballots_benchmark_in_the_browser() {
-    use onepercent::ballots::example::generate;
-    use onepercent::ballots::rules::{count_with, supporters, Rule};
-    let perf = web_sys::window().unwrap().performance().unwrap();
-    for (voters, projects, target) in [(6_500, 64, "50 ms"), (100_000, 200, "1 s")] {
-        let e = generate(voters, projects as f64 * 300_000.0 / 3.0, 300_000.0, 7);
-        let sup = supporters(&e);
-        for rule in [Rule::Greedy, Rule::Mes, Rule::MesAdd1] {
-            let mut times = Vec::new();
-            for _ in 0..3 {
-                let t0 = perf.now();
-                let o = count_with(&e, &sup, rule);
-                times.push(perf.now() - t0);
-                assert!(o.cost <= e.budget);
-            }
-            times.sort_by(f64::total_cmp);
-            wasm_bindgen_test::console_log!(
-                "BENCH ballots {voters} x {projects}, {} in the browser: median {:.1} ms{}",
-                rule.key(),
-                times[1],
-                if rule == Rule::MesAdd1 { format!(" (target <= {target})") } else { String::new() }
-            );
-        }
-    }
-}
-
 /// The panic screen: a readable message in the page's language and a reload link, not a blank page.
 #[wasm_bindgen_test]
 fn the_panic_screen_is_readable_and_offers_a_reload() {
