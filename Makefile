@@ -30,9 +30,9 @@ tools-test:
 ## written by the command line from scenarios/validation/, the parameter table and src/pages.rs.
 PAGES := compare workshop ballots embed together
 dist: tools
-	trunk build --release
+	python3 tools/no_warnings.py trunk build --release
 	for page in $(PAGES); do \
-	  trunk build $$page.html --release --dist target/dist-$$page --html-output $$page.html && \
+	  python3 tools/no_warnings.py trunk build $$page.html --release --dist target/dist-$$page --html-output $$page.html && \
 	  cp target/dist-$$page/* dist/ ; \
 	done
 	cargo run --locked --quiet --bin onepercent -- validate --format html --lang da > dist/fit.da.html
