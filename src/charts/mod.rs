@@ -891,8 +891,38 @@ mod tests {
         };
         let svg = svg_of(|a| draw_bar_chart(a, &chart, Lang::Da, 1.0).unwrap());
         assert_eq!(chart.table(Lang::En).head.last().map(String::as_str), Some("Total (P10–P90)"));
-        assert!(svg.matches("<rect").count() > 4, "{svg}");
         assert!(svg.contains("Y2"));
+        // The bars by colour, as (x, top, bottom) in pixels (y grows downwards).
+        let bars = |color: palette::Rgb| -> Vec<(f64, f64, f64)> {
+            let fill = format!("fill=\"{}\"", color.hex());
+            svg.split("<rect")
+                .skip(1)
+                .filter_map(|t| t.split_once("/>").map(|(tag, _)| tag))
+                .filter(|tag| tag.to_lowercase().contains(&fill))
+                .map(|tag| {
+                    let attr = |name: &str| -> f64 {
+                        let k = format!(" {name}=\"");
+                        let rest = &tag[tag.find(&k).map_or(tag.len(), |i| i + k.len())..];
+                        rest[..rest.find('"').unwrap_or(0)].parse().unwrap_or(f64::NAN)
+                    };
+                    (attr("x"), attr("y"), attr("y") + attr("height"))
+                })
+                .collect()
+        };
+        let (cost, saving) = (bars(palette::SERIES[1]), bars(palette::SERIES[2]));
+        assert_eq!((cost.len(), saving.len()), (2, 2), "{svg}");
+        for i in 0..2 {
+            // Positives stand on the zero line, negatives hang from it: the cost's bottom is the
+            // saving's top, in the same column.
+            assert!((cost[i].0 - saving[i].0).abs() < 1.0, "{cost:?} {saving:?}");
+            assert!((cost[i].2 - saving[i].1).abs() <= 1.0, "{cost:?} {saving:?}");
+            assert!(cost[i].1 < cost[i].2 && saving[i].1 < saving[i].2);
+        }
+        // Heights in proportion to the values: 10 and 10 up, 4 and 12 down.
+        let h = |b: (f64, f64, f64)| b.2 - b.1;
+        assert!((h(cost[0]) - h(cost[1])).abs() <= 1.0, "{cost:?}");
+        assert!((h(saving[1]) / h(saving[0]) - 3.0).abs() < 0.1, "{saving:?}");
+        assert!((h(cost[0]) / h(saving[0]) - 2.5).abs() < 0.1, "{cost:?} {saving:?}");
     }
 
     #[test]
