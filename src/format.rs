@@ -17,6 +17,9 @@ pub enum Currency {
 }
 
 impl Currency {
+    /// In the order of the parameter's choices (`muni.currency`: DKK, EUR, GBP).
+    pub const ALL: [Currency; 3] = [Currency::Dkk, Currency::Eur, Currency::Gbp];
+
     /// ISO 4217 code.
     pub fn code(self) -> &'static str {
         match self {
@@ -399,9 +402,12 @@ mod tests {
 
     #[test]
     fn currency_codes_round_trip() {
-        for c in [Currency::Dkk, Currency::Eur, Currency::Gbp] {
+        for c in Currency::ALL {
             assert_eq!(Currency::parse(c.code()), Some(c));
         }
         assert_eq!(Currency::parse("usd"), None);
+        // The parameter's choices, in the same order (a scenario holds the index).
+        let codes: Vec<&str> = Currency::ALL.iter().map(|c| c.code()).collect();
+        assert_eq!(codes, crate::model::params::PARAMS[crate::model::P::Currency as usize].choices);
     }
 }

@@ -13,7 +13,8 @@ use crate::model::{Headline, Outcome, Payback, Scenario, P};
 
 /// The scenario's display currency.
 pub fn currency(s: &Scenario) -> Currency {
-    Currency::parse(s.choice(P::Currency)).unwrap_or_default()
+    // A scenario holds a valid choice index (checked where values are set), as `choice` reads.
+    Currency::ALL[s.get(P::Currency) as usize]
 }
 
 /// The payback as words: "month 23", "not within the horizon", "no difference".
@@ -46,7 +47,7 @@ pub fn casework_summary(s: &Scenario, o: &Outcome, lang: Lang) -> String {
     let n0 = |x: f64| number(x, 0, lang);
     let x = s.get(P::ExtraTime);
     let horizon = years(o.scenario.len(), lang);
-    let absorb = s.choice(P::Funding) == "absorb";
+    let absorb = crate::model::casework::Funding::of(s) == crate::model::casework::Funding::Absorb;
     if x == 0.0 {
         return match lang {
             Lang::Da => "Med 0 % ekstra tid er scenariet det samme som grundbanen. Flyt »Ekstra tid pr. afgørelse« for at se virkningen.".into(),

@@ -689,7 +689,7 @@ pub fn start_workshop() {
         lang,
         story: get("story"),
         step: num("step", 1),
-        mode: num("mode", 0),
+        mode: crate::workshop::Part::from_address(get("mode").as_deref()),
     };
     mount::<crate::app::workshop_page::WorkshopPage>(props);
 }

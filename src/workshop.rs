@@ -13,6 +13,43 @@ use crate::story::ChartKind;
 /// The most groups on the board.
 pub const MAX_GROUPS: usize = 8;
 
+/// The workshop's three parts (the tabs): in the address as `mode=0`, `1` or `2`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Stories: steps with a question to predict, then the reveal.
+    Stories,
+    /// Free play: the levers and one chart.
+    Free,
+    /// The group board: each group's scenario side by side.
+    Board,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Stories, Part::Free, Part::Board];
+
+    /// The number in the address (and the part's place in the texts' `modes`).
+    pub fn index(self) -> usize {
+        match self {
+            Part::Stories => 0,
+            Part::Free => 1,
+            Part::Board => 2,
+        }
+    }
+
+    /// The part an address names; anything else gives the stories.
+    pub fn from_address(value: Option<&str>) -> Part {
+        value
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .and_then(|i| Part::ALL.get(i).copied())
+            .unwrap_or(Part::Stories)
+    }
+
+    /// The part's name on its tab.
+    pub fn name(self, t: &WorkshopTexts) -> &'static str {
+        t.modes[self.index()]
+    }
+}
+
 /// How many groups the board's charts show before the trainer ticks others.
 pub const CHART_GROUPS: usize = 4;
 

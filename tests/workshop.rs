@@ -248,3 +248,17 @@ fn a_board_of_eight_groups_survives_a_reload() {
     let q = page_query(Lang::En, &groups);
     assert_eq!(read_page_query_up_to(&q, MAX_GROUPS).1, groups, "every group is read back from the address");
 }
+
+#[test]
+fn parts_read_from_the_address_and_back() {
+    use onepercent::workshop::{texts, Part};
+    for p in Part::ALL {
+        assert_eq!(Part::from_address(Some(&p.index().to_string())), p);
+        assert_eq!(Part::ALL[p.index()], p);
+    }
+    for odd in [None, Some(""), Some("3"), Some("-1"), Some("board"), Some("1e0")] {
+        assert_eq!(Part::from_address(odd), Part::Stories, "{odd:?}");
+    }
+    assert_eq!(Part::Board.name(texts(onepercent::i18n::Lang::Da)), "Gruppetavle");
+    assert_eq!(Part::Free.name(texts(onepercent::i18n::Lang::En)), "Free play");
+}

@@ -17,15 +17,15 @@ use crate::i18n::Lang;
 use crate::model::montecarlo::{Figure, DEFAULT_RUNS};
 use crate::model::{Outcome, Scenario, P};
 use crate::story::{ChartKind, Predict, Story};
-use crate::workshop::{self, texts};
+use crate::workshop::{self, texts, Part};
 
 #[derive(Properties, PartialEq)]
 pub struct WorkshopProps {
     pub lang: Lang,
-    /// What the address asked for: `story` (an id), `step` (1-based), `mode`.
+    /// What the address asked for: `story` (an id), `step` (1-based), `mode` (the part).
     pub story: Option<String>,
     pub step: usize,
-    pub mode: usize,
+    pub mode: Part,
 }
 
 /// Milliseconds per year when playing: slow, normal, fast.
@@ -35,8 +35,7 @@ const SPEEDS: [i32; 3] = [1600, 900, 450];
 #[derive(Clone, PartialEq)]
 pub struct Ws {
     lang: Lang,
-    /// 0 stories, 1 free play, 2 group board.
-    mode: usize,
+    mode: Part,
     stories: Rc<Vec<Story>>,
     story: usize,
     step: usize,
@@ -64,7 +63,7 @@ pub struct Ws {
 
 pub enum Act {
     Lang(Lang),
-    Mode(usize),
+    Mode(Part),
     Story(usize),
     Step(isize),
     Imported(Result<Story, Vec<String>>),
@@ -88,8 +87,8 @@ impl Ws {
     /// The scenario on screen.
     pub fn scenario(&self) -> Scenario {
         let mut s = match self.mode {
-            0 => self.stories.get(self.story).map(|st| st.scenario_at(self.step)).unwrap_or_default(),
-            _ => Scenario::default(),
+            Part::Stories => self.stories.get(self.story).map(|st| st.scenario_at(self.step)).unwrap_or_default(),
+            Part::Free | Part::Board => Scenario::default(),
         };
         let _ = s.set_all(&self.moved);
         s
@@ -98,10 +97,10 @@ impl Ws {
     /// The chart the current step or free play shows.
     pub fn chart_kind(&self) -> ChartKind {
         match self.mode {
-            0 => {
+            Part::Stories => {
                 self.stories.get(self.story).and_then(|s| s.steps.get(self.step)).map_or(ChartKind::Trust, |s| s.chart)
             }
-            _ => self.free_chart,
+            Part::Free | Part::Board => self.free_chart,
         }
     }
 
@@ -145,7 +144,7 @@ impl Reducible for Ws {
             Act::Step(d) => {
                 let n = w.stories.get(w.story).map_or(1, |s| s.steps.len());
                 let next = (w.step as isize + d).clamp(0, n as isize - 1) as usize;
-                if w.mode != 0 || next == w.step {
+                if w.mode != Part::Stories || next == w.step {
                     return self;
                 }
                 w.step = next;
@@ -159,7 +158,7 @@ impl Reducible for Ws {
                 w.story = all.len() - 1;
                 w.stories = Rc::new(all);
                 w.step = 0;
-                w.mode = 0;
+                w.mode = Part::Stories;
                 w.story_errors.clear();
                 w.moved.clear();
                 w = w.changed(old);
@@ -180,7 +179,7 @@ impl Reducible for Ws {
             }
             Act::Chart(k) => w.free_chart = k,
             // The board has no time to play: ignore the keys there rather than redraw it for nothing.
-            Act::Play | Act::Replay if w.mode == 2 => return self,
+            Act::Play | Act::Replay if w.mode == Part::Board => return self,
             Act::Play => {
                 w.playing = !w.playing;
                 if w.playing && w.year.is_none() {
@@ -210,7 +209,7 @@ impl Reducible for Ws {
             Act::Guess(Ok(_)) => return self,
             Act::Guess(Err(m)) => w.message = m,
             Act::Reveal => {
-                let predicts = w.mode == 0
+                let predicts = w.mode == Part::Stories
                     && w.stories.get(w.story).and_then(|s| s.steps.get(w.step)).is_some_and(|s| s.predict.is_some());
                 if !predicts {
                     return self;
@@ -239,7 +238,7 @@ impl Reducible for Ws {
 /// groups, so a reload (or the venue's wifi dropping) loses nothing.
 fn page_query(w: &Ws) -> String {
     let mut q = crate::compare::page_query(w.lang, &w.groups);
-    q.push_str(&format!("&mode={}", w.mode));
+    q.push_str(&format!("&mode={}", w.mode.index()));
     if let Some(s) = w.stories.get(w.story) {
         q.push_str(&format!("&story={}&step={}", s.id, w.step + 1));
     }
@@ -255,7 +254,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
         let groups = crate::compare::read_page_query_up_to(&crate::web::current_query(), workshop::MAX_GROUPS).1;
         Ws {
             lang: props.lang,
-            mode: props.mode.min(2),
+            mode: props.mode,
             stories: Rc::new(stories),
             story,
             step: props.step.clamp(1, steps) - 1,
@@ -345,7 +344,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     };
     let per_year = workshop::steps_per_year(kind);
     // Before the reveal the chart stops short of what the room is asked to guess.
-    let hidden = (ws.mode == 0 && !ws.revealed)
+    let hidden = (ws.mode == Part::Stories && !ws.revealed)
         .then(|| ws.stories.get(ws.story).and_then(|s| s.steps.get(ws.step)).and_then(|s| s.predict.as_ref()))
         .flatten()
         .and_then(|(p, _)| p.shown_before_reveal(kind));
@@ -423,10 +422,10 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     });
 
     let body = match ws.mode {
-        0 => story_part(&ws, &outcome, (*bands).as_ref(), lang),
-        1 => html! {
+        Part::Stories => story_part(&ws, &outcome, (*bands).as_ref(), lang),
+        Part::Free => html! {
             <>
-                <h1>{ t.modes[1] }</h1>
+                <h1>{ Part::Free.name(t) }</h1>
                 <p class="lead">{ t.free_intro }</p>
                 <label class="chart-pick">{ t.chart_label }
                     <select onchange={{
@@ -445,9 +444,9 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                 { levers.clone() }
             </>
         },
-        _ => board_part(&ws, lang),
+        Part::Board => board_part(&ws, lang),
     };
-    let show_chart = ws.mode != 2;
+    let show_chart = ws.mode != Part::Board;
     html! {
         <>
             <a class="skip-link" href="#main">{ app.skip_to_content }</a>
@@ -474,11 +473,11 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                 </div>
                 <nav class="main-nav" aria-label={t.modes_label}>
                     <ul>
-                        { for t.modes.iter().enumerate().map(|(i, m)| {
+                        { for Part::ALL.into_iter().map(|part| {
                             let d = ws.dispatcher();
-                            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(i)));
+                            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(part)));
                             html! {
-                                <li><button type="button" class="view-link" aria-current={(i == ws.mode).then_some("page")} {onclick}>{ *m }</button></li>
+                                <li><button type="button" class="view-link" aria-current={(part == ws.mode).then_some("page")} {onclick}>{ part.name(t) }</button></li>
                             }
                         }) }
                     </ul>
@@ -496,8 +495,8 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                     if show_chart {
                         <div class="stage-chart">
                             { time_controls }
-                            <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={t.modes[ws.mode]} />
-                            if ws.mode == 0 {
+                            <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={ws.mode.name(t)} />
+                            if ws.mode == Part::Stories {
                                 <details class="levers-toggle" open={ws.levers}>
                                     <summary onclick={{
                                         let d = ws.dispatcher();
@@ -754,7 +753,7 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
         .collect();
     html! {
         <>
-            <h1>{ t.modes[2] }</h1>
+            <h1>{ Part::Board.name(t) }</h1>
             if !broken.is_empty() {
                 <div class="notice notice-error" role="alert">
                     <p>{ t.board_broken }</p>
@@ -770,7 +769,7 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
             if ws.groups.is_empty() {
                 <p>{ t.board_empty }</p>
             } else {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={t.modes[2]}>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={Part::Board.name(t)}>
                     <table class="board">
                         <thead><tr>
                             <th scope="col">{ t.group }</th><th scope="col" class="in-charts">{ t.in_charts }</th><th scope="col">{ t.changed }</th><th scope="col">{ t.trust }</th>

@@ -22,6 +22,25 @@ pub enum Funding {
     Absorb,
 }
 
+impl Funding {
+    /// In the order of the parameter's choices (`case.funding`: `hire`, `absorb`).
+    pub const ALL: [Funding; 2] = [Funding::Hire, Funding::Absorb];
+
+    /// The key in scenario files and links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Funding::Hire => "hire",
+            Funding::Absorb => "absorb",
+        }
+    }
+
+    /// The scenario's choice.
+    pub fn of(s: &Scenario) -> Funding {
+        // A scenario holds a valid choice index (checked where values are set), as `choice` reads.
+        Funding::ALL[s.get(P::Funding) as usize]
+    }
+}
+
 /// The least time per decision squeezing can reach, as extra-time share (half of today's).
 pub const SQUEEZE_FLOOR: f64 = -0.5;
 
@@ -82,7 +101,7 @@ impl Inputs {
             hours: g(P::HoursPerDecision),
             extra_time: g(P::ExtraTime),
             hourly_cost: g(P::HourlyCost),
-            funding: if s.choice(P::Funding) == "absorb" { Funding::Absorb } else { Funding::Hire },
+            funding: Funding::of(s),
             recruitment: g(P::RecruitmentMonths),
             onboarding: g(P::OnboardingMonths),
             error_rate: e0,
@@ -275,6 +294,20 @@ impl Costs {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn funding_is_the_parameters_choice() {
+        use crate::model::params::PARAMS;
+        let keys: Vec<&str> = Funding::ALL.iter().map(|f| f.key()).collect();
+        assert_eq!(keys, PARAMS[P::Funding as usize].choices);
+        for (i, f) in Funding::ALL.into_iter().enumerate() {
+            let mut s = Scenario::default();
+            s.set(P::Funding, i as f64).unwrap();
+            assert_eq!(s.choice(P::Funding), f.key());
+            assert_eq!(Funding::of(&s), f);
+            assert_eq!(Inputs::from_scenario(&s).funding, f);
+        }
+    }
+
     use super::*;
 
     fn inputs() -> Inputs {
