@@ -72,6 +72,16 @@ impl Lang {
     }
 }
 
+/// Why saving a scenario failed, one text per reason.
+#[derive(Debug)]
+pub struct SaveFailed {
+    pub empty_name: &'static str,
+    /// 50 scenarios are saved already.
+    pub list_full: &'static str,
+    pub storage_full: &'static str,
+    pub storage_unavailable: &'static str,
+}
+
 /// Every interface text, one field per text. Add a field here and the compiler asks for both
 /// languages.
 #[derive(Debug)]
@@ -132,10 +142,11 @@ pub struct Texts {
     pub save_button: &'static str,
     pub replace_button: &'static str,
     pub cancel: &'static str,
-    /// "Saved as", "Updated": before the name.
-    pub saved: [&'static str; 2],
-    /// Why saving failed: an empty name, 50 saved already, storage full, storage unavailable.
-    pub save_failed: [&'static str; 4],
+    /// Before the name of a scenario saved anew, and of one saved over.
+    pub saved_as: &'static str,
+    pub saved_over: &'static str,
+    /// Why saving failed.
+    pub save_failed: SaveFailed,
     pub compare_saved: &'static str,
     pub download_json: &'static str,
     pub close: &'static str,
@@ -465,13 +476,14 @@ pub static DA: Texts = Texts {
     save_button: "Gem",
     replace_button: "Erstat",
     cancel: "Annuller",
-    saved: ["Gemt som", "Opdateret:"],
-    save_failed: [
-        "Ikke gemt: navnet er tomt.",
-        "Ikke gemt: der er allerede 50 gemte scenarier. Slet et først.",
-        "Ikke gemt: browserens lager er fuldt. Slet et gammelt scenarie.",
-        "Ikke gemt: browseren tillader ikke at gemme her. Kopiér linket i stedet.",
-    ],
+    saved_as: "Gemt som",
+    saved_over: "Opdateret:",
+    save_failed: SaveFailed {
+        empty_name: "Ikke gemt: navnet er tomt.",
+        list_full: "Ikke gemt: der er allerede 50 gemte scenarier. Slet et først.",
+        storage_full: "Ikke gemt: browserens lager er fuldt. Slet et gammelt scenarie.",
+        storage_unavailable: "Ikke gemt: browseren tillader ikke at gemme her. Kopiér linket i stedet.",
+    },
     compare_saved: "Sammenlign gemte scenarier",
     download_json: "Hent scenariet (JSON)",
     download_png: "Hent som billede (PNG)",
@@ -678,13 +690,14 @@ pub static EN: Texts = Texts {
     save_button: "Save",
     replace_button: "Replace",
     cancel: "Cancel",
-    saved: ["Saved as", "Updated:"],
-    save_failed: [
-        "Not saved: the name is empty.",
-        "Not saved: 50 scenarios are saved already. Delete one first.",
-        "Not saved: the browser's storage is full. Delete an old scenario.",
-        "Not saved: the browser does not allow saving here. Copy the link instead.",
-    ],
+    saved_as: "Saved as",
+    saved_over: "Updated:",
+    save_failed: SaveFailed {
+        empty_name: "Not saved: the name is empty.",
+        list_full: "Not saved: 50 scenarios are saved already. Delete one first.",
+        storage_full: "Not saved: the browser's storage is full. Delete an old scenario.",
+        storage_unavailable: "Not saved: the browser does not allow saving here. Copy the link instead.",
+    },
     compare_saved: "Compare saved scenarios",
     download_json: "Download the scenario (JSON)",
     download_png: "Download as image (PNG)",

@@ -219,11 +219,18 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
                 return;
             }
             let message = match lib.save(&name, &crate::web::current_query()) {
-                Err(r) => t.save_failed[if r == crate::saved::Refusal::Full { 1 } else { 0 }].to_string(),
+                Err(crate::saved::Refusal::Full) => t.save_failed.list_full.to_string(),
+                // Saving refuses only an empty name or a full list (renaming and deleting refuse
+                // the others).
+                Err(
+                    crate::saved::Refusal::EmptyName
+                    | crate::saved::Refusal::NameTaken
+                    | crate::saved::Refusal::NoSuchEntry,
+                ) => t.save_failed.empty_name.to_string(),
                 Ok(replaced) => match crate::web::store_saved(&lib.to_text()) {
-                    Ok(()) => format!("{} »{clean}«.", t.saved[replaced as usize]),
-                    Err(crate::saved::StoreError::Full) => t.save_failed[2].to_string(),
-                    Err(crate::saved::StoreError::Unavailable) => t.save_failed[3].to_string(),
+                    Ok(()) => format!("{} »{clean}«.", if replaced { t.saved_over } else { t.saved_as }),
+                    Err(crate::saved::StoreError::Full) => t.save_failed.storage_full.to_string(),
+                    Err(crate::saved::StoreError::Unavailable) => t.save_failed.storage_unavailable.to_string(),
                 },
             };
             status.set(message);
