@@ -444,7 +444,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                 { levers.clone() }
             </>
         },
-        Part::Board => board_part(&ws, lang),
+        Part::Board => html! { <BoardPart ws={ws.clone()} {lang} /> },
     };
     let show_chart = ws.mode != Part::Board;
     html! {
@@ -688,8 +688,54 @@ fn strip(answer: f64, band: Option<(f64, f64)>, guesses: &[f64]) -> Html {
 }
 
 /// The group board: pasted links, a row per group, the charts overlaid.
-fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
+#[derive(Properties, PartialEq)]
+struct BoardProps {
+    ws: UseReducerHandle<Ws>,
+    lang: Lang,
+}
+
+/// What the board shows of the groups' links: the columns (each link's scenario and outcome), per
+/// group what differs from the defaults (a run per changed lever) and its changes in words, and the
+/// links that could not be read in full. Computed when the groups change, not on every render.
+struct Board {
+    cols: Vec<crate::compare::Column>,
+    rows: Vec<(Vec<(P, f64)>, String)>,
+    broken: Vec<String>,
+}
+
+fn board_of(groups: &[(String, String)], lang: Lang) -> Board {
+    let defaults = Scenario::default();
+    let mut cols = vec![crate::compare::column(crate::compare::texts(lang).defaults, crate::compare::DEFAULT_LINK)];
+    cols.extend(groups.iter().map(|(n, l)| crate::compare::column(n, l)));
+    let rows = cols
+        .iter()
+        .skip(1)
+        .map(|c| {
+            let changed = crate::compare::changes(&c.scenario, lang);
+            (
+                workshop::explain(&c.scenario, &defaults, Figure::Trust),
+                changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "),
+            )
+        })
+        .collect();
+    // A link that could not be read in full is named, with what was skipped (its row shows what was
+    // read).
+    let broken = groups
+        .iter()
+        .filter_map(|(name, link)| {
+            let problems = crate::share::decode(link).problems;
+            (!problems.is_empty())
+                .then(|| format!("{name}: {}", problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" ")))
+        })
+        .collect();
+    Board { cols, rows, broken }
+}
+
+#[component]
+fn BoardPart(props: &BoardProps) -> Html {
+    let (ws, lang) = (&props.ws, props.lang);
     let t = texts(lang);
+    let board = use_memo((ws.groups.clone(), lang), |(groups, lang)| board_of(groups, *lang));
     let area = NodeRef::default();
     let on_show = {
         let (d, area) = (ws.dispatcher(), area.clone());
@@ -703,15 +749,11 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
     };
     let existing: String =
         ws.groups.iter().map(|(n, l)| format!("{n}: {}\n", crate::web::sibling_url("", l))).collect();
-    let defaults = Scenario::default();
-    let mut cols = vec![crate::compare::column(crate::compare::texts(lang).defaults, crate::compare::DEFAULT_LINK)];
-    cols.extend(ws.groups.iter().map(|(n, l)| crate::compare::column(n, l)));
+    let cols = &board.cols;
     let pp = |x: f64| crate::format::points(x, 1, lang);
-    let rows = cols.iter().enumerate().skip(1).map(|(i, c)| {
+    let rows = cols.iter().enumerate().skip(1).zip(&board.rows).map(|((i, c), (differs, changed))| {
         let (color, dash) = crate::compare::style(i);
         let h = &c.outcome.headline;
-        let differs = workshop::explain(&c.scenario, &defaults, Figure::Trust);
-        let changed = crate::compare::changes(&c.scenario, lang);
         html! {
             <tr>
                 <th scope="row">
@@ -723,7 +765,7 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
                         checked={ws.in_charts.get(i - 1).copied().unwrap_or(false)}
                         onchange={{ let d = ws.dispatcher(); Callback::from(move |_: Event| d.dispatch(Act::InCharts(i - 1))) }} />
                 </td>
-                <td>{ changed.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; ") }</td>
+                <td>{ changed.clone() }</td>
                 <td>{ crate::format::percent(h.trust[0], 1, lang) }</td>
                 <td>{ crate::report::payback_text(h.payback.cash, lang) }</td>
                 <td>{ crate::format::percent(Figure::TurnoutLast.of(&c.outcome), 1, lang) }</td>
@@ -739,18 +781,8 @@ fn board_part(ws: &UseReducerHandle<Ws>, lang: Lang) -> Html {
     // The charts: the default scenario and the ticked groups, each in its own line style as in the
     // table.
     let shown = |i: usize| i == 0 || ws.in_charts.get(i - 1).copied().unwrap_or(false);
-    let charts = crate::compare::charts_of(&cols, &shown, lang);
-    // A link that could not be read in full is named, with what was skipped (its row shows what was
-    // read).
-    let broken: Vec<String> = ws
-        .groups
-        .iter()
-        .filter_map(|(name, link)| {
-            let problems = crate::share::decode(link).problems;
-            (!problems.is_empty())
-                .then(|| format!("{name}: {}", problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" ")))
-        })
-        .collect();
+    let charts = crate::compare::charts_of(cols, &shown, lang);
+    let broken = &board.broken;
     html! {
         <>
             <h1>{ Part::Board.name(t) }</h1>

@@ -76,6 +76,21 @@ test('every chart has a table with the same numbers, and the numbers match the c
   for (const id of ['chart-costs', 'chart-overturns', 'chart-trust']) {
     assert.equal(await page.locator(`#${id} table`).count(), 1, `${id} has no table`);
   }
+  // The overturns table's numbers are the command line's: each year's sum of the months, with the
+  // decision and without it.
+  const overturns = page.locator('#chart-overturns');
+  await overturns.getByText('Show the numbers as a table').click();
+  const cells = await overturns.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  assert.equal(cells.length, 5, 'one row a year');
+  const yearly = (side) => [0, 1, 2, 3, 4].map((y) => cli.months.slice(12 * y, 12 * y + 12)
+    .reduce((sum, m) => sum + m[side].overturns, 0));
+  const count = (x) => x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // Columns: the year (a row heading), then the scenario, its P10-P90, the baseline.
+  const head = await overturns.locator('thead th').allTextContents();
+  const base = head.findIndex((h) => /baseline/i.test(h) && !h.includes('P10')) - 1;
+  assert.ok(base > 0, `no baseline column in ${head}`);
+  assert.deepEqual(cells.map((r) => [r[0], r[base]]), yearly('scenario').map((x, y) => [count(x), count(yearly('baseline')[y])]));
   await context.close();
 });
 
