@@ -51,12 +51,10 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
 /// cannot run the worker they are computed here instead: started a moment after the last change
 /// (so moving a slider stays instant), in slices of [`SLICE`] runs with the browser free to paint
 /// and respond in between. Either way the same draws give the same bands. Returns the latest bands
-/// and whether they are out of date. `None` (a view without bands on screen) computes nothing and
-/// keeps the last bands; bands already computed for the same scenario and run count are not
-/// computed again.
+/// and whether they are out of date.
 #[hook]
 pub fn use_bands(
-    scenario: Option<std::rc::Rc<crate::model::Scenario>>,
+    scenario: std::rc::Rc<crate::model::Scenario>,
     runs: usize,
 ) -> (Option<std::rc::Rc<crate::model::montecarlo::Bands>>, bool) {
     use crate::model::montecarlo::{wire, Bands, Progress};
@@ -69,10 +67,6 @@ pub fn use_bands(
         use_effect_with((scenario.clone(), runs), move |(s, runs)| {
             // The pending slice; dropping it (on the next change) cancels the computation.
             let pending: Rc<RefCell<Option<crate::web::Timeout>>> = Rc::default();
-            let have = |s: &Rc<crate::model::Scenario>| done.as_ref().is_some_and(|(d, r, _)| d == s && r == runs);
-            let Some(s) = s.as_ref().filter(|s| !have(s)) else {
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            };
             fn slice(
                 job: Rc<RefCell<Option<Progress>>>,
                 pending: Rc<RefCell<Option<crate::web::Timeout>>>,
@@ -118,14 +112,14 @@ pub fn use_bands(
             if off.is_none() {
                 compute_here(40);
             }
-            Box::new(move || {
+            move || {
                 drop(off);
                 drop(pending.borrow_mut().take());
-            })
+            }
         });
     }
     let bands = done.as_ref().map(|(_, _, b)| b.clone());
-    let updating = scenario.is_some_and(|scenario| done.as_ref().is_none_or(|(s, r, _)| *s != scenario || *r != runs));
+    let updating = done.as_ref().is_none_or(|(s, r, _)| *s != scenario || *r != runs);
     (bands, updating)
 }
 

@@ -44,7 +44,7 @@ pub struct AppProps {
     pub page: &'static str,
     /// The body of this page's views ([`main_views`] on the app's page): given by the page, so
     /// each page's wasm holds only its own views.
-    pub views: Callback<(AppState, Callback<Action>, Computed), Html>,
+    pub views: Callback<(AppState, Callback<Action>), Html>,
 }
 
 /// Which page holds a view: the together view is a page of its own (`together.html`, its own
@@ -54,29 +54,6 @@ pub fn page_of(view: View) -> &'static str {
         "together.html"
     } else {
         ""
-    }
-}
-
-/// What the model says about the state's scenario, computed once at the root and given to the
-/// views: switching views keeps finished bands (they are not drawn again for the same scenario).
-#[derive(Clone)]
-pub struct Computed {
-    pub outcome: std::rc::Rc<crate::model::Outcome>,
-    /// The latest Monte Carlo bands (for the scenario or, while `updating`, the one before).
-    pub bands: Option<std::rc::Rc<crate::model::montecarlo::Bands>>,
-    pub updating: bool,
-}
-
-/// The same when the same computation made them (a new outcome or new bands are new `Rc`s): no
-/// comparison of every month and band on each render.
-impl PartialEq for Computed {
-    fn eq(&self, other: &Self) -> bool {
-        let same_bands = match (&self.bands, &other.bands) {
-            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        std::rc::Rc::ptr_eq(&self.outcome, &other.outcome) && same_bands && self.updating == other.updating
     }
 }
 
@@ -111,12 +88,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let t = state.lang.texts();
-    let outcome = use_memo(state.scenario.clone(), |s| crate::model::run(s));
-    // Bands only where a view shows them; the last ones are kept while another view is open.
-    let shows_bands = matches!(state.view, View::Casework | View::Pb | View::Together);
-    let (bands, updating) = hooks::use_bands(shows_bands.then(|| state.scenario.clone()), state.runs);
-    let computed = Computed { outcome: outcome.clone(), bands, updating };
-    let body = props.views.emit(((*state).clone(), on_action.clone(), computed));
+    let body = props.views.emit(((*state).clone(), on_action.clone()));
 
     html! {
         <>
@@ -142,19 +114,17 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The app page's views (embed mode is the embed page's, `web::start` sends an embed link there;
 /// the together view is its page's).
-pub fn main_views((state, on_action, computed): (AppState, Callback<Action>, Computed)) -> Html {
+pub fn main_views((state, on_action): (AppState, Callback<Action>)) -> Html {
     let state = &state;
     match state.view {
         View::Overview | View::Together => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
             <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()}
-                {computed} />
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
         },
         View::Pb => html! {
             <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()}
-                {computed} />
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
         },
         View::How => html! { <How lang={state.lang} /> },
         View::Sources => html! { <Sources lang={state.lang} /> },
@@ -173,11 +143,11 @@ fn changed_text(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
 /// The together page's view (together.html). It has no levers, so on paper it says the
 /// municipality and every value that differs from the defaults (the decision views print their
 /// levers, and those folded away when changed).
-pub fn together_views((state, on_action, computed): (AppState, Callback<Action>, Computed)) -> Html {
+pub fn together_views((state, on_action): (AppState, Callback<Action>)) -> Html {
     let s = &state.scenario;
     html! {
         <>
-            <together::TogetherView lang={state.lang} scenario={s.clone()} runs={state.runs} {on_action} {computed} />
+            <together::TogetherView lang={state.lang} scenario={s.clone()} runs={state.runs} {on_action} />
             <p class="print-only">
                 if !s.name.is_empty() { <strong>{ format!("{} · ", s.name) }</strong> }
                 { format!("{}: {}", state.lang.texts().case.changed_heading, changed_text(s, state.lang)) }

@@ -115,32 +115,3 @@ test('the compare page asks the worker for its columns one after another; withou
   assert.deepEqual(without.workers, []);
   assert.equal(without.text, withWorker.text);
 });
-
-test('the bands are computed once for the app: switching views keeps them', async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
-  await page.goto(server.origin + ADDRESS);
-  await appReady(page);
-  await page.locator('.ranges').waitFor({ timeout: 20000 });
-  assert.equal(await marks(page, 'onepercent:bands-done'), 1);
-  const nav = page.locator('.main-nav');
-  // To the participatory budgeting view: its ranges at once, from the same bands.
-  await nav.getByRole('link', { name: 'Participatory budgeting' }).click();
-  await page.waitForFunction(() => location.search.includes('view=pb'));
-  await page.locator('.ranges').waitFor({ timeout: 2000 });
-  assert.doesNotMatch(await page.locator('.ranges').textContent(), /^\s*$/);
-  // Through the overview (no bands there) and back to casework: nothing computed again.
-  await nav.getByRole('link', { name: 'Overview' }).click();
-  await page.waitForFunction(() => !location.search.includes('view=pb'));
-  await nav.getByRole('link', { name: 'Casework' }).click();
-  await page.waitForFunction(() => location.search.includes('view=casework'));
-  await page.locator('.ranges').waitFor({ timeout: 2000 });
-  await page.waitForTimeout(500);
-  assert.equal(await marks(page, 'onepercent:bands-done'), 1);
-  // A changed lever does compute again.
-  const slider = page.getByRole('slider', { name: 'Extra time per decision' });
-  await slider.focus();
-  await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => performance.getEntriesByName('onepercent:bands-done').length === 2);
-  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
-  await context.close();
-});
