@@ -276,19 +276,24 @@ impl Costs {
         }
     }
 
+    /// Every category, added in [`Costs::KEYS`] order (as `Iterator::sum`, written out: the Monte
+    /// Carlo adds it up for every month of every run).
     pub fn total(&self) -> f64 {
-        self.as_array().iter().sum()
+        let [a, b, c, d, e, f, g] = self.as_array();
+        a + b + c + d + e + f + g
     }
 
     /// The categories a tier counts: the cash the council books, then failure demand, then
     /// escalation.
     pub fn tier(&self, t: Tier) -> f64 {
+        self.tiers()[t as usize]
+    }
+
+    /// [`Costs::tier`] of every tier, in [`Tier::ALL`] order.
+    pub fn tiers(&self) -> [f64; 3] {
         let cash = self.time + self.extra_staff + self.reconsideration + self.rework + self.help;
-        match t {
-            Tier::Cash => cash,
-            Tier::FailureDemand => cash + self.failure_demand,
-            Tier::Escalation => cash + self.failure_demand + self.escalation,
-        }
+        let with_failure_demand = cash + self.failure_demand;
+        [cash, with_failure_demand, with_failure_demand + self.escalation]
     }
 }
 

@@ -60,6 +60,22 @@ impl Band {
         if n == 0 {
             return Band::default();
         }
+        // Selected as integers in `total_cmp` order (the same order, so the same values, at a
+        // fraction of the cost of `total_cmp` on every comparison); turned back at the end.
+        for x in xs.iter_mut() {
+            *x = f64::from_bits(order_key(x.to_bits()));
+        }
+        let band = Band::of_keys(xs);
+        for x in xs.iter_mut() {
+            *x = f64::from_bits(order_key(x.to_bits()));
+        }
+        band
+    }
+
+    /// [`Band::of`] on values already turned into [`order_key`]s.
+    fn of_keys(xs: &mut [f64]) -> Band {
+        let n = xs.len();
+        let value = |x: f64| f64::from_bits(order_key(x.to_bits()));
         let rank = |p: f64| ((p * (n - 1) as f64).round() as usize).min(n - 1);
         let (r10, r25, r50, r75, r90) = (rank(0.1), rank(0.25), rank(0.5), rank(0.75), rank(0.9));
         // Select the median, then each quartile within its half, then the deciles within the quarters.
@@ -81,7 +97,7 @@ impl Band {
             select(&mut xs[r75 + 1..], r90 - r75 - 1);
         }
         let p90 = if r90 > r75 { xs[r90] } else { p75 };
-        Band { p10, p25, p50, p75, p90 }
+        Band { p10: value(p10), p25: value(p25), p50: value(p50), p75: value(p75), p90: value(p90) }
     }
 
     /// The same value everywhere (one run, or no uncertainty).
@@ -90,20 +106,28 @@ impl Band {
     }
 }
 
-/// Put the `k`-th smallest value (by `total_cmp`) at `xs[k]`, smaller ones before it and larger ones
-/// after (Hoare's quickselect, middle pivot). Written out instead of `select_nth_unstable_by`, whose
-/// introselect with its fallbacks costs about 3 KB (gzip) in the browser build; the values at each
-/// rank are the same whichever algorithm finds them.
+/// The bits of an `f64` turned so that, read as an `i64`, they sort as `f64::total_cmp` sorts the
+/// values (the transformation `total_cmp` itself makes on each comparison). Its own inverse.
+#[inline(always)]
+fn order_key(bits: u64) -> u64 {
+    bits ^ (((bits as i64 >> 63) as u64) >> 1)
+}
+
+/// Put the `k`-th smallest key (as `i64`, see [`order_key`]) at `xs[k]`, smaller ones before it and
+/// larger ones after (Hoare's quickselect, middle pivot). Written out instead of
+/// `select_nth_unstable_by`, whose introselect with its fallbacks costs about 3 KB (gzip) in the
+/// browser build; the values at each rank are the same whichever algorithm finds them.
 fn select(xs: &mut [f64], k: usize) {
+    let key = |x: f64| x.to_bits() as i64;
     let (mut lo, mut hi) = (0, xs.len().saturating_sub(1));
     while lo < hi {
-        let pivot = xs[lo + (hi - lo) / 2];
+        let pivot = key(xs[lo + (hi - lo) / 2]);
         let (mut i, mut j) = (lo, hi);
         loop {
-            while xs[i].total_cmp(&pivot).is_lt() {
+            while key(xs[i]) < pivot {
                 i += 1;
             }
-            while xs[j].total_cmp(&pivot).is_gt() {
+            while key(xs[j]) > pivot {
                 j -= 1;
             }
             if i >= j {
@@ -304,19 +328,15 @@ impl Series {
 
     /// The series' values in one outcome, appended to `out`.
     pub fn extend(self, o: &Outcome, out: &mut Vec<f64>) {
-        let per_year = |out: &mut Vec<f64>, f: &dyn Fn(usize) -> f64| {
-            let n = o.scenario.len();
-            for start in (0..n).step_by(12) {
-                out.push((start..(start + 12).min(n)).map(f).sum());
-            }
-        };
         match self {
             Series::CumulativeSaving => out.extend_from_slice(&o.cumulative_saving.cash),
             Series::Trust => out.extend(o.scenario.iter().map(|m| m.trust)),
             Series::TrustBaseline => out.extend(o.baseline.iter().map(|m| m.trust)),
-            Series::OverturnsScenario => per_year(out, &|t| o.scenario[t].overturns),
-            Series::OverturnsBaseline => per_year(out, &|t| o.baseline[t].overturns),
-            Series::CostDifference => per_year(out, &|t| o.scenario[t].costs.total() - o.baseline[t].costs.total()),
+            Series::OverturnsScenario => per_year(out, o.scenario.iter().map(|m| m.overturns)),
+            Series::OverturnsBaseline => per_year(out, o.baseline.iter().map(|m| m.overturns)),
+            Series::CostDifference => {
+                per_year(out, o.scenario.iter().zip(&o.baseline).map(|(s, b)| s.costs.total() - b.costs.total()))
+            }
             Series::Turnout => out.extend(o.cycles.iter().map(|c| c.turnout)),
             Series::Reach => out.extend(o.cycles.iter().map(|c| c.reach)),
             Series::RarelyHeardVoters => out.extend(o.cycles.iter().map(|c| c.rarely_heard_voters)),
@@ -335,6 +355,23 @@ impl Series {
                 out.push(totals.iter().sum());
             }
         }
+    }
+}
+
+/// Sums of each 12 values (the last sum of what is left), each from `-0.0` in order, as
+/// `Iterator::sum` adds.
+fn per_year(out: &mut Vec<f64>, xs: impl Iterator<Item = f64>) {
+    let (mut sum, mut months) = (-0.0, 0);
+    for x in xs {
+        sum += x;
+        months += 1;
+        if months == 12 {
+            out.push(sum);
+            (sum, months) = (-0.0, 0);
+        }
+    }
+    if months > 0 {
+        out.push(sum);
     }
 }
 
@@ -769,8 +806,20 @@ mod tests {
             let mut sorted = xs.clone();
             sorted.sort_by(f64::total_cmp);
             let q = |p: f64| sorted[((p * (n - 1) as f64).round() as usize).min(n - 1)];
-            let b = Band::of(&mut xs.clone());
+            let mut ys = xs.clone();
+            let b = Band::of(&mut ys);
             assert_eq!(b, Band { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) }, "n = {n}");
+            // Only reordered: the same values, bit for bit (selection works on their order keys).
+            ys.sort_by(f64::total_cmp);
+            assert!(ys.iter().zip(&sorted).all(|(a, b)| a.to_bits() == b.to_bits()), "n = {n}");
+        }
+        // Fractions both sides of zero, and both zeros: the order of `total_cmp`.
+        let xs = [0.25, -0.0, -3.5, 0.0, 1e-300, -1e-300, 7.0, -0.75, 2.0, -2.0, 0.5];
+        let mut sorted = xs;
+        sorted.sort_by(f64::total_cmp);
+        let b = Band::of(&mut xs.clone());
+        for (p, x) in [(0.1, b.p10), (0.25, b.p25), (0.5, b.p50), (0.75, b.p75), (0.9, b.p90)] {
+            assert_eq!(x.to_bits(), sorted[(p * 10.0_f64).round() as usize].to_bits(), "{p}");
         }
     }
 

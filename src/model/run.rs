@@ -1,6 +1,6 @@
 //! One scenario against its baseline: both runs, the differences and the headline figures.
 
-use super::casework::{Costs, Inputs, Tier, Tiers};
+use super::casework::{Costs, Inputs, Tiers};
 use super::pb::{cycles, Cycle};
 use super::scenario::Scenario;
 use super::sim::{baseline_into, simulate_into, Month};
@@ -104,10 +104,6 @@ pub fn payback(cumulative: &[f64], differs: bool) -> Payback {
     }
 }
 
-fn last_year(series: &[Month], f: impl Fn(&Month) -> f64) -> f64 {
-    series.iter().rev().take(12).map(f).sum()
-}
-
 /// Run a scenario and its baseline (no extra time) on the same inputs.
 pub fn run(s: &Scenario) -> Outcome {
     run_inputs(&Inputs::from_scenario(s))
@@ -121,56 +117,106 @@ pub fn run_inputs(i: &Inputs) -> Outcome {
 }
 
 /// [`run_inputs`] into a reused outcome (Monte Carlo: no allocation per run once warm).
+///
+/// Every sum is one pass in month order from `-0.0`, as `Iterator::sum` adds (the last year's
+/// figures from the last month back), so the figures are bit for bit those of summing each one
+/// separately; written out because the Monte Carlo runs this for every draw and a closure per
+/// figure and month cost as much as the simulation (`make bench`).
 pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
     simulate_into(i, i.extra_time, true, &mut o.scenario);
     baseline_into(i, &mut o.baseline);
     let (scenario, baseline) = (&o.scenario, &o.baseline);
     let mut acc = [0.0; 3];
     let mut diff = [0.0; 7];
-    for t in Tier::ALL {
-        o.cumulative_saving.at_mut(t).clear();
+    let cum = &mut o.cumulative_saving;
+    for v in [&mut cum.cash, &mut cum.with_failure_demand, &mut cum.with_escalation] {
+        v.clear();
     }
+    let mut given = false;
+    let (mut casework, mut pb, mut drift) = (-0.0, -0.0, -0.0);
     for (s, b) in scenario.iter().zip(baseline) {
-        for (k, t) in Tier::ALL.into_iter().enumerate() {
-            acc[k] += b.costs.tier(t) - s.costs.tier(t);
-            o.cumulative_saving.at_mut(t).push(acc[k]);
+        let (st, bt) = (s.costs.tiers(), b.costs.tiers());
+        for k in 0..3 {
+            acc[k] += bt[k] - st[k];
         }
-        for (d, (x, y)) in diff.iter_mut().zip(s.costs.as_array().iter().zip(b.costs.as_array())) {
-            *d += x - y;
+        cum.cash.push(acc[0]);
+        cum.with_failure_demand.push(acc[1]);
+        cum.with_escalation.push(acc[2]);
+        let (x, y) = (s.costs.as_array(), b.costs.as_array());
+        for k in 0..7 {
+            diff[k] += x[k] - y[k];
         }
+        given |= s.extra_time.abs() > 1e-9;
+        casework += s.trust_flows.casework();
+        pb += s.trust_flows.pb();
+        drift += s.trust_flows.drift;
     }
     // Only extra time actually given can pay back; without it any cost difference comes from the
     // other decision (participatory budgeting's effect on trust and appeals), not from the time.
-    let given = scenario.iter().any(|m| m.extra_time.abs() > 1e-9);
-    let pair = |f: &dyn Fn(&[Month]) -> f64| [f(scenario), f(baseline)];
-    let end = |f: fn(&Month) -> f64| pair(&|m: &[Month]| m.last().map(f).unwrap_or(0.0));
     o.cycles = cycles(scenario.iter().map(|m| &m.pb), &i.pb);
+    let (ys, yb) = (LastYear::of(scenario), LastYear::of(baseline));
+    let end = |f: fn(&Month) -> f64| [scenario.last().map(f).unwrap_or(0.0), baseline.last().map(f).unwrap_or(0.0)];
     let cum = &o.cumulative_saving;
-    let headline = Headline {
+    o.headline = Headline {
         payback: Tiers::from_fn(|t| payback(cum.at(t), given)),
         net_saving: Tiers { cash: acc[0], with_failure_demand: acc[1], with_escalation: acc[2] },
         cost_difference: Costs::from_array(diff),
-        wrong_per_year: pair(&|m| last_year(m, |x| x.wrong)),
-        appeals_per_year: pair(&|m| last_year(m, |x| x.appeals)),
-        overturns_per_year: pair(&|m| last_year(m, |x| x.overturns)),
+        wrong_per_year: [ys.wrong, yb.wrong],
+        appeals_per_year: [ys.appeals, yb.appeals],
+        overturns_per_year: [ys.overturns, yb.overturns],
         right_first_time: end(|m| m.right_first_time),
         waiting: end(|m| m.waiting),
         wait_months: end(|m| m.wait_months),
         sick_leave: end(|m| m.sick_leave),
         trust: end(|m| m.trust),
         trust0: i.trust.trust0,
-        trust_from_casework: scenario.iter().map(|m| m.trust_flows.casework()).sum(),
-        trust_from_pb: scenario.iter().map(|m| m.trust_flows.pb()).sum(),
-        trust_drift: scenario.iter().map(|m| m.trust_flows.drift).sum(),
+        trust_from_casework: casework,
+        trust_from_pb: pb,
+        trust_drift: drift,
         pb: pb_headline(scenario, &o.cycles, i),
     };
-    o.headline = headline;
+}
+
+/// Wrong decisions, appeals and overturns in the last 12 months of a run (summed from the last).
+struct LastYear {
+    wrong: f64,
+    appeals: f64,
+    overturns: f64,
+}
+
+impl LastYear {
+    fn of(series: &[Month]) -> LastYear {
+        let mut y = LastYear { wrong: -0.0, appeals: -0.0, overturns: -0.0 };
+        for m in series.iter().rev().take(12) {
+            y.wrong += m.wrong;
+            y.appeals += m.appeals;
+            y.overturns += m.overturns;
+        }
+        y
+    }
 }
 
 fn pb_headline(months: &[Month], cycles: &[Cycle], i: &Inputs) -> PbHeadline {
-    let sum = |f: fn(&Month) -> f64| months.iter().map(f).sum::<f64>();
-    let voters_total = sum(|m| m.pb.voters);
-    let process_cost = sum(|m| m.pb.process_cost);
+    // One pass, each sum in month order (see `run_inputs_into`).
+    let mut sum = [-0.0; 9];
+    for m in months {
+        let p = &m.pb;
+        let add = [
+            p.voters,
+            p.process_cost,
+            p.rarely_heard_voters,
+            p.funded,
+            p.overruled,
+            p.delivered,
+            p.volunteer_hours,
+            p.volunteer_value,
+            p.project_spend,
+        ];
+        for k in 0..9 {
+            sum[k] += add[k];
+        }
+    }
+    let [voters_total, process_cost, rarely_heard, funded, overruled, delivered, hours, value, spend] = sum;
     let last = months.last().map(|m| m.pb).unwrap_or_default();
     PbHeadline {
         votes: cycles.len() as u32,
@@ -181,14 +227,14 @@ fn pb_headline(months: &[Month], cycles: &[Cycle], i: &Inputs) -> PbHeadline {
         voters_total,
         reach: last.reach,
         representation: cycles.last().map(|c| c.representation).unwrap_or(0.0),
-        rarely_heard_voters_total: sum(|m| m.pb.rarely_heard_voters),
-        funded: sum(|m| m.pb.funded),
-        overruled: sum(|m| m.pb.overruled),
-        delivered: sum(|m| m.pb.delivered),
+        rarely_heard_voters_total: rarely_heard,
+        funded,
+        overruled,
+        delivered,
         overdue: last.overdue,
-        volunteer_hours: sum(|m| m.pb.volunteer_hours),
-        volunteer_value: sum(|m| m.pb.volunteer_value),
-        spent: sum(|m| m.pb.project_spend) + process_cost,
+        volunteer_hours: hours,
+        volunteer_value: value,
+        spent: spend + process_cost,
         process_cost,
         process_cost_per_voter: if voters_total > 0.0 { process_cost / voters_total } else { 0.0 },
         extra_election_voters: last.extra_election_voters,

@@ -117,8 +117,10 @@ pub fn baseline_into(i: &Inputs, out: &mut Vec<Month>) {
     let one = Inputs { horizon: 1, ..i.clone() };
     simulate_into(&one, 0.0, false, out);
     let first = out[0];
-    out.clear();
-    out.extend((1..=i.horizon as u32).map(|month| Month { month, ..first }));
+    out.resize(i.horizon, first);
+    for (m, month) in out.iter_mut().zip(1..) {
+        m.month = month;
+    }
 }
 
 /// Simulate `i.horizon` months with extra-time share `extra_time`, with or without participatory
