@@ -7,7 +7,7 @@
 use super::casework::{Inputs, Tier, Tiers};
 use super::params::{ParamSpec, N_PARAMS, P, PARAMS};
 use super::rng::{triangular, SplitMix64};
-use super::run::{run_inputs, run_inputs_into, Outcome, Payback};
+use super::run::{run_inputs, run_summary_into, Outcome, Payback};
 use super::scenario::Scenario;
 
 /// Most runs allowed.
@@ -114,34 +114,63 @@ fn order_key(bits: u64) -> u64 {
 }
 
 /// Put the `k`-th smallest key (as `i64`, see [`order_key`]) at `xs[k]`, smaller ones before it and
-/// larger ones after (Hoare's quickselect, middle pivot). Written out instead of
-/// `select_nth_unstable_by`, whose introselect with its fallbacks costs about 3 KB (gzip) in the
-/// browser build; the values at each rank are the same whichever algorithm finds them.
+/// larger ones after: quickselect with a branchless Lomuto partition (the comparison's outcome moves
+/// an index instead of taking a branch: random values would make every other branch a
+/// misprediction, which cost three times as much as the comparisons), the pivot the median of the
+/// first, middle and last key. Written out instead of `select_nth_unstable_by`, whose introselect
+/// with its fallbacks costs about 3 KB (gzip) in the browser build; the values at each rank are the
+/// same whichever algorithm finds them. (Swapped by hand: `slice::swap` is not inlined at the
+/// release profile's opt-level z and doubled the time.)
+#[allow(clippy::manual_swap)]
 fn select(xs: &mut [f64], k: usize) {
     let key = |x: f64| x.to_bits() as i64;
-    let (mut lo, mut hi) = (0, xs.len().saturating_sub(1));
-    while lo < hi {
-        let pivot = key(xs[lo + (hi - lo) / 2]);
-        let (mut i, mut j) = (lo, hi);
-        loop {
-            while key(xs[i]) < pivot {
-                i += 1;
+    let (mut lo, mut hi) = (0, xs.len());
+    while hi - lo > 1 {
+        let (a, m, z) = (lo, lo + (hi - lo) / 2, hi - 1);
+        // The median of three to the end, as the pivot.
+        let mid = {
+            let (ka, km, kz) = (key(xs[a]), key(xs[m]), key(xs[z]));
+            if (ka <= km) == (km <= kz) {
+                m
+            } else if (km <= ka) == (ka <= kz) {
+                a
+            } else {
+                z
             }
-            while key(xs[j]) > pivot {
-                j -= 1;
-            }
-            if i >= j {
-                break;
-            }
-            xs.swap(i, j);
-            i += 1;
-            j -= 1;
+        };
+        xs.swap(mid, z);
+        let pivot = key(xs[z]);
+        // Keys below the pivot to the front.
+        let mut below = lo;
+        for i in lo..z {
+            let x = xs[i];
+            xs[i] = xs[below];
+            xs[below] = x;
+            below += usize::from(key(x) < pivot);
         }
-        // xs[lo..=j] <= pivot <= xs[j+1..=hi]
-        if k <= j {
-            hi = j;
+        xs.swap(below, z);
+        // xs[lo..below] < pivot = xs[below] <= xs[below+1..hi]
+        if k < below {
+            hi = below;
+        } else if k == below {
+            return;
         } else {
-            lo = j + 1;
+            lo = below + 1;
+            if below == a {
+                // The pivot was the smallest key: gather its equals next to it, so that many
+                // equal keys (a column of zeros) cannot make every round remove only one.
+                let mut equal = lo;
+                for i in lo..hi {
+                    let x = xs[i];
+                    xs[i] = xs[equal];
+                    xs[equal] = x;
+                    equal += usize::from(key(x) == pivot);
+                }
+                if k < equal {
+                    return;
+                }
+                lo = equal;
+            }
         }
     }
 }
@@ -156,7 +185,7 @@ pub fn payback_number(o: &Outcome) -> f64 {
 pub fn payback_number_at(o: &Outcome, t: Tier) -> f64 {
     match o.headline.payback.at(t) {
         Payback::Month(m) => *m as f64,
-        _ => o.scenario.len() as f64 + 1.0,
+        _ => o.summary.months as f64 + 1.0,
     }
 }
 
@@ -326,17 +355,17 @@ impl Series {
         Series::Ledger,
     ];
 
-    /// The series' values in one outcome, appended to `out`.
+    /// The series' values in one outcome, appended to `out` (from what every run adds up, so
+    /// also from a run that kept no months, `run::run_summary_into`).
     pub fn extend(self, o: &Outcome, out: &mut Vec<f64>) {
+        let sm = &o.summary;
         match self {
             Series::CumulativeSaving => out.extend_from_slice(&o.cumulative_saving.cash),
-            Series::Trust => out.extend(o.scenario.iter().map(|m| m.trust)),
-            Series::TrustBaseline => out.extend(o.baseline.iter().map(|m| m.trust)),
-            Series::OverturnsScenario => per_year(out, o.scenario.iter().map(|m| m.overturns)),
-            Series::OverturnsBaseline => per_year(out, o.baseline.iter().map(|m| m.overturns)),
-            Series::CostDifference => {
-                per_year(out, o.scenario.iter().zip(&o.baseline).map(|(s, b)| s.costs.total() - b.costs.total()))
-            }
+            Series::Trust => out.extend_from_slice(&sm.trust),
+            Series::TrustBaseline => out.extend(std::iter::repeat_n(sm.baseline_trust, sm.months)),
+            Series::OverturnsScenario => out.extend_from_slice(&sm.overturns_per_year[0]),
+            Series::OverturnsBaseline => out.extend_from_slice(&sm.overturns_per_year[1]),
+            Series::CostDifference => out.extend_from_slice(&sm.cost_difference_per_year),
             Series::Turnout => out.extend(o.cycles.iter().map(|c| c.turnout)),
             Series::Reach => out.extend(o.cycles.iter().map(|c| c.reach)),
             Series::RarelyHeardVoters => out.extend(o.cycles.iter().map(|c| c.rarely_heard_voters)),
@@ -345,33 +374,10 @@ impl Series {
             Series::OverdueAfterYear => out.extend(o.cycles.iter().map(|c| c.overdue_after_year)),
             Series::ProjectsChosen => out.extend(o.cycles.iter().map(|c| c.funded + c.overruled)),
             Series::Ledger => {
-                let mut totals = [0.0; 8];
-                for m in &o.scenario {
-                    for (acc, f) in totals.iter_mut().zip(m.trust_flows.as_array()) {
-                        *acc += f;
-                    }
-                }
-                out.extend(totals);
-                out.push(totals.iter().sum());
+                out.extend(sm.ledger);
+                out.push(sm.ledger.iter().sum());
             }
         }
-    }
-}
-
-/// Sums of each 12 values (the last sum of what is left), each from `-0.0` in order, as
-/// `Iterator::sum` adds.
-fn per_year(out: &mut Vec<f64>, xs: impl Iterator<Item = f64>) {
-    let (mut sum, mut months) = (-0.0, 0);
-    for x in xs {
-        sum += x;
-        months += 1;
-        if months == 12 {
-            out.push(sum);
-            (sum, months) = (-0.0, 0);
-        }
-    }
-    if months > 0 {
-        out.push(sum);
     }
 }
 
@@ -479,7 +485,7 @@ impl Progress {
         let end = self.done.saturating_add(n).min(self.runs);
         for r in self.done..end {
             let o = &mut self.outcome;
-            run_inputs_into(&Inputs::from_scenario(&draw(&self.scenario, r as u64, self.spread)), o);
+            run_summary_into(&Inputs::from_scenario(&draw(&self.scenario, r as u64, self.spread)), o);
             let row = &mut self.row;
             row.clear();
             row.extend(Figure::ALL.iter().map(|f| f.of(o)));
@@ -843,6 +849,63 @@ mod tests {
         for t in Tier::ALL {
             let p = m.payback.at(t);
             assert!((p.shares.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{t:?}: {:?}", p.shares);
+        }
+    }
+
+    /// The Monte Carlo's runs keep no months: every figure and series is the same, bit for bit, as
+    /// from a run that keeps them, and the series are what the kept months say.
+    #[test]
+    fn a_run_without_its_months_gives_the_same_figures_and_series() {
+        use crate::model::run::{run_inputs, run_summary_into};
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let mut s = Scenario::default();
+        s.set(P::Horizon, 43.0).unwrap(); // a last year of 7 months
+        let mut lean = Outcome::default();
+        for r in 0..40 {
+            let i = Inputs::from_scenario(&draw(&s, r, 1.0));
+            let full = run_inputs(&i);
+            run_summary_into(&i, &mut lean);
+            assert!(lean.scenario.is_empty() && lean.baseline.is_empty());
+            for f in Figure::ALL {
+                assert_eq!(f.of(&full).to_bits(), f.of(&lean).to_bits(), "run {r}: {f:?}");
+            }
+            for se in Series::ALL {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                se.extend(&full, &mut a);
+                se.extend(&lean, &mut b);
+                assert_eq!(bits(&a), bits(&b), "run {r}: {se:?}");
+            }
+            assert_eq!(full.headline, lean.headline);
+            // The series from the kept months, summed the plain way.
+            let (sc, ba) = (&full.scenario, &full.baseline);
+            let years = |f: &dyn Fn(usize) -> f64| -> Vec<f64> {
+                (0..sc.len()).step_by(12).map(|y| (y..(y + 12).min(sc.len())).map(f).sum()).collect()
+            };
+            let mut v = Vec::new();
+            Series::Trust.extend(&full, &mut v);
+            assert_eq!(bits(&v), bits(&sc.iter().map(|m| m.trust).collect::<Vec<_>>()));
+            v.clear();
+            Series::TrustBaseline.extend(&full, &mut v);
+            assert_eq!(bits(&v), bits(&ba.iter().map(|m| m.trust).collect::<Vec<_>>()));
+            v.clear();
+            Series::OverturnsScenario.extend(&full, &mut v);
+            assert_eq!(bits(&v), bits(&years(&|t| sc[t].overturns)));
+            v.clear();
+            Series::OverturnsBaseline.extend(&full, &mut v);
+            assert_eq!(bits(&v), bits(&years(&|t| ba[t].overturns)));
+            v.clear();
+            Series::CostDifference.extend(&full, &mut v);
+            assert_eq!(bits(&v), bits(&years(&|t| sc[t].costs.total() - ba[t].costs.total())));
+            v.clear();
+            Series::Ledger.extend(&full, &mut v);
+            let ledger: Vec<f64> =
+                (0..8).map(|k| sc.iter().fold(0.0, |acc, m| acc + m.trust_flows.as_array()[k])).collect();
+            assert_eq!(bits(&v[..8]), bits(&ledger));
+            assert_eq!(v[8].to_bits(), ledger.iter().sum::<f64>().to_bits());
+            let wrong: f64 = sc.iter().rev().take(12).map(|m| m.wrong).sum();
+            assert_eq!(full.headline.wrong_per_year[0].to_bits(), wrong.to_bits());
+            assert_eq!(full.headline.trust[0], sc[sc.len() - 1].trust);
+            assert_eq!(full.cycles, crate::model::pb::cycles(sc.iter().map(|m| &m.pb), &i.pb));
         }
     }
 

@@ -372,37 +372,44 @@ impl PbState {
 /// Summarise the months (each month's PB part, in order) into cycles.
 pub fn cycles<'a>(months: impl ExactSizeIterator<Item = &'a PbMonth>, p: &PbInputs) -> Vec<Cycle> {
     let len = months.len();
-    let mut out: Vec<Cycle> = Vec::new();
-    // The project money is usually the same every vote: its volunteer hours computed once.
-    let mut hours = (0.0, 0.0);
-    for (i, m) in months.enumerate() {
-        if m.cycle == 0 {
-            continue;
-        }
-        if m.project_spend != hours.0 || out.is_empty() {
-            hours = (m.project_spend, p.volunteer_hours_for(m.project_spend));
-        }
-        let winners = m.funded;
-        let delivered_in_year = (winners * p.delivery_rate).min(winners);
-        let year_done = i + 12 < len;
-        out.push(Cycle {
-            cycle: m.cycle,
-            month: i as u32 + 1,
-            pot: p.pot(),
-            turnout: m.turnout,
-            voters: m.voters,
-            reach: m.reach,
-            representation: m.representation,
-            rarely_heard_voters: m.rarely_heard_voters,
-            funded: winners,
-            overruled: m.overruled,
-            year_complete: year_done,
-            delivered_in_year: if year_done { delivered_in_year } else { 0.0 },
-            overdue_after_year: if year_done { winners - delivered_in_year } else { 0.0 },
-            in_first_year: if year_done { 0.0 } else { winners },
-            volunteer_hours: hours.1,
-            process_cost_per_voter: if m.voters > 0.0 { m.process_cost / m.voters } else { 0.0 },
-        });
+    let mut hours = None;
+    months.enumerate().filter_map(|(i, m)| cycle_of(i, len, m, p, &mut hours)).collect()
+}
+
+/// The cycle whose vote was in month `index` (0-based) of `len`, `None` without a vote: [`cycles`]
+/// one month at a time. `hours` holds the last project money and its volunteer hours (the money
+/// is usually the same every vote: its hours computed again only when it changes).
+pub fn cycle_of(index: usize, len: usize, m: &PbMonth, p: &PbInputs, hours: &mut Option<(f64, f64)>) -> Option<Cycle> {
+    if m.cycle == 0 {
+        return None;
     }
-    out
+    let volunteer_hours = match *hours {
+        Some((money, h)) if money == m.project_spend => h,
+        _ => {
+            let h = p.volunteer_hours_for(m.project_spend);
+            *hours = Some((m.project_spend, h));
+            h
+        }
+    };
+    let winners = m.funded;
+    let delivered_in_year = (winners * p.delivery_rate).min(winners);
+    let year_done = index + 12 < len;
+    Some(Cycle {
+        cycle: m.cycle,
+        month: index as u32 + 1,
+        pot: p.pot(),
+        turnout: m.turnout,
+        voters: m.voters,
+        reach: m.reach,
+        representation: m.representation,
+        rarely_heard_voters: m.rarely_heard_voters,
+        funded: winners,
+        overruled: m.overruled,
+        year_complete: year_done,
+        delivered_in_year: if year_done { delivered_in_year } else { 0.0 },
+        overdue_after_year: if year_done { winners - delivered_in_year } else { 0.0 },
+        in_first_year: if year_done { 0.0 } else { winners },
+        volunteer_hours,
+        process_cost_per_voter: if m.voters > 0.0 { m.process_cost / m.voters } else { 0.0 },
+    })
 }

@@ -1,9 +1,9 @@
 //! One scenario against its baseline: both runs, the differences and the headline figures.
 
 use super::casework::{Costs, Inputs, Tiers};
-use super::pb::{cycles, Cycle};
+use super::pb::{cycle_of, Cycle};
 use super::scenario::Scenario;
-use super::sim::{baseline_into, simulate_into, Month};
+use super::sim::{baseline_into, baseline_month, simulate_to, Month, Sink};
 
 /// When the extra time has paid for itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
@@ -30,6 +30,24 @@ pub struct Outcome {
     /// Participatory budgeting, cycle by cycle (empty without PB).
     pub cycles: Vec<Cycle>,
     pub headline: Headline,
+    pub summary: Summary,
+}
+
+/// What the Monte Carlo's series read of a run besides its headline and cycles, added up as the
+/// months are simulated (so also when they are not kept, [`run_summary_into`]).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Summary {
+    /// Trust per month (scenario).
+    pub trust: Vec<f64>,
+    /// The baseline's trust (the same every month) and its months.
+    pub baseline_trust: f64,
+    pub months: usize,
+    /// Overturns per year (12 months, the last year what is left): [scenario, baseline].
+    pub overturns_per_year: [Vec<f64>; 2],
+    /// Scenario minus baseline cost per year, every category.
+    pub cost_difference_per_year: Vec<f64>,
+    /// The trust ledger: each mechanism's push summed over the horizon (`TrustFlows::KEYS` order).
+    pub ledger: [f64; 8],
 }
 
 /// The figures a councillor reads first. "Per year" figures are the last 12 months of the horizon.
@@ -117,90 +135,118 @@ pub fn run_inputs(i: &Inputs) -> Outcome {
 }
 
 /// [`run_inputs`] into a reused outcome (Monte Carlo: no allocation per run once warm).
-///
-/// Every sum is one pass in month order from `-0.0`, as `Iterator::sum` adds (the last year's
-/// figures from the last month back), so the figures are bit for bit those of summing each one
-/// separately; written out because the Monte Carlo runs this for every draw and a closure per
-/// figure and month cost as much as the simulation (`make bench`).
 pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
-    simulate_into(i, i.extra_time, true, &mut o.scenario);
     baseline_into(i, &mut o.baseline);
-    let (scenario, baseline) = (&o.scenario, &o.baseline);
-    let mut acc = [0.0; 3];
-    let mut diff = [0.0; 7];
-    let cum = &mut o.cumulative_saving;
-    for v in [&mut cum.cash, &mut cum.with_failure_demand, &mut cum.with_escalation] {
-        v.clear();
-    }
-    let mut given = false;
-    let (mut casework, mut pb, mut drift) = (-0.0, -0.0, -0.0);
-    for (s, b) in scenario.iter().zip(baseline) {
-        let (st, bt) = (s.costs.tiers(), b.costs.tiers());
-        for k in 0..3 {
-            acc[k] += bt[k] - st[k];
-        }
-        cum.cash.push(acc[0]);
-        cum.with_failure_demand.push(acc[1]);
-        cum.with_escalation.push(acc[2]);
-        let (x, y) = (s.costs.as_array(), b.costs.as_array());
-        for k in 0..7 {
-            diff[k] += x[k] - y[k];
-        }
-        given |= s.extra_time.abs() > 1e-9;
-        casework += s.trust_flows.casework();
-        pb += s.trust_flows.pb();
-        drift += s.trust_flows.drift;
-    }
-    // Only extra time actually given can pay back; without it any cost difference comes from the
-    // other decision (participatory budgeting's effect on trust and appeals), not from the time.
-    o.cycles = cycles(scenario.iter().map(|m| &m.pb), &i.pb);
-    let (ys, yb) = (LastYear::of(scenario), LastYear::of(baseline));
-    let end = |f: fn(&Month) -> f64| [scenario.last().map(f).unwrap_or(0.0), baseline.last().map(f).unwrap_or(0.0)];
-    let cum = &o.cumulative_saving;
-    o.headline = Headline {
-        payback: Tiers::from_fn(|t| payback(cum.at(t), given)),
-        net_saving: Tiers { cash: acc[0], with_failure_demand: acc[1], with_escalation: acc[2] },
-        cost_difference: Costs::from_array(diff),
-        wrong_per_year: [ys.wrong, yb.wrong],
-        appeals_per_year: [ys.appeals, yb.appeals],
-        overturns_per_year: [ys.overturns, yb.overturns],
-        right_first_time: end(|m| m.right_first_time),
-        waiting: end(|m| m.waiting),
-        wait_months: end(|m| m.wait_months),
-        sick_leave: end(|m| m.sick_leave),
-        trust: end(|m| m.trust),
-        trust0: i.trust.trust0,
-        trust_from_casework: casework,
-        trust_from_pb: pb,
-        trust_drift: drift,
-        pb: pb_headline(scenario, &o.cycles, i),
+    tally(i, o, true);
+}
+
+/// The Monte Carlo's run: [`run_inputs_into`] without keeping the months (`scenario` and
+/// `baseline` are left empty); everything else, the same numbers bit for bit. Nothing per month is
+/// written and read again.
+pub fn run_summary_into(i: &Inputs, o: &mut Outcome) {
+    o.baseline.clear();
+    tally(i, o, false);
+}
+
+/// Simulate the scenario, adding up its figures month by month against the baseline.
+///
+/// Every sum runs in month order from `-0.0`, as `Iterator::sum` adds (the last year's figures from
+/// the last month back), so the figures are those of summing each one separately, bit for bit;
+/// written out as one pass because the Monte Carlo does this for every draw (at the release
+/// profile's opt-level z a closure per figure and month cost as much as the simulation).
+fn tally(i: &Inputs, o: &mut Outcome, keep: bool) {
+    let base = baseline_month(i);
+    o.scenario.clear();
+    o.cumulative_saving.cash.clear();
+    o.cumulative_saving.with_failure_demand.clear();
+    o.cumulative_saving.with_escalation.clear();
+    o.cycles.clear();
+    let sm = &mut o.summary;
+    sm.trust.clear();
+    sm.overturns_per_year[0].clear();
+    sm.overturns_per_year[1].clear();
+    sm.cost_difference_per_year.clear();
+    let mut t = Tally {
+        i,
+        o,
+        keep,
+        base_tiers: base.costs.tiers(),
+        base_costs: base.costs.as_array(),
+        base_total: base.costs.total(),
+        base,
+        n: 0,
+        acc: [0.0; 3],
+        diff: [0.0; 7],
+        given: false,
+        trust_parts: [-0.0; 3],
+        ledger: [0.0; 8],
+        pb: [-0.0; 9],
+        last_year: [[0.0; 3]; 12],
+        year: ([-0.0; 3], 0),
+        last: Month::default(),
+        hours: None,
     };
+    simulate_to(i, i.extra_time, true, &mut t);
+    t.finish();
 }
 
-/// Wrong decisions, appeals and overturns in the last 12 months of a run (summed from the last).
-struct LastYear {
-    wrong: f64,
-    appeals: f64,
-    overturns: f64,
+/// The running sums of [`tally`].
+struct Tally<'a> {
+    i: &'a Inputs,
+    o: &'a mut Outcome,
+    keep: bool,
+    base: Month,
+    base_tiers: [f64; 3],
+    base_costs: [f64; 7],
+    base_total: f64,
+    /// Months so far.
+    n: usize,
+    /// Cumulative saving per tier, and scenario minus baseline cost per category.
+    acc: [f64; 3],
+    diff: [f64; 7],
+    /// Whether any extra time was actually given.
+    given: bool,
+    /// Trust moved by casework, by PB, by drift.
+    trust_parts: [f64; 3],
+    ledger: [f64; 8],
+    /// PB's sums, in `pb_headline`'s order.
+    pb: [f64; 9],
+    /// Wrong decisions, appeals and overturns of the last 12 months (month `n` at `n % 12`).
+    last_year: [[f64; 3]; 12],
+    /// This year's overturns (scenario, baseline) and cost difference, and its months so far.
+    year: ([f64; 3], usize),
+    /// The last month (copied only then: a month is about 440 bytes).
+    last: Month,
+    hours: Option<(f64, f64)>,
 }
 
-impl LastYear {
-    fn of(series: &[Month]) -> LastYear {
-        let mut y = LastYear { wrong: -0.0, appeals: -0.0, overturns: -0.0 };
-        for m in series.iter().rev().take(12) {
-            y.wrong += m.wrong;
-            y.appeals += m.appeals;
-            y.overturns += m.overturns;
+impl Sink for Tally<'_> {
+    // Index loops: at the release profile's opt-level z, zipped iterators here are not inlined and
+    // cost a fifth of the Monte Carlo (measured with `make bench`).
+    #[allow(clippy::needless_range_loop)]
+    fn month(&mut self, s: &Month) {
+        let o = &mut *self.o;
+        let b = &self.base;
+        let st = s.costs.tiers();
+        for k in 0..3 {
+            self.acc[k] += self.base_tiers[k] - st[k];
         }
-        y
-    }
-}
-
-fn pb_headline(months: &[Month], cycles: &[Cycle], i: &Inputs) -> PbHeadline {
-    // One pass, each sum in month order (see `run_inputs_into`).
-    let mut sum = [-0.0; 9];
-    for m in months {
-        let p = &m.pb;
+        o.cumulative_saving.cash.push(self.acc[0]);
+        o.cumulative_saving.with_failure_demand.push(self.acc[1]);
+        o.cumulative_saving.with_escalation.push(self.acc[2]);
+        let x = s.costs.as_array();
+        for k in 0..7 {
+            self.diff[k] += x[k] - self.base_costs[k];
+        }
+        self.given |= s.extra_time.abs() > 1e-9;
+        let f = &s.trust_flows;
+        self.trust_parts[0] += f.casework();
+        self.trust_parts[1] += f.pb();
+        self.trust_parts[2] += f.drift;
+        for (acc, x) in self.ledger.iter_mut().zip(f.as_array()) {
+            *acc += x;
+        }
+        let p = &s.pb;
         let add = [
             p.voters,
             p.process_cost,
@@ -213,11 +259,85 @@ fn pb_headline(months: &[Month], cycles: &[Cycle], i: &Inputs) -> PbHeadline {
             p.project_spend,
         ];
         for k in 0..9 {
-            sum[k] += add[k];
+            self.pb[k] += add[k];
+        }
+        self.last_year[self.n % 12] = [s.wrong, s.appeals, s.overturns];
+        if let Some(c) = cycle_of(self.n, self.i.horizon, p, &self.i.pb, &mut self.hours) {
+            o.cycles.push(c);
+        }
+        let sm = &mut o.summary;
+        sm.trust.push(s.trust);
+        let (year, months) = &mut self.year;
+        year[0] += s.overturns;
+        year[1] += b.overturns;
+        year[2] += s.costs.total() - self.base_total;
+        *months += 1;
+        if *months == 12 {
+            sm.overturns_per_year[0].push(year[0]);
+            sm.overturns_per_year[1].push(year[1]);
+            sm.cost_difference_per_year.push(year[2]);
+            self.year = ([-0.0; 3], 0);
+        }
+        if self.keep {
+            o.scenario.push(*s);
+        }
+        self.n += 1;
+        if self.n == self.i.horizon {
+            self.last = *s;
         }
     }
-    let [voters_total, process_cost, rarely_heard, funded, overruled, delivered, hours, value, spend] = sum;
-    let last = months.last().map(|m| m.pb).unwrap_or_default();
+}
+
+impl Tally<'_> {
+    fn finish(self) {
+        let Tally { i, o, base, n, acc, diff, given, trust_parts, ledger, pb, last_year, year, last, .. } = self;
+        let sm = &mut o.summary;
+        if year.1 > 0 {
+            sm.overturns_per_year[0].push(year.0[0]);
+            sm.overturns_per_year[1].push(year.0[1]);
+            sm.cost_difference_per_year.push(year.0[2]);
+        }
+        (sm.baseline_trust, sm.months, sm.ledger) = (base.trust, n, ledger);
+        // The last 12 months, from the last back; the baseline's are all the same month.
+        let (mut ys, mut yb) = ([-0.0; 3], [-0.0; 3]);
+        for k in 0..n.min(12) {
+            let m = last_year[(n - 1 - k) % 12];
+            for q in 0..3 {
+                ys[q] += m[q];
+            }
+            yb[0] += base.wrong;
+            yb[1] += base.appeals;
+            yb[2] += base.overturns;
+        }
+        let any = n > 0;
+        let end = |f: fn(&Month) -> f64| if any { [f(&last), f(&base)] } else { [0.0, 0.0] };
+        let cum = &o.cumulative_saving;
+        o.headline = Headline {
+            // Only extra time actually given can pay back; without it any cost difference comes
+            // from the other decision (participatory budgeting's effect on trust and appeals).
+            payback: Tiers::from_fn(|t| payback(cum.at(t), given)),
+            net_saving: Tiers { cash: acc[0], with_failure_demand: acc[1], with_escalation: acc[2] },
+            cost_difference: Costs::from_array(diff),
+            wrong_per_year: [ys[0], yb[0]],
+            appeals_per_year: [ys[1], yb[1]],
+            overturns_per_year: [ys[2], yb[2]],
+            right_first_time: end(|m| m.right_first_time),
+            waiting: end(|m| m.waiting),
+            wait_months: end(|m| m.wait_months),
+            sick_leave: end(|m| m.sick_leave),
+            trust: end(|m| m.trust),
+            trust0: i.trust.trust0,
+            trust_from_casework: trust_parts[0],
+            trust_from_pb: trust_parts[1],
+            trust_drift: trust_parts[2],
+            pb: pb_headline(pb, any.then_some(&last), &o.cycles, i),
+        };
+    }
+}
+
+fn pb_headline(sums: [f64; 9], last: Option<&Month>, cycles: &[Cycle], i: &Inputs) -> PbHeadline {
+    let [voters_total, process_cost, rarely_heard, funded, overruled, delivered, hours, value, spend] = sums;
+    let last = last.map(|m| m.pb).unwrap_or_default();
     PbHeadline {
         votes: cycles.len() as u32,
         pot_per_year: i.pb.pot(),

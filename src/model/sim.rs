@@ -103,6 +103,29 @@ fn steady_state(i: &Inputs) -> Steady {
     Steady { staff_hours: hours / (1.0 - i.sick0), load, failure_hours, ..s }
 }
 
+/// Where a run's months go, one at a time: kept in a list (`Vec<Month>`), or added up as they
+/// come (the Monte Carlo's runs keep none, see `run::run_summary_into`).
+pub trait Sink {
+    fn month(&mut self, m: &Month);
+}
+
+impl Sink for Vec<Month> {
+    #[inline]
+    fn month(&mut self, m: &Month) {
+        self.push(*m);
+    }
+}
+
+/// Keeps only the last month.
+struct Last(Month);
+
+impl Sink for Last {
+    #[inline]
+    fn month(&mut self, m: &Month) {
+        self.0 = *m;
+    }
+}
+
 /// The baseline: no extra time, no participatory budgeting. It starts at today's steady state and
 /// stays there, so one month is simulated and repeated (half the work of a Monte Carlo run); a test
 /// checks it against the full simulation.
@@ -114,13 +137,18 @@ pub fn baseline(i: &Inputs) -> Vec<Month> {
 
 /// [`baseline`] into a reused buffer.
 pub fn baseline_into(i: &Inputs, out: &mut Vec<Month>) {
-    let one = Inputs { horizon: 1, ..i.clone() };
-    simulate_into(&one, 0.0, false, out);
-    let first = out[0];
-    out.resize(i.horizon, first);
+    out.clear();
+    out.resize(i.horizon, baseline_month(i));
     for (m, month) in out.iter_mut().zip(1..) {
         m.month = month;
     }
+}
+
+/// Every month of the baseline: today's steady state (numbered 1).
+pub fn baseline_month(i: &Inputs) -> Month {
+    let mut last = Last(Month::default());
+    months(i, 1, 0.0, false, &mut last);
+    last.0
 }
 
 /// Simulate `i.horizon` months with extra-time share `extra_time`, with or without participatory
@@ -134,6 +162,15 @@ pub fn simulate(i: &Inputs, extra_time: f64, with_pb: bool) -> Vec<Month> {
 /// [`simulate`] into a reused buffer (cleared first): Monte Carlo runs allocate nothing per run.
 pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<Month>) {
     out.clear();
+    simulate_to(i, extra_time, with_pb, out);
+}
+
+/// [`simulate`], each month given to `sink` as it is computed.
+pub fn simulate_to(i: &Inputs, extra_time: f64, with_pb: bool, sink: &mut impl Sink) {
+    months(i, i.horizon, extra_time, with_pb, sink);
+}
+
+fn months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: bool, sink: &mut impl Sink) {
     let st = steady_state(i);
     let (q_recon, q_board) = (outflow_rate(i.recon_delay), outflow_rate(i.board_delay));
     let (q_redo, q_exit) = (outflow_rate(i.redecision_delay), outflow_rate(i.wrong_exit));
@@ -150,7 +187,7 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
     let entitled = i.decisions * i.wrong_exit;
     let (mut last_x, mut e) = (0.0, 0.0);
 
-    for m in 1..=i.horizon {
+    for m in 1..=horizon {
         // Outflows from the stocks at the start of the month.
         let recon_out_w = recon_w * q_recon;
         let recon_out_r = recon_r * q_recon;
@@ -264,7 +301,7 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
             trust::flows(&i.trust, trust, wrong - st.wrong, new_made * (1.0 - e) - st.right_new, &pb_month.flows);
         trust = super::clamp(trust + flows.total(), 0.0, 1.0);
         let new_wrong = new_made * e + redo_made * e;
-        out.push(Month {
+        sink.month(&Month {
             month: m as u32,
             extra_time: x,
             decisions,
