@@ -437,6 +437,9 @@ pub fn monte_carlo(s: &Scenario, runs: usize) -> Bands {
 /// Run `runs` draws with every uncertainty range scaled by `spread`.
 pub fn monte_carlo_with(s: &Scenario, runs: usize, spread: f64) -> Bands {
     let mut p = Progress::new(s, runs, spread);
+    #[cfg(not(target_arch = "wasm32"))]
+    p.step_in_threads();
+    #[cfg(target_arch = "wasm32")]
     p.step(usize::MAX);
     p.finish()
 }
@@ -452,12 +455,77 @@ pub struct Progress {
     obs: Vec<f64>,
     width: usize,
     lens: Vec<usize>,
-    /// Per tier: payback numbers of the runs that give extra time, and the count per bin.
-    paybacks: [Vec<f64>; 3],
-    bins: [[usize; 6]; 3],
+    paybacks: Paybacks,
     horizon: u32,
+    observer: Observer,
+}
+
+/// Per tier: payback numbers of the runs that give extra time, and the count per bin.
+#[derive(Default)]
+struct Paybacks {
+    numbers: [Vec<f64>; 3],
+    bins: [[usize; 6]; 3],
+}
+
+impl Paybacks {
+    fn count(&mut self, o: &Outcome) {
+        for (k, t) in Tier::ALL.into_iter().enumerate() {
+            let p = *o.headline.payback.at(t);
+            self.bins[k][PaybackDist::bin(p)] += 1;
+            if p != Payback::NoDifference {
+                self.numbers[k].push(payback_number_at(o, t));
+            }
+        }
+    }
+}
+
+/// One run's values as the bands read them: every figure, then every series (reused buffers).
+#[derive(Default)]
+struct Observer {
     outcome: Outcome,
     row: Vec<f64>,
+}
+
+impl Observer {
+    fn run(&mut self, s: &Scenario, spread: f64, r: usize) {
+        let o = &mut self.outcome;
+        run_summary_into(&Inputs::from_scenario(&draw(s, r as u64, spread)), o);
+        self.row.clear();
+        self.row.extend(Figure::ALL.iter().map(|f| f.of(o)));
+        for se in Series::ALL {
+            se.extend(o, &mut self.row);
+        }
+    }
+}
+
+/// Runs `range` observed apart from the others (a thread's share): `width` values per run,
+/// column-major, `range.len()` per column.
+#[cfg(not(target_arch = "wasm32"))]
+struct Part {
+    range: std::ops::Range<usize>,
+    obs: Vec<f64>,
+    paybacks: Paybacks,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn part(s: &Scenario, spread: f64, width: usize, range: std::ops::Range<usize>) -> Part {
+    let n = range.len();
+    let (mut obs, mut paybacks, mut observer) = (vec![0.0; width * n], Paybacks::default(), Observer::default());
+    for r in range.clone() {
+        observer.run(s, spread, r);
+        for (c, x) in observer.row.iter().enumerate().take(width) {
+            obs[c * n + r - range.start] = *x;
+        }
+        paybacks.count(&observer.outcome);
+    }
+    Part { range, obs, paybacks }
+}
+
+/// Threads to share `work` items between (at least `least` each), as many as the machine runs at
+/// once.
+#[cfg(not(target_arch = "wasm32"))]
+fn threads_for(work: usize, least: usize) -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(work / least).max(1)
 }
 
 impl Progress {
@@ -472,11 +540,9 @@ impl Progress {
             obs: Vec::new(),
             width: 0,
             lens: Vec::new(),
-            paybacks: [Vec::new(), Vec::new(), Vec::new()],
-            bins: [[0; 6]; 3],
+            paybacks: Paybacks::default(),
             horizon: s.get(super::params::P::Horizon) as u32,
-            outcome: Outcome::default(),
-            row: Vec::new(),
+            observer: Observer::default(),
         }
     }
 
@@ -484,40 +550,72 @@ impl Progress {
     pub fn step(&mut self, n: usize) -> bool {
         let end = self.done.saturating_add(n).min(self.runs);
         for r in self.done..end {
-            let o = &mut self.outcome;
-            run_summary_into(&Inputs::from_scenario(&draw(&self.scenario, r as u64, self.spread)), o);
-            let row = &mut self.row;
-            row.clear();
-            row.extend(Figure::ALL.iter().map(|f| f.of(o)));
+            self.observer.run(&self.scenario, self.spread, r);
+            let (o, row) = (&self.observer.outcome, &self.observer.row);
             if r == 0 {
+                let mut v = Vec::new();
                 self.lens = Series::ALL
                     .iter()
                     .map(|se| {
-                        let before = row.len();
-                        se.extend(o, row);
-                        row.len() - before
+                        v.clear();
+                        se.extend(o, &mut v);
+                        v.len()
                     })
                     .collect();
                 self.width = row.len();
                 self.obs = vec![0.0; self.width * self.runs];
-            } else {
-                for se in Series::ALL {
-                    se.extend(o, row);
-                }
             }
             for (c, x) in row.iter().enumerate().take(self.width) {
                 self.obs[c * self.runs + r] = *x;
             }
-            for (k, t) in Tier::ALL.into_iter().enumerate() {
-                let p = *o.headline.payback.at(t);
-                self.bins[k][PaybackDist::bin(p)] += 1;
-                if p != Payback::NoDifference {
-                    self.paybacks[k].push(payback_number_at(o, t));
-                }
-            }
+            self.paybacks.count(o);
         }
         self.done = end;
         self.done == self.runs
+    }
+
+    /// Run every draw left, shared between threads (native builds; the browser shares them between
+    /// workers instead). The same runs, so the same bands, as [`Progress::step`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn step_in_threads(&mut self) {
+        self.step_in(threads_for(self.runs - self.done, 64));
+    }
+
+    /// [`Progress::step_in_threads`] with `threads` threads.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn step_in(&mut self, threads: usize) {
+        // The first run says how many values each run has.
+        self.step(1);
+        let (start, left) = (self.done, self.runs - self.done);
+        let threads = threads.min(left);
+        if threads <= 1 {
+            self.step(usize::MAX);
+            return;
+        }
+        let per = left.div_ceil(threads);
+        let (s, spread, width) = (&self.scenario, self.spread, self.width);
+        let parts: Vec<Part> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| (start + t * per)..(start + (t + 1) * per).min(self.runs))
+                .filter(|r| !r.is_empty())
+                .map(|r| scope.spawn(move || part(s, spread, width, r)))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        for p in parts {
+            let n = p.range.len();
+            for c in 0..width {
+                let at = c * self.runs + p.range.start;
+                self.obs[at..at + n].copy_from_slice(&p.obs[c * n..(c + 1) * n]);
+            }
+            for k in 0..3 {
+                self.paybacks.numbers[k].extend_from_slice(&p.paybacks.numbers[k]);
+                for (a, b) in self.paybacks.bins[k].iter_mut().zip(p.paybacks.bins[k]) {
+                    *a += b;
+                }
+            }
+        }
+        self.done = self.runs;
     }
 
     /// The bands of all runs (call when [`Progress::step`] has returned true).
@@ -533,16 +631,22 @@ impl Progress {
                 }
             })
             .collect();
+        #[cfg(not(target_arch = "wasm32"))]
+        let threads = threads_for(same.len(), 32);
+        #[cfg(target_arch = "wasm32")]
+        let threads = 1;
+        let computed = bands_of_columns(&mut self.obs, runs, &same, threads);
         let mut last = Band::default();
-        let mut columns = self.obs.chunks_mut(runs).zip(same).map(|(col, same)| {
-            if !same {
-                last = Band::of(col);
+        let mut columns = computed.into_iter().map(|b| {
+            if let Some(b) = b {
+                last = b;
             }
             last
         });
         let figures = Figure::ALL.iter().map(|f| (*f, columns.next().unwrap_or_default())).collect();
         let series =
             Series::ALL.iter().zip(&self.lens).map(|(se, n)| (*se, columns.by_ref().take(*n).collect())).collect();
+        let Paybacks { numbers, bins } = &mut self.paybacks;
         Bands {
             runs,
             seed: self.scenario.seed,
@@ -550,14 +654,38 @@ impl Progress {
             payback: Tiers::from_fn(|t| {
                 let k = t as usize;
                 PaybackDist {
-                    shares: self.bins[k].map(|n| n as f64 / runs as f64),
-                    month: Band::of(&mut self.paybacks[k]),
+                    shares: bins[k].map(|n| n as f64 / runs as f64),
+                    month: Band::of(&mut numbers[k]),
                     horizon: self.horizon,
                 }
             }),
             series,
         }
     }
+}
+
+/// The band of every column of `runs` values not marked `same` (as the one before it); shared
+/// between `threads` threads in native builds.
+fn bands_of_columns(obs: &mut [f64], runs: usize, same: &[bool], threads: usize) -> Vec<Option<Band>> {
+    let of = |cols: &mut [f64], same: &[bool]| -> Vec<Option<Band>> {
+        cols.chunks_mut(runs).zip(same).map(|(col, same)| (!same).then(|| Band::of(col))).collect()
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if threads > 1 && !same.is_empty() {
+            let per = same.len().div_ceil(threads);
+            return std::thread::scope(|scope| {
+                let handles: Vec<_> = obs
+                    .chunks_mut(per * runs)
+                    .zip(same.chunks(per))
+                    .map(|(cols, same)| scope.spawn(move || of(cols, same)))
+                    .collect();
+                handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            });
+        }
+    }
+    let _ = threads;
+    of(obs, same)
 }
 
 /// The Monte Carlo as messages between a page and its worker (`mc-worker.js`): the request (an id,
@@ -937,6 +1065,27 @@ mod tests {
         }
         assert_eq!(slices, 2);
         assert_eq!(p.finish(), monte_carlo(&s, 120));
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn threads_give_the_same_bands_as_one_thread() {
+        let mut s = Scenario::default();
+        s.set(P::Horizon, 30.0).unwrap();
+        let mut one = Progress::new(&s, 301, 1.0);
+        one.step(usize::MAX);
+        let (runs, same) = (one.runs, vec![false; one.width]);
+        let mut obs = one.obs.clone();
+        let bands = bands_of_columns(&mut obs, runs, &same, 1);
+        for threads in [2, 3, 7] {
+            let mut p = Progress::new(&s, 301, 1.0);
+            p.step_in(threads);
+            assert!(p.obs.iter().zip(&one.obs).all(|(a, b)| a.to_bits() == b.to_bits()), "{threads} threads");
+            assert_eq!(p.paybacks.numbers, one.paybacks.numbers, "{threads} threads");
+            assert_eq!(p.paybacks.bins, one.paybacks.bins, "{threads} threads");
+            let mut obs = one.obs.clone();
+            assert_eq!(bands_of_columns(&mut obs, runs, &same, threads), bands, "{threads} threads");
+        }
     }
 
     #[test]
