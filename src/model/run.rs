@@ -3,7 +3,7 @@
 use super::casework::{Costs, Inputs, Tiers};
 use super::pb::{cycle_of, Cycle};
 use super::scenario::Scenario;
-use super::sim::{baseline_into, baseline_month, simulate_to, Month, Sink};
+use super::sim::{simulate_months, Month, Sink};
 
 /// When the extra time has paid for itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
@@ -136,7 +136,6 @@ pub fn run_inputs(i: &Inputs) -> Outcome {
 
 /// [`run_inputs`] into a reused outcome (Monte Carlo: no allocation per run once warm).
 pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
-    baseline_into(i, &mut o.baseline);
     tally(i, o, true);
 }
 
@@ -144,7 +143,6 @@ pub fn run_inputs_into(i: &Inputs, o: &mut Outcome) {
 /// `baseline` are left empty); everything else, the same numbers bit for bit. Nothing per month is
 /// written and read again.
 pub fn run_summary_into(i: &Inputs, o: &mut Outcome) {
-    o.baseline.clear();
     tally(i, o, false);
 }
 
@@ -155,7 +153,19 @@ pub fn run_summary_into(i: &Inputs, o: &mut Outcome) {
 /// written out as one pass because the Monte Carlo does this for every draw (at the release
 /// profile's opt-level z a closure per figure and month cost as much as the simulation).
 fn tally(i: &Inputs, o: &mut Outcome, keep: bool) {
-    let base = baseline_month(i);
+    // The baseline starts at today's steady state and stays there: one month, taken by the same
+    // tally (so the monthly loop is compiled once for both), repeated. A test checks it against
+    // the full simulation (`sim::tests`).
+    let mut t = Tally::new(i, o, Keep::OneMonth, Month::default());
+    simulate_months(i, 1, 0.0, false, &mut t);
+    let base = t.last;
+    o.baseline.clear();
+    if keep {
+        o.baseline.resize(i.horizon, base);
+        for (m, month) in o.baseline.iter_mut().zip(1..) {
+            m.month = month;
+        }
+    }
     o.scenario.clear();
     o.cumulative_saving.cash.clear();
     o.cumulative_saving.with_failure_demand.clear();
@@ -166,35 +176,52 @@ fn tally(i: &Inputs, o: &mut Outcome, keep: bool) {
     sm.overturns_per_year[0].clear();
     sm.overturns_per_year[1].clear();
     sm.cost_difference_per_year.clear();
-    let mut t = Tally {
-        i,
-        o,
-        keep,
-        base_tiers: base.costs.tiers(),
-        base_costs: base.costs.as_array(),
-        base_total: base.costs.total(),
-        base,
-        n: 0,
-        acc: [0.0; 3],
-        diff: [0.0; 7],
-        given: false,
-        trust_parts: [-0.0; 3],
-        ledger: [0.0; 8],
-        pb: [-0.0; 9],
-        last_year: [[0.0; 3]; 12],
-        year: ([-0.0; 3], 0),
-        last: Month::default(),
-        hours: None,
-    };
-    simulate_to(i, i.extra_time, true, &mut t);
+    let mut t = Tally::new(i, o, if keep { Keep::Months } else { Keep::Sums }, base);
+    simulate_months(i, i.horizon, i.extra_time, true, &mut t);
     t.finish();
+}
+
+/// What a [`Tally`] keeps of the months it is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    /// Every month and every sum (the app's runs).
+    Months,
+    /// The sums only (the Monte Carlo's runs).
+    Sums,
+    /// Only the last month, no sums (the baseline's one month).
+    OneMonth,
+}
+
+impl<'a> Tally<'a> {
+    fn new(i: &'a Inputs, o: &'a mut Outcome, keep: Keep, base: Month) -> Tally<'a> {
+        Tally {
+            i,
+            o,
+            keep,
+            base_tiers: base.costs.tiers(),
+            base_costs: base.costs.as_array(),
+            base_total: base.costs.total(),
+            base,
+            n: 0,
+            acc: [0.0; 3],
+            diff: [0.0; 7],
+            given: false,
+            trust_parts: [-0.0; 3],
+            ledger: [0.0; 8],
+            pb: [-0.0; 9],
+            last_year: [[0.0; 3]; 12],
+            year: ([-0.0; 3], 0),
+            last: Month::default(),
+            hours: None,
+        }
+    }
 }
 
 /// The running sums of [`tally`].
 struct Tally<'a> {
     i: &'a Inputs,
     o: &'a mut Outcome,
-    keep: bool,
+    keep: Keep,
     base: Month,
     base_tiers: [f64; 3],
     base_costs: [f64; 7],
@@ -225,6 +252,10 @@ impl Sink for Tally<'_> {
     // cost a fifth of the Monte Carlo (measured with `make bench`).
     #[allow(clippy::needless_range_loop)]
     fn month(&mut self, s: &Month) {
+        if self.keep == Keep::OneMonth {
+            self.last = *s;
+            return;
+        }
         let o = &mut *self.o;
         let b = &self.base;
         let st = s.costs.tiers();
@@ -278,7 +309,7 @@ impl Sink for Tally<'_> {
             sm.cost_difference_per_year.push(year[2]);
             self.year = ([-0.0; 3], 0);
         }
-        if self.keep {
+        if self.keep == Keep::Months {
             o.scenario.push(*s);
         }
         self.n += 1;

@@ -116,16 +116,6 @@ impl Sink for Vec<Month> {
     }
 }
 
-/// Keeps only the last month.
-struct Last(Month);
-
-impl Sink for Last {
-    #[inline]
-    fn month(&mut self, m: &Month) {
-        self.0 = *m;
-    }
-}
-
 /// The baseline: no extra time, no participatory budgeting. It starts at today's steady state and
 /// stays there, so one month is simulated and repeated (half the work of a Monte Carlo run); a test
 /// checks it against the full simulation.
@@ -146,9 +136,9 @@ pub fn baseline_into(i: &Inputs, out: &mut Vec<Month>) {
 
 /// Every month of the baseline: today's steady state (numbered 1).
 pub fn baseline_month(i: &Inputs) -> Month {
-    let mut last = Last(Month::default());
-    months(i, 1, 0.0, false, &mut last);
-    last.0
+    let mut one = Vec::with_capacity(1);
+    simulate_months(i, 1, 0.0, false, &mut one);
+    one[0]
 }
 
 /// Simulate `i.horizon` months with extra-time share `extra_time`, with or without participatory
@@ -167,10 +157,12 @@ pub fn simulate_into(i: &Inputs, extra_time: f64, with_pb: bool, out: &mut Vec<M
 
 /// [`simulate`], each month given to `sink` as it is computed.
 pub fn simulate_to(i: &Inputs, extra_time: f64, with_pb: bool, sink: &mut impl Sink) {
-    months(i, i.horizon, extra_time, with_pb, sink);
+    simulate_months(i, i.horizon, extra_time, with_pb, sink);
 }
 
-fn months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: bool, sink: &mut impl Sink) {
+/// [`simulate_to`] for `horizon` months. (Each kind of sink compiles the monthly loop once more:
+/// the browser's build uses one, `run`'s tally, for its runs and their baseline.)
+pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: bool, sink: &mut impl Sink) {
     let st = steady_state(i);
     let (q_recon, q_board) = (outflow_rate(i.recon_delay), outflow_rate(i.board_delay));
     let (q_redo, q_exit) = (outflow_rate(i.redecision_delay), outflow_rate(i.wrong_exit));
