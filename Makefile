@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 PORT ?= 8080
 
-.PHONY: serve test dist size tools tools-test fmt-check lint test-native test-wasm test-e2e size-check bench bench-pabutools fuzz fit ballot-fixtures lighthouse
+.PHONY: serve test dist size tools tools-test fmt-check lint vendor-check test-native test-wasm test-e2e size-check bench bench-pabutools fuzz fit ballot-fixtures lighthouse
 
 ## make serve: install what is missing, build the release app, serve it on 127.0.0.1:$(PORT)
 serve: dist
@@ -14,7 +14,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## make test: install what is missing, then every check and test layer
-test: tools-test fmt-check lint test-native test-wasm dist size-check test-e2e
+test: tools-test fmt-check lint vendor-check test-native test-wasm dist size-check test-e2e
 	@echo "make test: all checks passed"
 
 tools:
@@ -61,6 +61,11 @@ fmt-check:
 lint:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+## make vendor-check: the vendored crates differ from their releases only in marked lines that
+## vendor/README.md documents (tools/vendor_drift.py; fetches the releases once).
+vendor-check:
+	python3 tools/vendor_drift.py
 
 test-native:
 	cargo test --locked --no-fail-fast
