@@ -91,6 +91,35 @@ test('every chart has a table with the same numbers, and the numbers match the c
   const base = head.findIndex((h) => /baseline/i.test(h) && !h.includes('P10')) - 1;
   assert.ok(base > 0, `no baseline column in ${head}`);
   assert.deepEqual(cells.map((r) => [r[0], r[base]]), yearly('scenario').map((x, y) => [count(x), count(yearly('baseline')[y])]));
+
+  // The costs table: each year's cost with the decision minus without it, per category, in whole
+  // currency units, as the command line's months add up (a value that rounds to zero has no sign).
+  const whole = (x) => x.toLocaleString('en-US', { maximumFractionDigits: 0 }).replace(/^-0$/, '0');
+  const keys = ['time', 'extra_staff', 'reconsideration', 'rework', 'help', 'failure_demand', 'escalation'];
+  const yearSum = (y, side, k) => cli.months.slice(12 * y, 12 * y + 12).reduce((sum, m) => sum + m[side].costs[k], 0);
+  const costs = page.locator('#chart-costs');
+  await costs.getByText('Show the numbers as a table').click();
+  const costHead = await costs.locator('thead th').allTextContents();
+  // Its columns in the order of the command line's cost keys.
+  assert.deepEqual(costHead.slice(1, 8), ['Caseworker time', 'Extra staff', 'Reconsidering appeals',
+    'Deciding remanded cases again', 'The help itself', 'Failure demand', 'Escalation (assumption)']);
+  const costCells = await costs.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 7).map((td) => td.textContent)));
+  assert.deepEqual(costCells, [0, 1, 2, 3, 4].map((y) => keys.map((k) => whole(yearSum(y, 'scenario', k) - yearSum(y, 'baseline', k)))));
+  assert.ok(costCells.flat().some((c) => c !== '0'), 'the costs table says nothing');
+
+  // The trust table: every twelfth month, with the decision and without, as a percentage with one
+  // decimal.
+  const trust = page.locator('#chart-trust');
+  await trust.getByText('Show the numbers as a table').click();
+  const trustHead = await trust.locator('thead th').allTextContents();
+  const col = (label) => trustHead.indexOf(label) - 1;
+  assert.ok(col('The scenario') >= 0 && col('Baseline') >= 0, `no scenario or baseline column in ${trustHead}`);
+  const trustCells = await trust.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
+  const pct = (x) => `${(100 * x).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  assert.deepEqual(trustCells.map((r) => [r[0], r[1 + col('The scenario')], r[1 + col('Baseline')]]),
+    [12, 24, 36, 48, 60].map((m) => [String(m), pct(cli.months[m - 1].scenario.trust), pct(cli.months[m - 1].baseline.trust)]));
   await context.close();
 });
 
