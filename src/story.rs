@@ -67,7 +67,18 @@ pub enum ChartKind {
 
 impl ChartKind {
     pub const KEYS: [&'static str; 3] = ["trust", "saving", "turnout"];
-    const ALL: [ChartKind; 3] = [ChartKind::Trust, ChartKind::Saving, ChartKind::Turnout];
+    /// In the order of [`ChartKind::KEYS`] and of the workshop's chart names (`i18n`'s `charts`).
+    pub const ALL: [ChartKind; 3] = [ChartKind::Trust, ChartKind::Saving, ChartKind::Turnout];
+
+    /// The key in story files and in the free play's chart menu.
+    pub fn key(self) -> &'static str {
+        Self::KEYS[self as usize]
+    }
+
+    /// The chart a key names (`None` for any other text).
+    pub fn from_key(key: &str) -> Option<ChartKind> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
 }
 
 /// A figure participants predict before it is revealed.
@@ -412,11 +423,12 @@ fn parse_step(item: &Json, n: usize, scenario: &mut Scenario, errors: &mut Vec<S
             "must be an object of parameter keys and values.",
         )),
     }
-    let chart = match item.get("chart") {
-        Some(Json::Str(s)) if ChartKind::KEYS.contains(&s.as_str()) => {
-            ChartKind::ALL[ChartKind::KEYS.iter().position(|k| k == s).unwrap_or(0)]
-        }
-        _ => {
+    let chart = match item.get("chart").and_then(|c| match c {
+        Json::Str(s) => ChartKind::from_key(s),
+        _ => None,
+    }) {
+        Some(k) => k,
+        None => {
             errors.push(error(
                 Some(n),
                 "chart",

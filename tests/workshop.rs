@@ -262,3 +262,24 @@ fn parts_read_from_the_address_and_back() {
     assert_eq!(Part::Board.name(texts(onepercent::i18n::Lang::Da)), "Gruppetavle");
     assert_eq!(Part::Free.name(texts(onepercent::i18n::Lang::En)), "Free play");
 }
+
+#[test]
+fn the_free_plays_chart_menu_names_each_chart_by_its_key() {
+    // The menu's options are ChartKind::ALL with the texts' chart names in the same order.
+    for (i, k) in ChartKind::ALL.into_iter().enumerate() {
+        assert_eq!(ChartKind::from_key(k.key()), Some(k));
+        assert_eq!(k.key(), ChartKind::KEYS[i]);
+    }
+    assert_eq!(ChartKind::from_key("1"), None);
+    assert_eq!(ChartKind::from_key(""), None);
+    let names = |lang: Lang| onepercent::workshop::texts(lang).charts;
+    let expect = [
+        (ChartKind::Trust, "Tillid", "Trust"),
+        (ChartKind::Saving, "Nettobesparelse", "Net saving"),
+        (ChartKind::Turnout, "Deltagelse", "Turnout"),
+    ];
+    for (k, da, en) in expect {
+        assert_eq!(names(Lang::Da)[k as usize], da);
+        assert_eq!(names(Lang::En)[k as usize], en);
+    }
+}

@@ -432,12 +432,13 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                         let d = ws.dispatcher();
                         Callback::from(move |e: Event| {
                             let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                            let k = match v.as_str() { "1" => ChartKind::Saving, "2" => ChartKind::Turnout, _ => ChartKind::Trust };
-                            d.dispatch(Act::Chart(k));
+                            if let Some(k) = ChartKind::from_key(&v) {
+                                d.dispatch(Act::Chart(k));
+                            }
                         })
                     }}>
-                        { for t.charts.iter().enumerate().map(|(i, c)| html! {
-                            <option value={i.to_string()} selected={[ChartKind::Trust, ChartKind::Saving, ChartKind::Turnout][i] == kind}>{ *c }</option>
+                        { for ChartKind::ALL.into_iter().zip(t.charts).map(|(k, c)| html! {
+                            <option value={k.key()} selected={k == kind}>{ c }</option>
                         }) }
                     </select>
                 </label>

@@ -365,3 +365,21 @@ test('handouts: the board of four groups and a story step with guesses each prin
   clean(problems);
   await context.close();
 });
+
+test('the free play\'s chart menu switches the chart, by the chart\'s key', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { locale: 'en-GB' });
+  await openWorkshop(page, 'lang=en&mode=1');
+  const caption = page.locator('#workshop-chart figcaption');
+  assert.equal(await caption.textContent(), 'Share of adults with high trust');
+  const menu = page.getByRole('combobox', { name: 'Chart' });
+  assert.deepEqual(await menu.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent])),
+    [['trust', 'Trust'], ['saving', 'Net saving'], ['turnout', 'Turnout']]);
+  await menu.selectOption('turnout');
+  await page.waitForFunction(() => document.querySelector('#workshop-chart figcaption').textContent.startsWith('Turnout'));
+  assert.equal(await caption.textContent(), 'Turnout at each vote');
+  await menu.selectOption({ label: 'Net saving' });
+  await page.waitForFunction(() => document.querySelector('#workshop-chart figcaption').textContent.startsWith('Cumulative'));
+  assert.equal(await menu.inputValue(), 'saving');
+  clean(problems);
+  await context.close();
+});
