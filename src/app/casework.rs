@@ -12,7 +12,7 @@ use super::state::{Action, Notice};
 use crate::charts::Chart;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
-use crate::model::params::{Group, PARAMS};
+use crate::model::params::{Home, PARAMS};
 use crate::model::{run, Scenario, P};
 use crate::report::{casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text};
 
@@ -57,8 +57,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     };
     let rest: Vec<P> = PARAMS
         .iter()
-        .filter(|s| matches!(s.group, Group::Casework | Group::Trust | Group::Municipality | Group::Simulation))
-        .filter(|s| !s.key.starts_with("trust.pb"))
+        .filter(|s| s.home == Home::Casework)
         .map(|s| s.id)
         .filter(|p| !DECISION.contains(p) && !OWN_FIGURES.contains(p) && !MUNICIPALITY.contains(p))
         .collect();

@@ -14,7 +14,7 @@ use crate::charts::Chart;
 use crate::format::{money, money_compact, number, percent};
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
-use crate::model::params::{Group, PARAMS};
+use crate::model::params::{Home, PARAMS};
 use crate::model::{run, Scenario, P};
 use crate::report::{beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart};
 
@@ -71,7 +71,7 @@ pub fn PbView(props: &PbProps) -> Html {
     };
     let rest: Vec<P> = PARAMS
         .iter()
-        .filter(|q| q.group == Group::Pb || q.key.starts_with("trust.pb"))
+        .filter(|q| q.home == Home::Pb)
         .map(|q| q.id)
         .filter(|q| !DECISION.contains(q) && !PROCESS.contains(q))
         .collect();

@@ -207,6 +207,15 @@ pub enum Group {
     Trust,
 }
 
+/// The view whose levers show a parameter (its primary levers, or "More assumptions"): where a
+/// councillor looking at that decision expects it. Participatory budgeting's own parameters and
+/// the trust parameters about it are in the PB view, the rest in the casework view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Home {
+    Casework,
+    Pb,
+}
+
 /// One row of the parameter table.
 #[derive(Clone, Copy, Debug)]
 pub struct ParamSpec {
@@ -227,6 +236,8 @@ pub struct ParamSpec {
     pub source: Source,
     pub grade: Grade,
     pub group: Group,
+    /// The view that shows it ([`Group::Pb`]'s in the PB view unless said otherwise).
+    pub home: Home,
     /// Shown first in the view; the rest sit under "More assumptions".
     pub primary: bool,
     /// For [`Unit::Choice`]: the allowed values, stored as their index.
@@ -249,6 +260,7 @@ const fn num(id: P, key: &'static str, unit: Unit, default: f64, min: f64, max: 
         source: Source::Assumption(["", ""]),
         grade: Grade::Assumption,
         group: Group::Casework,
+        home: Home::Casework,
         primary: false,
         choices: &[],
         integer: false,
@@ -305,6 +317,12 @@ impl ParamSpec {
     }
     const fn group(mut self, g: Group) -> Self {
         self.group = g;
+        self.home = if matches!(g, Group::Pb) { Home::Pb } else { Home::Casework };
+        self
+    }
+    /// Shown in another view than its group's (call after [`ParamSpec::group`]).
+    const fn home(mut self, h: Home) -> Self {
+        self.home = h;
         self
     }
     const fn primary(mut self) -> Self {
@@ -901,13 +919,15 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = for_build([
             "Oplysning om borgerbudgetter flytter tilliden »marginalt«, mest blandt skeptikere (Ardanaz m.fl., World Development 2023); tallet er en antagelse.",
             "Information about participatory budgeting moves trust \"marginally\", most among sceptics (Ardanaz et al., World Development 2023); the figure is an assumption.",
         )
-        .group(Group::Trust),
+        .group(Group::Trust)
+        .home(Home::Pb),
     num(P::TrustPbDelivered, "trust.pb_delivered", Unit::Share, 0.05, 0.0, 0.5)
         .label("Tillid af gennemførte projekter", "Trust from delivered projects")
         .help("Sandsynlighed for, at en stemmende med lav tillid går til høj, når projektet står færdigt.", "Probability that a voter with low trust moves to high when the project is delivered.")
         .unc(0.02, 0.1)
         .assumed("Ingen måling.", "No measurement.")
-        .group(Group::Trust),
+        .group(Group::Trust)
+        .home(Home::Pb),
     num(P::TrustPbOverruled, "trust.pb_overruled", Unit::Share, 0.2, 0.0, 1.0)
         .label("Tillid tabt ved underkendelse", "Trust lost when overruled")
         .help("Sandsynlighed for, at en stemmende med høj tillid går til lav, når borgernes valg underkendes.", "Probability that a voter with high trust moves to low when citizens' choice is overruled.")
@@ -916,7 +936,8 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = for_build([
             "Tillid er lettere at miste end at vinde (Slovic 1993, asymmetriprincippet): tab sat til mindst det dobbelte af gevinsten ved et holdt løfte. Tallet er en antagelse.",
             "Trust is easier to lose than to win (Slovic 1993, the asymmetry principle): losses set at least twice the gain of a kept promise. The figure is an assumption.",
         )
-        .group(Group::Trust),
+        .group(Group::Trust)
+        .home(Home::Pb),
     num(P::TrustPbBroken, "trust.pb_broken", Unit::Share, 0.1, 0.0, 1.0)
         .label("Tillid tabt ved forsinkelse", "Trust lost when late")
         .help("Sandsynlighed for, at en stemmende med høj tillid går til lav, når projektet ikke er færdigt efter et år.", "Probability that a voter with high trust moves to low when the project is not done after a year.")
@@ -925,7 +946,8 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = for_build([
             "Tillid er lettere at miste end at vinde (Slovic 1993, asymmetriprincippet): tab sat til mindst det dobbelte af gevinsten ved et holdt løfte. Tallet er en antagelse.",
             "Trust is easier to lose than to win (Slovic 1993, the asymmetry principle): losses set at least twice the gain of a kept promise. The figure is an assumption.",
         )
-        .group(Group::Trust),
+        .group(Group::Trust)
+        .home(Home::Pb),
     num(P::TrustPbDisappointment, "trust.pb_disappointment", Unit::Share, 0.2, 0.0, 1.0)
         .label("Skuffelse når det stopper", "Disappointment when it stops")
         .help("Sandsynlighed for, at en tidligere deltager med høj tillid går til lav, når borgerbudgettet stopper.", "Probability that a past participant with high trust moves to low when participatory budgeting stops.")
@@ -934,7 +956,8 @@ pub static PARAMS: [ParamSpec; N_PARAMS] = for_build([
             "Tillid er lettere at miste end at vinde (Slovic 1993, asymmetriprincippet): tab sat til mindst det dobbelte af gevinsten ved et holdt løfte. Tallet er en antagelse.",
             "Trust is easier to lose than to win (Slovic 1993, the asymmetry principle): losses set at least twice the gain of a kept promise. The figure is an assumption.",
         )
-        .group(Group::Trust),
+        .group(Group::Trust)
+        .home(Home::Pb),
 ]);
 
 /// The browser build keeps the one-line help of the primary levers only (about 3 KB gzip less);
@@ -956,6 +979,24 @@ const fn for_build(mut table: [ParamSpec; N_PARAMS]) -> [ParamSpec; N_PARAMS] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn participatory_budgetings_parameters_live_in_its_view() {
+        // PB's own group, and the trust parameters that act only through PB, in the PB view; every
+        // other parameter in the casework view.
+        let pb_trust = [
+            P::TrustPbInformation,
+            P::TrustPbDelivered,
+            P::TrustPbOverruled,
+            P::TrustPbBroken,
+            P::TrustPbDisappointment,
+        ];
+        for spec in PARAMS.iter() {
+            let expected =
+                if spec.group == Group::Pb || pb_trust.contains(&spec.id) { Home::Pb } else { Home::Casework };
+            assert_eq!(spec.home, expected, "{}", spec.key);
+        }
+    }
 
     #[test]
     fn table_is_in_enum_order_and_consistent() {
