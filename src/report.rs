@@ -155,11 +155,91 @@ pub fn changed_values(s: &Scenario, lang: Lang) -> Vec<(String, String)> {
 
 /// The sentence under a chart (drawn into its PNG): the trust charts get the trust sentence, the
 /// participatory budgeting charts the PB summary, the casework charts the casework summary.
-pub fn chart_caption(id: &str, s: &Scenario, o: &Outcome, lang: Lang) -> String {
+pub fn chart_caption(id: ChartId, s: &Scenario, o: &Outcome, lang: Lang) -> String {
     match id {
-        "chart-trust" | "chart-pb-trust" | "chart-ledger" => trust_sentence(&o.headline, lang),
-        "chart-turnout" | "chart-who" | "chart-projects" => pb_summary(s, o, lang),
-        _ => casework_summary(s, o, lang),
+        ChartId::Trust | ChartId::PbTrust | ChartId::Ledger => trust_sentence(&o.headline, lang),
+        ChartId::Turnout | ChartId::Who | ChartId::Projects => pb_summary(s, o, lang),
+        ChartId::Saving | ChartId::Costs | ChartId::Overturns => casework_summary(s, o, lang),
+    }
+}
+
+/// The charts of the casework, PB and together views: one registry of their ids (in the page, in
+/// embed links and PNG names), titles and builders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartId {
+    Saving,
+    Costs,
+    Overturns,
+    Trust,
+    Turnout,
+    Who,
+    Projects,
+    /// The trust chart in the PB view.
+    PbTrust,
+    Ledger,
+}
+
+impl ChartId {
+    pub const ALL: [ChartId; 9] = [
+        ChartId::Saving,
+        ChartId::Costs,
+        ChartId::Overturns,
+        ChartId::Trust,
+        ChartId::Turnout,
+        ChartId::Who,
+        ChartId::Projects,
+        ChartId::PbTrust,
+        ChartId::Ledger,
+    ];
+
+    /// The id in the page, in embed links (`embed=chart-...`) and in PNG names.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartId::Saving => "chart-saving",
+            ChartId::Costs => "chart-costs",
+            ChartId::Overturns => "chart-overturns",
+            ChartId::Trust => "chart-trust",
+            ChartId::Turnout => "chart-turnout",
+            ChartId::Who => "chart-who",
+            ChartId::Projects => "chart-projects",
+            ChartId::PbTrust => "chart-pb-trust",
+            ChartId::Ledger => "chart-ledger",
+        }
+    }
+
+    /// The chart an id names (`None` for any other text).
+    pub fn from_id(id: &str) -> Option<ChartId> {
+        ChartId::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            ChartId::Saving => t.case.chart_saving,
+            ChartId::Costs => t.case.chart_costs,
+            ChartId::Overturns => t.case.chart_overturns,
+            ChartId::Trust | ChartId::PbTrust => t.case.chart_trust,
+            ChartId::Turnout => t.pb.chart_turnout,
+            ChartId::Who => t.pb.chart_who,
+            ChartId::Projects => t.pb.chart_projects,
+            ChartId::Ledger => t.together.chart_ledger,
+        }
+    }
+
+    /// The chart of a run and its bands.
+    pub fn build(self, o: &Outcome, b: Option<&Bands>, lang: Lang) -> crate::charts::Chart {
+        use crate::charts::Chart;
+        match self {
+            ChartId::Saving => Chart::Line(casework_charts(o, b, lang).saving),
+            ChartId::Costs => Chart::Bar(casework_charts(o, b, lang).costs),
+            ChartId::Overturns => Chart::Bar(casework_charts(o, b, lang).overturns),
+            ChartId::Trust => Chart::Line(casework_charts(o, b, lang).trust),
+            ChartId::Turnout => Chart::Bar(pb_charts(o, b, lang).turnout),
+            ChartId::Who => Chart::Bar(pb_charts(o, b, lang).who),
+            ChartId::Projects => Chart::Bar(pb_charts(o, b, lang).projects),
+            ChartId::PbTrust => Chart::Line(trust_chart(o, b, lang)),
+            ChartId::Ledger => Chart::HBar(ledger_chart(o, b, lang)),
+        }
     }
 }
 
@@ -617,14 +697,14 @@ mod tests {
         let o = run(&s);
         for lang in [Lang::Da, Lang::En] {
             let trust = trust_sentence(&o.headline, lang);
-            for id in ["chart-trust", "chart-pb-trust", "chart-ledger"] {
-                assert_eq!(chart_caption(id, &s, &o, lang), trust, "{id}");
+            for id in [ChartId::Trust, ChartId::PbTrust, ChartId::Ledger] {
+                assert_eq!(chart_caption(id, &s, &o, lang), trust, "{id:?}");
             }
-            for id in ["chart-turnout", "chart-who", "chart-projects"] {
-                assert_eq!(chart_caption(id, &s, &o, lang), pb_summary(&s, &o, lang), "{id}");
+            for id in [ChartId::Turnout, ChartId::Who, ChartId::Projects] {
+                assert_eq!(chart_caption(id, &s, &o, lang), pb_summary(&s, &o, lang), "{id:?}");
             }
-            for id in ["chart-saving", "chart-costs", "chart-overturns"] {
-                assert_eq!(chart_caption(id, &s, &o, lang), casework_summary(&s, &o, lang), "{id}");
+            for id in [ChartId::Saving, ChartId::Costs, ChartId::Overturns] {
+                assert_eq!(chart_caption(id, &s, &o, lang), casework_summary(&s, &o, lang), "{id:?}");
             }
         }
     }

@@ -14,7 +14,9 @@ use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Home, PARAMS};
 use crate::model::{run, Scenario, P};
-use crate::report::{casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text};
+use crate::report::{
+    casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text, ChartId,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct CaseworkProps {
@@ -62,9 +64,9 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
         .filter(|p| !DECISION.contains(p) && !OWN_FIGURES.contains(p) && !MUNICIPALITY.contains(p))
         .collect();
 
-    let figure = |id: &str, title: &str, chart: &Chart| {
+    let figure = |id: ChartId, chart: &Chart| {
         html! {
-            <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
+            <ChartFigure id={id.id()} title={id.title(lang)}
                 chart={Rc::new(chart.clone())} {lang} summary={crate::report::chart_caption(id, &props.scenario, &outcome, lang)}
                 place={props.scenario.name.clone()} />
         }
@@ -120,10 +122,10 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                         { figure_card(ct.trust_own, crate::format::points(h.trust_from_casework, 1, lang), None) }
                     </dl>
                     <div class="charts">
-                        { figure("chart-saving", ct.chart_saving, &Chart::Line(charts.saving.clone())) }
-                        { figure("chart-costs", ct.chart_costs, &Chart::Bar(charts.costs.clone())) }
-                        { figure("chart-overturns", ct.chart_overturns, &Chart::Bar(charts.overturns.clone())) }
-                        { figure("chart-trust", ct.chart_trust, &Chart::Line(charts.trust.clone())) }
+                        { figure(ChartId::Saving, &Chart::Line(charts.saving.clone())) }
+                        { figure(ChartId::Costs, &Chart::Bar(charts.costs.clone())) }
+                        { figure(ChartId::Overturns, &Chart::Bar(charts.overturns.clone())) }
+                        { figure(ChartId::Trust, &Chart::Line(charts.trust.clone())) }
                     </div>
                 </section>
             </div>

@@ -41,7 +41,7 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
         None => pairs.push(&lang_pair),
     }
     let query = pairs.join("&");
-    let src = crate::web::sibling_url("embed.html", &format!("{query}&embed={id}"));
+    let src = crate::web::sibling_url("embed.html", &format!("{query}&embed={}", id.key()));
     let title = format!("One Percent – {}", embed_title(id, l));
     let snippet = embed::snippet(&src, w, h, &title);
     {
@@ -101,7 +101,7 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
                     <label for="embed-what">{ t.what }</label>
                     <select id="embed-what" onchange={set(0)}>
                         { for choices.iter().enumerate().map(|(i, c)| html! {
-                            <option value={i.to_string()} selected={i == what}>{ embed_title(c, l) }</option>
+                            <option value={i.to_string()} selected={i == what}>{ embed_title(*c, l) }</option>
                         }) }
                     </select>
                     <label for="embed-size">{ t.size }</label>

@@ -9,65 +9,40 @@ use yew::prelude::*;
 
 use super::chart::ChartFigure;
 use super::param_control::ParamControl;
-use super::state::{Action, View};
-use crate::charts::Chart;
+use super::state::{Action, Embed, View};
 use crate::i18n::Lang;
-use crate::model::montecarlo::Bands;
 use crate::model::{run, Outcome, Scenario, P};
-use crate::report::{
-    casework_charts, casework_summary, chart_caption, currency, ledger_chart, pb_charts, pb_summary, trust_chart,
-    trust_sentence,
-};
-
-/// The chart behind an embed id (`chart-...`), built from a run and its bands.
-pub fn chart_by_id(id: &str, o: &Outcome, b: Option<&Bands>, lang: Lang) -> Option<Chart> {
-    Some(match id {
-        "chart-saving" => Chart::Line(casework_charts(o, b, lang).saving),
-        "chart-costs" => Chart::Bar(casework_charts(o, b, lang).costs),
-        "chart-overturns" => Chart::Bar(casework_charts(o, b, lang).overturns),
-        "chart-trust" => Chart::Line(casework_charts(o, b, lang).trust),
-        "chart-turnout" => Chart::Bar(pb_charts(o, b, lang).turnout),
-        "chart-who" => Chart::Bar(pb_charts(o, b, lang).who),
-        "chart-projects" => Chart::Bar(pb_charts(o, b, lang).projects),
-        "chart-ledger" => Chart::HBar(ledger_chart(o, b, lang)),
-        "chart-pb-trust" => Chart::Line(trust_chart(o, b, lang)),
-        _ => return None,
-    })
-}
+use crate::report::{casework_summary, chart_caption, currency, pb_summary, trust_sentence, ChartId};
 
 /// What a view offers to embed: the widget, then its charts.
-pub fn embed_choices(view: View) -> &'static [&'static str] {
+pub fn embed_choices(view: View) -> &'static [Embed] {
+    use ChartId::*;
     match view {
-        View::Pb => &["widget", "chart-turnout", "chart-who", "chart-projects", "chart-pb-trust"],
-        View::Together => &["widget", "chart-ledger"],
-        _ => &["widget", "chart-saving", "chart-costs", "chart-overturns", "chart-trust"],
+        View::Pb => {
+            &[Embed::Widget, Embed::Chart(Turnout), Embed::Chart(Who), Embed::Chart(Projects), Embed::Chart(PbTrust)]
+        }
+        View::Together => &[Embed::Widget, Embed::Chart(Ledger)],
+        View::Overview | View::Casework | View::How | View::Sources => {
+            &[Embed::Widget, Embed::Chart(Saving), Embed::Chart(Costs), Embed::Chart(Overturns), Embed::Chart(Trust)]
+        }
     }
 }
 
 /// The title of an embeddable thing.
-pub fn embed_title(id: &str, lang: Lang) -> &'static str {
-    let t = lang.texts();
-    match id {
-        "chart-saving" => t.case.chart_saving,
-        "chart-costs" => t.case.chart_costs,
-        "chart-overturns" => t.case.chart_overturns,
-        "chart-trust" => t.case.chart_trust,
-        "chart-turnout" => t.pb.chart_turnout,
-        "chart-who" => t.pb.chart_who,
-        "chart-projects" => t.pb.chart_projects,
-        "chart-ledger" => t.together.chart_ledger,
-        "chart-pb-trust" => t.case.chart_trust,
-        _ => t.embed_widget,
+pub fn embed_title(e: Embed, lang: Lang) -> &'static str {
+    match e {
+        Embed::Widget => lang.texts().embed_widget,
+        Embed::Chart(c) => c.title(lang),
     }
 }
 
 /// The summary that goes with a chart (or with the widget of a view).
-pub fn summary_for(id: &str, view: View, s: &Scenario, o: &Outcome, lang: Lang) -> String {
-    match (id, view) {
-        ("widget", View::Pb) => pb_summary(s, o, lang),
-        ("widget", View::Together) => trust_sentence(&o.headline, lang),
-        ("widget", _) => casework_summary(s, o, lang),
-        _ => chart_caption(id, s, o, lang),
+pub fn summary_for(e: Embed, view: View, s: &Scenario, o: &Outcome, lang: Lang) -> String {
+    match (e, view) {
+        (Embed::Widget, View::Pb) => pb_summary(s, o, lang),
+        (Embed::Widget, View::Together) => trust_sentence(&o.headline, lang),
+        (Embed::Widget, _) => casework_summary(s, o, lang),
+        (Embed::Chart(c), _) => chart_caption(c, s, o, lang),
     }
 }
 
@@ -75,7 +50,7 @@ pub fn summary_for(id: &str, view: View, s: &Scenario, o: &Outcome, lang: Lang) 
 pub struct EmbeddedProps {
     pub lang: Lang,
     pub view: View,
-    pub embed: &'static str,
+    pub embed: Embed,
     pub scenario: Rc<Scenario>,
     pub runs: usize,
     pub refusals: u32,
@@ -90,12 +65,12 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
     let outcome = use_memo(props.scenario.clone(), |s| run(s));
     let (bands, _) = super::hooks::use_bands(props.scenario.clone(), props.runs);
     let (lever, chart_id) = match (props.embed, props.view) {
-        ("widget", View::Pb) => (Some(P::PbShare), "chart-turnout"),
-        ("widget", View::Together) => (Some(P::PbShare), "chart-ledger"),
-        ("widget", _) => (Some(P::ExtraTime), "chart-saving"),
-        (id, _) => (None, id),
+        (Embed::Widget, View::Pb) => (Some(P::PbShare), ChartId::Turnout),
+        (Embed::Widget, View::Together) => (Some(P::PbShare), ChartId::Ledger),
+        (Embed::Widget, _) => (Some(P::ExtraTime), ChartId::Saving),
+        (Embed::Chart(c), _) => (None, c),
     };
-    let chart = chart_by_id(chart_id, &outcome, bands.as_deref(), lang);
+    let chart = chart_id.build(&outcome, bands.as_deref(), lang);
     let summary = summary_for(props.embed, props.view, &props.scenario, &outcome, lang);
     html! {
         <div class="embedded">
@@ -104,10 +79,8 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
                 <ParamControl {lang} param={p} value={props.scenario.get(p)} currency={currency(&props.scenario)}
                     refusals={props.refusals} on_action={props.on_action.clone()} />
             }
-            if let Some(c) = chart {
-                <ChartFigure id={chart_id} title={embed_title(chart_id, lang)} chart={Rc::new(c)} {lang}
-                    summary={summary.clone()} place={props.scenario.name.clone()} />
-            }
+            <ChartFigure id={chart_id.id()} title={chart_id.title(lang)} chart={Rc::new(chart)} {lang}
+                summary={summary.clone()} place={props.scenario.name.clone()} />
             <p class="summary">{ summary }</p>
             <p class="open-in">
                 <a href={crate::web::sibling_url("", &props.open_link)} target="_blank" rel="noopener">{ lang.texts().open_in }</a>
@@ -134,7 +107,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
-    let embed = state.embed.unwrap_or("widget");
+    let embed = state.embed.unwrap_or(Embed::Widget);
     let open_link = super::state::AppState { embed: None, ..(*state).clone() }.link();
     html! {
         // Named, so it stays a distinct landmark when the host page has a main of its own.

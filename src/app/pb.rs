@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Home, PARAMS};
 use crate::model::{run, Scenario, P};
-use crate::report::{beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart};
+use crate::report::{beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart, ChartId};
 
 #[derive(Properties, PartialEq)]
 pub struct PbProps {
@@ -77,9 +77,9 @@ pub fn PbView(props: &PbProps) -> Html {
         .collect();
 
     let summary = pb_summary(s, &outcome, lang);
-    let figure = |id: &str, title: &str, chart: Chart| {
+    let figure = |id: ChartId, chart: Chart| {
         html! {
-            <ChartFigure id={AttrValue::from(id.to_string())} title={AttrValue::from(title.to_string())}
+            <ChartFigure id={id.id()} title={id.title(lang)}
                 chart={Rc::new(chart)} {lang} summary={crate::report::chart_caption(id, s, &outcome, lang)}
                 place={s.name.clone()} />
         }
@@ -140,10 +140,10 @@ pub fn PbView(props: &PbProps) -> Html {
                         { figure_card(pt.trust_own, crate::format::points(h.trust_from_pb, 1, lang), None) }
                     </dl>
                     <div class="charts">
-                        { figure("chart-turnout", pt.chart_turnout, Chart::Bar(charts.0.turnout.clone())) }
-                        { figure("chart-who", pt.chart_who, Chart::Bar(charts.0.who.clone())) }
-                        { figure("chart-projects", pt.chart_projects, Chart::Bar(charts.0.projects.clone())) }
-                        { figure("chart-pb-trust", ct.chart_trust, Chart::Line(charts.1.clone())) }
+                        { figure(ChartId::Turnout, Chart::Bar(charts.0.turnout.clone())) }
+                        { figure(ChartId::Who, Chart::Bar(charts.0.who.clone())) }
+                        { figure(ChartId::Projects, Chart::Bar(charts.0.projects.clone())) }
+                        { figure(ChartId::PbTrust, Chart::Line(charts.1.clone())) }
                     </div>
                 </section>
             </div>

@@ -7,6 +7,7 @@ use yew::Reducible;
 use crate::i18n::{Lang, Texts};
 use crate::model::presets::{apply, Area, Size};
 use crate::model::{Problem, Scenario, P, PARAMS};
+use crate::report::ChartId;
 use crate::share::Decoded;
 
 /// A view of the app. Navigation lists exactly these.
@@ -66,19 +67,31 @@ pub enum Notice {
     Loaded,
 }
 
-/// What embed mode can show (`&embed=...`): the compact widget, or one chart by its id.
-pub const EMBEDS: [&str; 10] = [
-    "widget",
-    "chart-pb-trust",
-    "chart-saving",
-    "chart-costs",
-    "chart-overturns",
-    "chart-trust",
-    "chart-turnout",
-    "chart-who",
-    "chart-projects",
-    "chart-ledger",
-];
+/// What embed mode shows (`&embed=...`): the compact widget, or one chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Embed {
+    Widget,
+    Chart(ChartId),
+}
+
+impl Embed {
+    /// The value in links: `widget`, or the chart's id.
+    pub fn key(self) -> &'static str {
+        match self {
+            Embed::Widget => "widget",
+            Embed::Chart(c) => c.id(),
+        }
+    }
+
+    /// What a link's value names (`None` for any other text).
+    pub fn from_key(key: &str) -> Option<Embed> {
+        if key == "widget" {
+            Some(Embed::Widget)
+        } else {
+            ChartId::from_id(key).map(Embed::Chart)
+        }
+    }
+}
 
 /// Everything the root component renders from.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,8 +109,8 @@ pub struct AppState {
     pub runs: usize,
     /// What the link the app was opened with could not be read (shown in a banner until closed).
     pub link_problems: Vec<Problem>,
-    /// Embed mode: one of [`EMBEDS`] instead of the whole app.
-    pub embed: Option<&'static str>,
+    /// Embed mode: what to show instead of the whole app.
+    pub embed: Option<Embed>,
 }
 
 impl Default for AppState {
@@ -157,7 +170,7 @@ impl AppState {
         let runs_ok =
             |v: &str| v.parse::<usize>().is_ok_and(|n| (100..=crate::model::montecarlo::MAX_RUNS).contains(&n));
         let runs = pick("runs", &runs_ok).and_then(|v| v.parse().ok()).unwrap_or(base.runs);
-        let embed = pick("embed", &|v| EMBEDS.contains(&v)).and_then(|v| EMBEDS.into_iter().find(|e| *e == v));
+        let embed = pick("embed", &|v| Embed::from_key(v).is_some()).and_then(|v| Embed::from_key(&v));
         AppState {
             lang,
             view,
@@ -190,7 +203,7 @@ impl AppState {
             settings.push(("runs", &runs));
         }
         if let Some(e) = self.embed {
-            settings.push(("embed", e));
+            settings.push(("embed", e.key()));
         }
         crate::share::encode(&self.scenario, &settings)
     }
@@ -371,7 +384,7 @@ mod link_tests {
     #[test]
     fn the_link_of_a_state_opens_the_same_state() {
         let mut s =
-            AppState { lang: Lang::Da, view: View::Pb, runs: 2000, embed: Some("widget"), ..AppState::default() };
+            AppState { lang: Lang::Da, view: View::Pb, runs: 2000, embed: Some(Embed::Widget), ..AppState::default() };
         s = s.apply(Action::SetParam(P::PbShare, 0.01)).unwrap();
         s = s.apply(Action::ApplyPreset { area: "children".into(), size: "large".into() }).unwrap();
         s = s.apply(Action::SetSeed(42)).unwrap();
@@ -382,9 +395,41 @@ mod link_tests {
     }
 
     #[test]
+    fn every_chart_has_one_id_and_is_offered_to_embed_by_one_view() {
+        use crate::app::embedded::{embed_choices, embed_title};
+        let mut offered: Vec<ChartId> = Vec::new();
+        for view in [View::Casework, View::Pb, View::Together] {
+            let choices = embed_choices(view);
+            assert_eq!(choices[0], Embed::Widget, "{view:?}");
+            offered.extend(choices[1..].iter().map(|e| match e {
+                Embed::Chart(c) => *c,
+                Embed::Widget => panic!("the widget twice in {view:?}"),
+            }));
+        }
+        offered.sort_by_key(|c| c.id());
+        let mut all = ChartId::ALL.to_vec();
+        all.sort_by_key(|c| c.id());
+        assert_eq!(offered, all, "each chart offered by exactly one view");
+        for c in ChartId::ALL {
+            assert!(c.id().starts_with("chart-"), "{c:?}");
+            assert_eq!(ChartId::from_id(c.id()), Some(c));
+            let e = Embed::Chart(c);
+            assert_eq!(Embed::from_key(e.key()), Some(e));
+            for lang in Lang::ALL {
+                assert!(!embed_title(e, lang).is_empty(), "{c:?}");
+            }
+        }
+        assert_eq!(Embed::from_key("widget"), Some(Embed::Widget));
+        assert_eq!(Embed::from_key("chart-x"), None);
+    }
+
+    #[test]
     fn bad_settings_are_named_and_skipped() {
         let d = decode("?v=1&lang=xx&view=nowhere&runs=5&area=moon&embed=chart-x&pb.share=0.02");
-        assert_eq!(AppState::from_link(&decode("?embed=chart-trust"), Lang::En).embed, Some("chart-trust"));
+        assert_eq!(
+            AppState::from_link(&decode("?embed=chart-trust"), Lang::En).embed,
+            Some(Embed::Chart(ChartId::Trust))
+        );
         let s = AppState::from_link(&d, Lang::En);
         assert_eq!(s.scenario.get(P::PbShare), 0.02);
         // The view could not be read; the link's figures are participatory budgeting's, so it opens there.

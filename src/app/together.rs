@@ -13,7 +13,9 @@ use crate::format::{money_compact, percent};
 use crate::i18n::Lang;
 use crate::model::montecarlo::{tornado, Figure, Output};
 use crate::model::{run, Scenario};
-use crate::report::{currency, ledger_chart, payback_range, payback_text, range_line, tornado_chart, trust_sentence};
+use crate::report::{
+    currency, ledger_chart, payback_range, payback_text, range_line, tornado_chart, trust_sentence, ChartId,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct TogetherProps {
@@ -62,7 +64,7 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
                     bands.as_ref().map(|b| payback_range(&b.payback.cash, lang))) }
             </dl>
             <div class="charts">
-                <ChartFigure id="chart-ledger" title={tt.chart_ledger} chart={ledger} {lang} summary={trust_sentence(h, lang)}
+                <ChartFigure id={ChartId::Ledger.id()} title={ChartId::Ledger.title(lang)} chart={ledger} {lang} summary={trust_sentence(h, lang)}
                     place={props.scenario.name.clone()} />
                 <div>
                     <label for="tornado-output">{ tt.output_label }</label>
