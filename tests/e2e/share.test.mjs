@@ -131,6 +131,9 @@ test('every chart downloads as a PNG with its title, summary and source drawn in
   const { page, context, problems } = await openPage(browser, server.origin);
   await page.goto(`${server.origin}/?v=1&lang=da&view=casework&case.extra_time=0.5&seed=9`);
   await appReady(page);
+  // The uncertainty band's legend line makes the image taller: both downloads after the bands are
+  // in (a download before them and one after differed in height, a race this test lost in CI).
+  await page.waitForFunction(() => document.querySelector('#chart-saving thead')?.textContent.includes('P10–P90'), null, { timeout: 30000 });
   // For e-mail and for print: the same image at twice the size (its height follows its text).
   const sizes = [];
   for (const [label, width] of [['Hent som billede (PNG)', 1200], ['Til tryk (2400 px)', 2400]]) {
