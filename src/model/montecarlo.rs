@@ -1004,6 +1004,9 @@ mod tests {
                 assert_eq!(bits(&a), bits(&b), "run {r}: {se:?}");
             }
             assert_eq!(full.headline, lean.headline);
+            // The tally's baseline is `sim::baseline` (today's steady state every month), which
+            // `sim::tests` checks against the full simulation.
+            assert_eq!(full.baseline, crate::model::sim::baseline(&i));
             // The series from the kept months, summed the plain way.
             let (sc, ba) = (&full.scenario, &full.baseline);
             let years = |f: &dyn Fn(usize) -> f64| -> Vec<f64> {

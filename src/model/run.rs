@@ -154,8 +154,8 @@ pub fn run_summary_into(i: &Inputs, o: &mut Outcome) {
 /// profile's opt-level z a closure per figure and month cost as much as the simulation).
 fn tally(i: &Inputs, o: &mut Outcome, keep: bool) {
     // The baseline starts at today's steady state and stays there: one month, taken by the same
-    // tally (so the monthly loop is compiled once for both), repeated. A test checks it against
-    // the full simulation (`sim::tests`).
+    // tally (so the monthly loop is compiled once for both), repeated: `sim::baseline` bit for bit
+    // (`montecarlo::tests`), which `sim::tests` checks against the full simulation.
     let mut t = Tally::new(i, o, Keep::OneMonth, Month::default());
     simulate_months(i, 1, 0.0, false, &mut t);
     let base = t.last;
