@@ -185,7 +185,7 @@ pub fn payback_number(o: &Outcome) -> f64 {
 pub fn payback_number_at(o: &Outcome, t: Tier) -> f64 {
     match o.headline.payback.at(t) {
         Payback::Month(m) => *m as f64,
-        _ => o.summary.months as f64 + 1.0,
+        _ => o.summary.trust.len() as f64 + 1.0,
     }
 }
 
@@ -362,7 +362,7 @@ impl Series {
         match self {
             Series::CumulativeSaving => out.extend_from_slice(&o.cumulative_saving.cash),
             Series::Trust => out.extend_from_slice(&sm.trust),
-            Series::TrustBaseline => out.extend(std::iter::repeat_n(sm.baseline_trust, sm.months)),
+            Series::TrustBaseline => out.extend(std::iter::repeat_n(sm.baseline_trust, sm.trust.len())),
             Series::OverturnsScenario => out.extend_from_slice(&sm.overturns_per_year[0]),
             Series::OverturnsBaseline => out.extend_from_slice(&sm.overturns_per_year[1]),
             Series::CostDifference => out.extend_from_slice(&sm.cost_difference_per_year),

@@ -3,7 +3,7 @@
 use super::casework::{Costs, Inputs, Tiers};
 use super::pb::{cycle_of, Cycle};
 use super::scenario::Scenario;
-use super::sim::{simulate_months, Month, Sink};
+use super::sim::{repeat_month, simulate_months, Month, Sink};
 
 /// When the extra time has paid for itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
@@ -39,9 +39,8 @@ pub struct Outcome {
 pub struct Summary {
     /// Trust per month (scenario).
     pub trust: Vec<f64>,
-    /// The baseline's trust (the same every month) and its months.
+    /// The baseline's trust (the same every month).
     pub baseline_trust: f64,
-    pub months: usize,
     /// Overturns per year (12 months, the last year what is left): [scenario, baseline].
     pub overturns_per_year: [Vec<f64>; 2],
     /// Scenario minus baseline cost per year, every category.
@@ -159,13 +158,7 @@ fn tally(i: &Inputs, o: &mut Outcome, keep: bool) {
     let mut t = Tally::new(i, o, Keep::OneMonth, Month::default());
     simulate_months(i, 1, 0.0, false, &mut t);
     let base = t.last;
-    o.baseline.clear();
-    if keep {
-        o.baseline.resize(i.horizon, base);
-        for (m, month) in o.baseline.iter_mut().zip(1..) {
-            m.month = month;
-        }
-    }
+    repeat_month(base, if keep { i.horizon } else { 0 }, &mut o.baseline);
     o.scenario.clear();
     o.cumulative_saving.cash.clear();
     o.cumulative_saving.with_failure_demand.clear();
@@ -328,7 +321,7 @@ impl Tally<'_> {
             sm.overturns_per_year[1].push(year.0[1]);
             sm.cost_difference_per_year.push(year.0[2]);
         }
-        (sm.baseline_trust, sm.months, sm.ledger) = (base.trust, n, ledger);
+        (sm.baseline_trust, sm.ledger) = (base.trust, ledger);
         // The last 12 months, from the last back; the baseline's are all the same month.
         let (mut ys, mut yb) = ([-0.0; 3], [-0.0; 3]);
         for k in 0..n.min(12) {

@@ -127,8 +127,13 @@ pub fn baseline(i: &Inputs) -> Vec<Month> {
 
 /// [`baseline`] into a reused buffer.
 pub fn baseline_into(i: &Inputs, out: &mut Vec<Month>) {
+    repeat_month(baseline_month(i), i.horizon, out);
+}
+
+/// `out` becomes `months` copies of `m`, numbered from 1 (the baseline's months).
+pub fn repeat_month(m: Month, months: usize, out: &mut Vec<Month>) {
     out.clear();
-    out.resize(i.horizon, baseline_month(i));
+    out.resize(months, m);
     for (m, month) in out.iter_mut().zip(1..) {
         m.month = month;
     }
