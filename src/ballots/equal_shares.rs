@@ -44,6 +44,9 @@ pub struct Ballots<'a> {
 /// [`TIE`] go to the smaller rank. A free project or one without supporters satisfies nobody and is
 /// never funded (as the reference).
 pub fn count(b: &Ballots, share: f64) -> Counted {
+    // No share below +0 ([`tally`] counts on money never negative; with none, nothing is funded
+    // either way).
+    let share = if share > 0.0 { share } else { 0.0 };
     let mut budget = vec![share; b.voters];
     let mut funded = Vec::new();
     let mut paid = Vec::new();
@@ -69,20 +72,15 @@ pub fn count(b: &Ballots, share: f64) -> Counted {
                 break;
             }
             let cost = b.cost[*p];
-            // (Slices, not the Vec, indexed: built for size, a Vec's index is a call per voter.)
-            let (supporters, money): (&[u32], &[f64]) = (&b.supporters[*p], &budget);
-            held.resize(supporters.len(), 0.0);
-            for (h, &v) in held.iter_mut().zip(supporters) {
-                *h = money[v as usize];
-            }
             // The money the supporters hold, and who cannot pay an equal split.
-            let q0 = cost / held.len() as f64;
-            let (available, poor_money, n_poor) = below(&held, q0);
+            let supporters: &[u32] = &b.supporters[*p];
+            let q0 = cost / supporters.len() as f64;
+            let (available, poor_money, n_poor) = gather_below(supporters, &budget, &mut held, q0);
             if available < cost * (1.0 - TIE) {
                 gone.push(k);
                 continue;
             }
-            let part = if n_poor == 0 { q0 } else { equal_part(cost, &held, poor_money, n_poor) };
+            let part = if n_poor == 0 { q0 } else { equal_part(cost, &held[..supporters.len()], poor_money, n_poor) };
             let f = part / cost;
             *price = f;
             if f < best * (1.0 - TIE) {
@@ -101,16 +99,21 @@ pub fn count(b: &Ballots, share: f64) -> Counted {
         };
         let due = best * b.cost[chosen];
         let (mut payers, mut most, mut paid_all) = (0, 0.0_f64, 0);
+        // (The slice indexed and the comparisons written out: at the size profile `f64::min` and
+        // a Vec's index are calls. No value here is NaN.)
+        let money: &mut [f64] = &mut budget;
         for &v in &b.supporters[chosen] {
-            let m = &mut budget[v as usize];
-            let pay = m.min(due);
+            let m = &mut money[v as usize];
+            let pay = if *m < due { *m } else { due };
             if pay > 0.0 {
                 payers += 1;
             }
             if *m <= due {
                 paid_all += 1;
             }
-            most = most.max(pay);
+            if pay > most {
+                most = pay;
+            }
             *m -= pay;
         }
         paid.push(Paid { project: chosen, payers, most, paid_all });
@@ -132,18 +135,10 @@ fn below(held: &[f64], q: f64) -> (f64, f64, usize) {
     let mut chunks = held.chunks_exact(4);
     for c in &mut chunks {
         let (m0, m1, m2, m3) = (c[0], c[1], c[2], c[3]);
-        a0 += m0;
-        a1 += m1;
-        a2 += m2;
-        a3 += m3;
-        l0 += keep(m0, m0 < q);
-        l1 += keep(m1, m1 < q);
-        l2 += keep(m2, m2 < q);
-        l3 += keep(m3, m3 < q);
-        n0 += usize::from(m0 < q);
-        n1 += usize::from(m1 < q);
-        n2 += usize::from(m2 < q);
-        n3 += usize::from(m3 < q);
+        tally(m0, q, &mut a0, &mut l0, &mut n0);
+        tally(m1, q, &mut a1, &mut l1, &mut n1);
+        tally(m2, q, &mut a2, &mut l2, &mut n2);
+        tally(m3, q, &mut a3, &mut l3, &mut n3);
     }
     for (k, &m) in chunks.remainder().iter().enumerate() {
         let (a, l, n) = match k {
@@ -151,18 +146,61 @@ fn below(held: &[f64], q: f64) -> (f64, f64, usize) {
             1 => (&mut a1, &mut l1, &mut n1),
             _ => (&mut a2, &mut l2, &mut n2),
         };
-        *a += m;
-        *l += keep(m, m < q);
-        *n += usize::from(m < q);
+        tally(m, q, a, l, n);
     }
     ((a0 + a1) + (a2 + a3), (l0 + l1) + (l2 + l3), n0 + n1 + n2 + n3)
 }
 
-/// `m` if `yes`, else 0, by a bit mask (in wasm a `select`): no branch on data that make it a
-/// coin toss.
+/// [`below`] while gathering: `held` becomes the money of `supporters` (in their order), and the
+/// sums are those of `below(held, q)`, bit for bit (each value goes to the same running sum), in
+/// one pass instead of two.
 #[inline(always)]
-fn keep(m: f64, yes: bool) -> f64 {
-    f64::from_bits(m.to_bits() & 0u64.wrapping_sub(u64::from(yes)))
+fn gather_below(supporters: &[u32], money: &[f64], held: &mut Vec<f64>, q: f64) -> (f64, f64, usize) {
+    // Grown, never cleared: every value is written below (at the size profile, clearing would
+    // write each one twice).
+    if held.len() < supporters.len() {
+        held.resize(supporters.len(), 0.0);
+    }
+    let (mut a0, mut a1, mut a2, mut a3) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
+    let (mut l0, mut l1, mut l2, mut l3) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
+    let (mut n0, mut n1, mut n2, mut n3) = (0usize, 0usize, 0usize, 0usize);
+    // (Slices indexed, not the Vec: built for size, a Vec's index is a call per voter.)
+    let out: &mut [f64] = &mut held[..supporters.len()];
+    let whole = supporters.len() / 4 * 4;
+    for (o, v) in out.chunks_exact_mut(4).zip(supporters.chunks_exact(4)) {
+        let (m0, m1, m2, m3) = (money[v[0] as usize], money[v[1] as usize], money[v[2] as usize], money[v[3] as usize]);
+        o[0] = m0;
+        o[1] = m1;
+        o[2] = m2;
+        o[3] = m3;
+        tally(m0, q, &mut a0, &mut l0, &mut n0);
+        tally(m1, q, &mut a1, &mut l1, &mut n1);
+        tally(m2, q, &mut a2, &mut l2, &mut n2);
+        tally(m3, q, &mut a3, &mut l3, &mut n3);
+    }
+    for k in 0..supporters.len() - whole {
+        let m = money[supporters[whole + k] as usize];
+        out[whole + k] = m;
+        let (a, l, n) = match k {
+            0 => (&mut a0, &mut l0, &mut n0),
+            1 => (&mut a1, &mut l1, &mut n1),
+            _ => (&mut a2, &mut l2, &mut n2),
+        };
+        tally(m, q, a, l, n);
+    }
+    ((a0 + a1) + (a2 + a3), (l0 + l1) + (l2 + l3), n0 + n1 + n2 + n3)
+}
+
+/// Adds `m` to `a`, and to `l` and one to `n` when `m < q`, without a branch: money is never
+/// negative nor NaN and `q` is positive, and such floats order as their bits do, so the comparison
+/// is the sign of an integer subtraction and the rest masks (at the size profile a float
+/// comparison became a branch, a coin toss on this data).
+#[inline(always)]
+fn tally(m: f64, q: f64, a: &mut f64, l: &mut f64, n: &mut usize) {
+    let below = ((m.to_bits().wrapping_sub(q.to_bits()) as i64) >> 63) as u64;
+    *a += m;
+    *l += f64::from_bits(m.to_bits() & below);
+    *n += (below & 1) as usize;
 }
 
 /// What each supporter pays for a project of `cost` (they can afford it together; `held` is what
@@ -212,6 +250,43 @@ mod tests {
             assert_eq!(all, held.iter().sum::<f64>(), "{len}");
             assert_eq!(low, held.iter().filter(|&&m| m < 2.5).sum::<f64>(), "{len}");
             assert_eq!(n, held.iter().filter(|&&m| m < 2.5).count(), "{len}");
+        }
+    }
+
+    #[test]
+    fn tally_compares_as_floats_do() {
+        let xs = [
+            0.0,
+            f64::MIN_POSITIVE / 4.0,
+            f64::MIN_POSITIVE,
+            1e-300,
+            0.5,
+            1.0,
+            1.0 + f64::EPSILON,
+            333.3,
+            1e300,
+            f64::MAX,
+        ];
+        for &m in &xs {
+            for &q in xs.iter().filter(|&&q| q > 0.0).chain([f64::INFINITY].iter()) {
+                let (mut a, mut l, mut n) = (0.0, 0.0, 0);
+                tally(m, q, &mut a, &mut l, &mut n);
+                assert_eq!((a, l, n), (m, if m < q { m } else { 0.0 }, usize::from(m < q)), "{m} {q}");
+            }
+        }
+    }
+
+    #[test]
+    fn gathering_sums_as_below_bit_for_bit() {
+        let money: Vec<f64> = (0..40).map(|i| f64::from(i * 37 % 11) / 3.0).collect();
+        let mut held = vec![9.0; 3];
+        for len in 0..17 {
+            let supporters: Vec<u32> = (0..len).map(|i| (i * 7 % 40) as u32).collect();
+            let got = gather_below(&supporters, &money, &mut held, 1.5);
+            let want: Vec<f64> = supporters.iter().map(|&v| money[v as usize]).collect();
+            assert_eq!(held[..len], want, "{len}");
+            let (a, l, n) = below(&want, 1.5);
+            assert_eq!((got.0.to_bits(), got.1.to_bits(), got.2), (a.to_bits(), l.to_bits(), n), "{len}");
         }
     }
 
