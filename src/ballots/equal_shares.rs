@@ -129,6 +129,7 @@ pub fn count(b: &Ballots, share: f64) -> Counted {
 /// platform gets the same bits), and no branch on the data.
 #[inline(always)]
 fn below(held: &[f64], q: f64) -> (f64, f64, usize) {
+    let q = part_bits(q);
     let (mut a0, mut a1, mut a2, mut a3) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
     let (mut l0, mut l1, mut l2, mut l3) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
     let (mut n0, mut n1, mut n2, mut n3) = (0usize, 0usize, 0usize, 0usize);
@@ -156,6 +157,7 @@ fn below(held: &[f64], q: f64) -> (f64, f64, usize) {
 /// one pass instead of two.
 #[inline(always)]
 fn gather_below(supporters: &[u32], money: &[f64], held: &mut Vec<f64>, q: f64) -> (f64, f64, usize) {
+    let q = part_bits(q);
     // Grown, never cleared: every value is written below (at the size profile, clearing would
     // write each one twice).
     if held.len() < supporters.len() {
@@ -191,13 +193,24 @@ fn gather_below(supporters: &[u32], money: &[f64], held: &mut Vec<f64>, q: f64) 
     ((a0 + a1) + (a2 + a3), (l0 + l1) + (l2 + l3), n0 + n1 + n2 + n3)
 }
 
-/// Adds `m` to `a`, and to `l` and one to `n` when `m < q`, without a branch: money is never
-/// negative nor NaN and `q` is positive, and such floats order as their bits do, so the comparison
-/// is the sign of an integer subtraction and the rest masks (at the size profile a float
-/// comparison became a branch, a coin toss on this data).
+/// The part's bits for [`tally`], so that it sees `m < q` as the float comparison does for any
+/// `q`: no money is below a part that is not positive, or NaN.
 #[inline(always)]
-fn tally(m: f64, q: f64, a: &mut f64, l: &mut f64, n: &mut usize) {
-    let below = ((m.to_bits().wrapping_sub(q.to_bits()) as i64) >> 63) as u64;
+fn part_bits(q: f64) -> u64 {
+    if q > 0.0 {
+        q.to_bits()
+    } else {
+        0
+    }
+}
+
+/// Adds `m` to `a`, and to `l` and one to `n` when `m < q` (`q` as [`part_bits`]), without a
+/// branch: money is never negative nor NaN, and such floats order as their bits do, so the
+/// comparison is the sign of an integer subtraction and the rest masks (at the size profile a
+/// float comparison became a branch, a coin toss on this data).
+#[inline(always)]
+fn tally(m: f64, q: u64, a: &mut f64, l: &mut f64, n: &mut usize) {
+    let below = ((m.to_bits().wrapping_sub(q) as i64) >> 63) as u64;
     *a += m;
     *l += f64::from_bits(m.to_bits() & below);
     *n += (below & 1) as usize;
@@ -254,23 +267,14 @@ mod tests {
     }
 
     #[test]
-    fn tally_compares_as_floats_do() {
-        let xs = [
-            0.0,
-            f64::MIN_POSITIVE / 4.0,
-            f64::MIN_POSITIVE,
-            1e-300,
-            0.5,
-            1.0,
-            1.0 + f64::EPSILON,
-            333.3,
-            1e300,
-            f64::MAX,
-        ];
-        for &m in &xs {
-            for &q in xs.iter().filter(|&&q| q > 0.0).chain([f64::INFINITY].iter()) {
+    fn tally_compares_as_floats_do_for_any_part() {
+        let tiny = f64::MIN_POSITIVE;
+        let money = [0.0, tiny / 4.0, tiny, 1e-300, 0.5, 1.0, 1.0 + f64::EPSILON, 333.3, 1e300, f64::MAX];
+        let odd = [0.0, -0.0, -1.0, -tiny, f64::NEG_INFINITY, f64::NAN, f64::INFINITY];
+        for &m in &money {
+            for &q in money.iter().chain(&odd) {
                 let (mut a, mut l, mut n) = (0.0, 0.0, 0);
-                tally(m, q, &mut a, &mut l, &mut n);
+                tally(m, part_bits(q), &mut a, &mut l, &mut n);
                 assert_eq!((a, l, n), (m, if m < q { m } else { 0.0 }, usize::from(m < q)), "{m} {q}");
             }
         }
