@@ -6,13 +6,13 @@
 
 use std::rc::Rc;
 
-use crate::app::state::AppState;
 use crate::charts::palette::{BASELINE, SERIES};
 use crate::charts::{Dash, Line, LineChart, YFormat};
 use crate::format::{money_compact, number, percent, points};
 use crate::i18n::Lang;
 use crate::model::montecarlo::{Band, Bands, Figure};
 use crate::model::{Outcome, Problem, Scenario};
+use crate::state::AppState;
 
 /// The most scenarios compared at once (besides the default scenario).
 pub const MAX_COMPARED: usize = 4;

@@ -1,7 +1,12 @@
 //! One Percent: a council scenario simulator that runs in the browser.
 //!
-//! Bird's-eye view (see ARCHITECTURE.md): pure modules ([`format`], [`i18n`]) hold logic that never
-//! touches the browser; [`app`] is the Yew interface and [`web`] the browser glue.
+//! Bird's-eye view (see ARCHITECTURE.md): a **core** of plain Rust (every module but two: the
+//! simulation in [`model`], the app's state machine in [`state`], texts, formats, charts, codecs,
+//! the ballots) and a **shell**: [`web`], the browser glue, and [`app`], the Yew components and
+//! each page's start.
+//!
+//! The dependency rule: the core never imports the shell; `web` never imports `app`; no import
+//! circle anywhere. `tests/architecture.rs` reads every `use` path and fails on a violation.
 
 pub mod app;
 pub mod ballots;
@@ -16,6 +21,7 @@ pub mod pages;
 pub mod report;
 pub mod saved;
 pub mod share;
+pub mod state;
 pub mod story;
 pub mod validation;
 pub mod web;

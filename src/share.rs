@@ -16,7 +16,7 @@ use crate::model::{Problem, Scenario, P};
 pub const LINK_VERSION: u64 = 1;
 
 /// App settings a link may carry besides the scenario, in the order they are written. The app
-/// checks their values ([`crate::app::state::AppState::from_link`]).
+/// checks their values ([`crate::state::AppState::from_link`]).
 pub const SETTINGS: [&str; 6] = ["lang", "view", "area", "size", "runs", "embed"];
 
 /// What a link holds: the scenario, the app settings it names (raw, in [`SETTINGS`] order), and

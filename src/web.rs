@@ -6,9 +6,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Storage, Window};
 
-use crate::app::state::AppState;
-use crate::app::{App, AppProps};
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// The storage key of the remembered language.
 pub const LANG_KEY: &str = "onepercent.lang";
@@ -601,71 +600,11 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Start the app in the browser: panic hook, initial state, mount into `#app`.
-pub fn start() {
-    install_panic_hook();
-    let initial = initial_state();
-    // Embed mode lives on the embed page (its own wasm): an embed link to the app goes there.
-    if initial.embed.is_some() {
-        if let Some(w) = window() {
-            let _ = w.location().replace(&sibling_url("embed.html", &current_query()));
-            return;
-        }
-    }
-    // The together view is a page of its own: a link to it on the app's page goes there.
-    if !crate::app::page_of(initial.view).is_empty() {
-        if let Some(w) = window() {
-            let _ = w.location().replace(&sibling_url(crate::app::page_of(initial.view), &current_query()));
-            return;
-        }
-    }
-    mount::<App>(AppProps { initial, page: "", views: yew::Callback::from(crate::app::main_views) });
-}
-
-/// Start the together page (together.html): the app's header and state, with the together view.
-pub fn start_together() {
-    install_panic_hook();
-    let mut initial = initial_state();
-    initial.view = crate::app::state::View::Together;
-    mount::<App>(AppProps { initial, page: "together.html", views: yew::Callback::from(crate::app::together_views) });
-}
-
-/// Start the compare page (compare.html): its language and compared links from the address.
-pub fn start_compare() {
-    install_panic_hook();
-    let (lang, items) = crate::compare::read_page_query(&current_query());
-    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
-    mount::<crate::app::compare_page::ComparePage>(crate::app::compare_page::CompareProps { lang, items });
-}
-
-/// Start the ballots page (ballots.html): language, rules and scenario from the address.
-pub fn start_ballots() {
-    install_panic_hook();
-    let query = current_query();
-    let lang = crate::ballots::page::read_query(&query).lang;
-    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
-    mount::<crate::app::ballots_page::BallotsPage>(crate::app::ballots_page::BallotsProps { lang, query });
-}
-
 /// Go to `url` (in this tab).
 pub fn go(url: &str) {
     if let Some(w) = window() {
         let _ = w.location().set_href(url);
     }
-}
-
-/// Start the embed page (embed.html): language and the app's link from the address.
-pub fn start_embed() {
-    install_panic_hook();
-    let initial = initial_state();
-    if initial.embed.is_some() {
-        mount::<crate::app::embedded::EmbedApp>(crate::app::embedded::EmbedAppProps { initial });
-        return;
-    }
-    let query = crate::embed::without_embed(&current_query());
-    let lang = crate::share::decode(&query).setting("lang").map(str::to_string);
-    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
-    mount::<crate::app::embed_page::EmbedPage>(crate::app::embed_page::EmbedProps { lang, query });
 }
 
 /// Open the browser's print dialog.
@@ -675,34 +614,12 @@ pub fn print() {
     }
 }
 
-/// Start the workshop page (workshop.html): language, part, story and step from the address.
-pub fn start_workshop() {
-    install_panic_hook();
-    let query = current_query();
-    let (lang, _) = crate::compare::read_page_query(&query);
-    let lang = Lang::resolve(lang.as_deref(), stored(LANG_KEY).as_deref(), &browser_languages());
-    let get = |key: &str| {
-        query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| v.to_string())
-    };
-    let num = |key: &str, default: usize| get(key).and_then(|v| v.parse().ok()).unwrap_or(default);
-    let props = crate::app::workshop_page::WorkshopProps {
-        lang,
-        story: get("story"),
-        step: num("step", 1),
-        mode: crate::workshop::Part::from_address(get("mode").as_deref()),
-    };
-    mount::<crate::app::workshop_page::WorkshopPage>(props);
+/// Take the visitor to `url` in place of this page (no history entry). False without a window.
+pub fn replace_page(url: &str) -> bool {
+    window().is_some_and(|w| w.location().replace(url).is_ok())
 }
 
-/// Mount component `C` into `#app` (replacing the loading text), or the body when it is missing.
-fn mount<C: yew::BaseComponent>(props: C::Properties) {
-    match document().and_then(|d| d.get_element_by_id("app")) {
-        Some(root) => {
-            root.set_text_content(None);
-            yew::Renderer::<C>::with_root_and_props(root, props).render();
-        }
-        None => {
-            yew::Renderer::<C>::with_props(props).render();
-        }
-    }
+/// The element pages mount into (`#app`), if the page has one.
+pub fn app_root() -> Option<web_sys::Element> {
+    document().and_then(|d| d.get_element_by_id("app"))
 }

@@ -22,8 +22,8 @@ use crate::report::{
 pub struct CaseworkProps {
     pub lang: Lang,
     pub scenario: Rc<Scenario>,
-    pub area: &'static str,
-    pub size: &'static str,
+    pub area: &'static crate::model::presets::Area,
+    pub size: &'static crate::model::presets::Size,
     pub notice: Option<Notice>,
     pub refusals: u32,
     pub runs: usize,

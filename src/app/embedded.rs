@@ -1,7 +1,7 @@
 //! Embed mode (`embed.html?...&embed=...`, the embed page's wasm): one chart, or the compact
 //! widget (the view's main lever, its main chart and the summary), with a small "open in One
 //! Percent" link. No header, navigation or footer: it lives in an iframe on someone else's page.
-//! An older embed link to the app (`?...&embed=...`) is sent here by `web::start`.
+//! An older embed link to the app (`?...&embed=...`) is sent here by `app::start::app`.
 
 use std::rc::Rc;
 

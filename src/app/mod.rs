@@ -16,6 +16,7 @@ mod panel;
 pub mod param_control;
 mod pb;
 mod sources;
+pub mod start;
 pub mod state;
 pub mod together;
 mod view_link;
@@ -31,7 +32,7 @@ use how::How;
 use overview::Overview;
 use pb::PbView;
 use sources::Sources;
-use state::{Action, AppState, View};
+use state::{page_of, Action, AppState, View};
 
 /// Properties of the root component: the state to start from (the web layer works it out from
 /// the URL, storage and the browser), and the page it runs on.
@@ -45,16 +46,6 @@ pub struct AppProps {
     /// The body of this page's views ([`main_views`] on the app's page): given by the page, so
     /// each page's wasm holds only its own views.
     pub views: Callback<(AppState, Callback<Action>), Html>,
-}
-
-/// Which page holds a view: the together view is a page of its own (`together.html`, its own
-/// wasm, so the app's page stays within its size budget); every other view is the app's.
-pub fn page_of(view: View) -> &'static str {
-    if view == View::Together {
-        "together.html"
-    } else {
-        ""
-    }
 }
 
 /// The whole app: header, the view, footer, and on paper the scenario as text.
@@ -112,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The app page's views (embed mode is the embed page's, `web::start` sends an embed link there;
+/// The app page's views (embed mode is the embed page's, `app::start::app` sends an embed link there;
 /// the together view is its page's).
 pub fn main_views((state, on_action): (AppState, Callback<Action>)) -> Html {
     let state = &state;

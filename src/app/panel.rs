@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::state::{Action, Notice};
 use crate::i18n::Lang;
 use crate::model::params::PARAMS;
-use crate::model::presets::{AREAS, SIZES};
+use crate::model::presets::{Area, Size, AREAS, SIZES};
 use crate::model::{Scenario, P};
 
 #[derive(Properties, PartialEq)]
@@ -41,8 +41,8 @@ pub fn NoticeBox(props: &NoticeProps) -> Html {
 pub struct MunicipalityProps {
     pub lang: Lang,
     pub scenario: Rc<Scenario>,
-    pub area: &'static str,
-    pub size: &'static str,
+    pub area: &'static Area,
+    pub size: &'static Size,
     /// Casework: the area choice and the decisions per month too.
     pub with_area: bool,
     pub refusals: u32,
@@ -59,16 +59,19 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
     let on_area = {
         let (cb, size) = (props.on_action.clone(), props.size);
         Callback::from(move |e: Event| {
-            let area = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            cb.emit(Action::ApplyPreset { area, size: size.to_string() });
+            let chosen = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(area) = Area::by_id(&chosen) {
+                cb.emit(Action::ApplyPreset { area, size });
+            }
         })
     };
     let on_size = {
         let (cb, area) = (props.on_action.clone(), props.area);
         Callback::from(move |e: Event| {
-            let size = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            if size != "own" {
-                cb.emit(Action::ApplyPreset { area: area.to_string(), size });
+            // "own" (the residents and budget typed) is no preset: nothing to apply.
+            let chosen = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(size) = Size::by_id(&chosen) {
+                cb.emit(Action::ApplyPreset { area, size });
             }
         })
     };
@@ -76,9 +79,8 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
         .on_action
         .reform(|e: Event| Action::SetName(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
     let population = s.get(P::Population);
-    let own = SIZES.iter().find(|z| z.id == props.size).is_none_or(|z| {
-        z.population != population || s.get(P::Budget) != population * crate::model::presets::BUDGET_PER_RESIDENT
-    });
+    let z = props.size;
+    let own = z.population != population || s.get(P::Budget) != population * crate::model::presets::BUDGET_PER_RESIDENT;
     let mut fields = vec![P::Population, P::Budget, P::Currency, P::Horizon];
     if props.with_area {
         fields.insert(2, P::DecisionsPerMonth);
@@ -93,14 +95,14 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
                 <label for="preset-area">{ ct.area_label }</label>
                 <select id="preset-area" onchange={on_area}>
                     { for AREAS.iter().map(|a| html! {
-                        <option value={a.id} selected={a.id == props.area}>{ a.label[lang.index()] }</option>
+                        <option value={a.id} selected={a.id == props.area.id}>{ a.label[lang.index()] }</option>
                     }) }
                 </select>
             }
             <label for="preset-size">{ ct.size_label }</label>
             <select id="preset-size" onchange={on_size}>
                 { for SIZES.iter().map(|z| html! {
-                    <option value={z.id} selected={!own && z.id == props.size}>{ z.label[lang.index()] }</option>
+                    <option value={z.id} selected={!own && z.id == props.size.id}>{ z.label[lang.index()] }</option>
                 }) }
                 <option value="own" selected={own}>{ ct.own_size }</option>
             </select>

@@ -27,7 +27,7 @@ pub fn ViewLink(props: &ViewLinkProps) -> Html {
         view
     });
     // On the page that holds the view (the together view has its own).
-    let page = match super::page_of(view) {
+    let page = match super::state::page_of(view) {
         "" => "./",
         p => p,
     };

@@ -7,7 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    onepercent::web::start_ballots();
+    onepercent::app::start::ballots();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

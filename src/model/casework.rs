@@ -92,7 +92,7 @@ impl Inputs {
         let (e0, a, o, d) = (g(P::ErrorRate), g(P::AppealRate), g(P::OverturnShare), g(P::BoardDetection));
         let prop = propensities(e0, a, o.min(d), d).unwrap_or_else(|_| {
             let wrong = (o.min(d) * a / (e0 * d)).min(1.0);
-            let right = super::clamp((a - e0 * wrong) / (1.0 - e0), 0.0, 1.0);
+            let right = super::num::clamp((a - e0 * wrong) / (1.0 - e0), 0.0, 1.0);
             super::scenario::Propensities { wrong, right }
         });
         Inputs {
@@ -143,7 +143,7 @@ impl Inputs {
     /// fixable share `f` can be removed. (`libm` rather than the platform's maths library: the same
     /// bits natively and in wasm.)
     pub fn error_share(&self, x: f64) -> f64 {
-        super::clamp(
+        super::num::clamp(
             self.error_rate * ((1.0 - self.fixable) + self.fixable * libm::exp(-self.time_effect * x)),
             0.0,
             0.95,

@@ -25,7 +25,7 @@ pub fn range_around(i: usize, v: f64) -> Option<(f64, f64)> {
     } else {
         (v * lo / spec.default, v * hi / spec.default)
     };
-    Some((super::clamp(lo, spec.min, v), super::clamp(hi, v, spec.max)))
+    Some((super::num::clamp(lo, spec.min, v), super::num::clamp(hi, v, spec.max)))
 }
 
 /// The values of run `run`: one uniform draw per uncertain parameter, in table order, so the same

@@ -134,7 +134,7 @@ impl PbInputs {
         }
         let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
         let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
-        super::clamp(fixed * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
+        super::num::clamp(fixed * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
     }
 
     /// Representation index of rarely-heard groups (their share among voters / among adults).
@@ -142,7 +142,7 @@ impl PbInputs {
         let index = self.representation_base
             + self.outreach_representation * self.outreach
             + self.in_person_representation * self.in_person;
-        super::clamp(index, 0.05, 1.0 / self.rarely_heard_share)
+        super::num::clamp(index, 0.05, 1.0 / self.rarely_heard_share)
     }
 
     /// Volunteer hours a cycle's project money brings, with diminishing returns as it grows:
@@ -336,7 +336,7 @@ impl PbState {
             out.process_cost = pot * p.process_cost_share;
             // The information effect (Ardanaz et al. 2023): on the residents who hear of the vote
             // from a voter, not on the voters themselves, whose trust follows what is delivered.
-            let hearers = super::clamp((p.trust_reach - 1.0) * voters / p.adults, 0.0, 1.0);
+            let hearers = super::num::clamp((p.trust_reach - 1.0) * voters / p.adults, 0.0, 1.0);
             flows.information += p.trust_information * hearers * (1.0 - trust);
             flows.overruled -= p.trust_overruled * voters * p.trust_reach / p.adults * p.override_share * trust;
             // Maturity for the next cycle: grows towards 1 with kept promises, falls with broken ones
@@ -344,7 +344,7 @@ impl PbState {
             let kept = (1.0 - p.override_share) * p.delivery_rate;
             let next = self.maturity + p.maturity_growth * kept * (1.0 - self.maturity)
                 - p.maturity_loss * (1.0 - kept) * self.maturity;
-            self.maturity = super::clamp(next, 0.05, 1.0);
+            self.maturity = super::num::clamp(next, 0.05, 1.0);
             self.last_vote = Some(month);
             self.votes_left -= 1;
             self.next_cycle += 1;

@@ -6,7 +6,7 @@ use super::params::P;
 use super::scenario::{Problem, Scenario};
 
 /// A casework area.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Area {
     pub id: &'static str,
     /// `[Danish, English]`.
@@ -22,7 +22,7 @@ pub struct Area {
 }
 
 /// A municipality size.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Size {
     pub id: &'static str,
     pub label: [&'static str; 2],

@@ -259,7 +259,7 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
 
         // Sick leave follows complaint load per worked hour, with a lag of about three months.
         let load = (aw + ar + overturns + waiting * i.contacts) / worked.max(1e-9);
-        let target = super::clamp(i.sick0 * (1.0 + i.sick_conflict * (load / st.load.max(1e-12) - 1.0)), 0.0, 0.5);
+        let target = super::num::clamp(i.sick0 * (1.0 + i.sick_conflict * (load / st.load.max(1e-12) - 1.0)), 0.0, 0.5);
         sick += (target - sick) / 3.0;
 
         let paid = i.hourly_cost / (1.0 - sick);
@@ -296,7 +296,7 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
         let pb_month = if with_pb { pb.step(&i.pb, m, trust) } else { PbMonth::default() };
         let flows =
             trust::flows(&i.trust, trust, wrong - st.wrong, new_made * (1.0 - e) - st.right_new, &pb_month.flows);
-        trust = super::clamp(trust + flows.total(), 0.0, 1.0);
+        trust = super::num::clamp(trust + flows.total(), 0.0, 1.0);
         let new_wrong = new_made * e + redo_made * e;
         sink.month(&Month {
             month: m as u32,

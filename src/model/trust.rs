@@ -110,8 +110,8 @@ impl TrustFlows {
 pub fn flows(t: &TrustInputs, trust: f64, more_wrong: f64, more_right: f64, pb: &PbFlows) -> TrustFlows {
     let adults = t.adults.max(1.0);
     // People reached, as a share of adults, by the change in bad and good experiences.
-    let d_wrong = super::clamp(more_wrong * t.reach / adults, -1.0, 1.0);
-    let d_right = super::clamp(more_right * t.reach / adults, -1.0, 1.0);
+    let d_wrong = super::num::clamp(more_wrong * t.reach / adults, -1.0, 1.0);
+    let d_right = super::num::clamp(more_right * t.reach / adults, -1.0, 1.0);
     // More bad experiences move high-trust people to low; fewer spare them (bounded by 1 - trust).
     let wrong_flow = if d_wrong > 0.0 { -t.negative * d_wrong * trust } else { -t.negative * d_wrong * (1.0 - trust) };
     let right_flow = if d_right > 0.0 { t.positive * d_right * (1.0 - trust) } else { t.positive * d_right * trust };
