@@ -24,6 +24,8 @@ pub struct CaseworkProps {
     pub scenario: Rc<Scenario>,
     pub area: &'static crate::model::presets::Area,
     pub size: &'static crate::model::presets::Size,
+    /// The state's share link (`AppState::link`).
+    pub link: AttrValue,
     pub notice: Option<Notice>,
     pub refusals: u32,
     pub runs: usize,
@@ -92,7 +94,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                     </details>
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
-                    <FileActions {lang} view={super::state::View::Casework} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+                    <FileActions {lang} view={super::state::View::Casework} link={props.link.clone()} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
                     // On one column the results sit below the levers: the headline stays in view.
                     <p class="live" aria-hidden="true">
                         { format!("{}: {} · {}: {}", ct.payback, payback_text(h.payback.cash, lang), ct.trust_own,

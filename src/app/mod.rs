@@ -45,7 +45,9 @@ pub struct AppProps {
     pub page: &'static str,
     /// The body of this page's views ([`main_views`] on the app's page): given by the page, so
     /// each page's wasm holds only its own views.
-    pub views: Callback<(AppState, Callback<Action>), Html>,
+    /// They get the state, its share link ([`AppState::link`]: what copy, save and the links to
+    /// other pages use, never the address bar) and the reducer's callback.
+    pub views: Callback<(AppState, AttrValue, Callback<Action>), Html>,
 }
 
 /// The whole app: header, the view, footer, and on paper the scenario as text.
@@ -79,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let t = state.lang.texts();
-    let body = props.views.emit(((*state).clone(), on_action.clone()));
+    let body = props.views.emit(((*state).clone(), AttrValue::from(link.clone()), on_action.clone()));
 
     html! {
         <>
@@ -105,16 +107,16 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The app page's views (embed mode is the embed page's, `app::start::app` sends an embed link there;
 /// the together view is its page's).
-pub fn main_views((state, on_action): (AppState, Callback<Action>)) -> Html {
+pub fn main_views((state, link, on_action): (AppState, AttrValue, Callback<Action>)) -> Html {
     let state = &state;
     match state.view {
         View::Overview | View::Together => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
-            <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
+            <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size} link={link.clone()}
                 notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
         },
         View::Pb => html! {
-            <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size}
+            <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size} {link}
                 notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
         },
         View::How => html! { <How lang={state.lang} /> },
@@ -134,7 +136,7 @@ fn changed_text(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
 /// The together page's view (together.html). It has no levers, so on paper it says the
 /// municipality and every value that differs from the defaults (the decision views print their
 /// levers, and those folded away when changed).
-pub fn together_views((state, on_action): (AppState, Callback<Action>)) -> Html {
+pub fn together_views((state, _link, on_action): (AppState, AttrValue, Callback<Action>)) -> Html {
     let s = &state.scenario;
     html! {
         <>

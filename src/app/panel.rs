@@ -125,6 +125,8 @@ pub struct FileActionsProps {
     pub lang: Lang,
     /// The view they sit in (the ballots page is offered on participatory budgeting).
     pub view: super::state::View,
+    /// The state's share link (`AppState::link`): what is copied, saved and opened elsewhere.
+    pub link: AttrValue,
     pub scenario: Rc<Scenario>,
     pub on_action: Callback<Action>,
 }
@@ -138,9 +140,10 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     let status = use_state(String::new);
     // The editor's page and the ballots page, with the scenario as it is at the click.
     let to = |page: &'static str| {
+        let link = props.link.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            crate::web::go(&crate::web::sibling_url(page, &crate::web::current_query()));
+            crate::web::go(&crate::web::sibling_url(page, &link));
         })
     };
     let on_csv = {
@@ -151,10 +154,10 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
         })
     };
     let on_copy = {
-        let status = status.clone();
+        let (status, link) = (status.clone(), props.link.clone());
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
-            let url = crate::web::app_url(&crate::web::current_query());
+            let url = crate::web::app_url(&link);
             wasm_bindgen_futures::spawn_local(async move {
                 status.set(if crate::web::copy_text(&url).await { t.copied } else { t.copy_failed }.to_string())
             });
@@ -210,7 +213,7 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
     // Store the current link under the name: read the stored list, add, store; a refusal or a full
     // or blocked storage is said, and the stored list is left as it was.
     let on_submit = {
-        let (status, dialog) = (status.clone(), dialog.clone());
+        let (status, dialog, link) = (status.clone(), dialog.clone(), props.link.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some((name, asked)) = (*dialog).clone() else { return };
@@ -220,7 +223,7 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
                 dialog.set(Some((name, true)));
                 return;
             }
-            let message = match lib.save(&name, &crate::web::current_query()) {
+            let message = match lib.save(&name, &link) {
                 Err(crate::saved::Refusal::Full) => t.save_failed.list_full.to_string(),
                 // Saving refuses only an empty name or a full list (renaming and deleting refuse
                 // the others).

@@ -24,6 +24,8 @@ pub struct PbProps {
     pub scenario: Rc<Scenario>,
     pub area: &'static crate::model::presets::Area,
     pub size: &'static crate::model::presets::Size,
+    /// The state's share link (`AppState::link`).
+    pub link: AttrValue,
     pub notice: Option<Notice>,
     pub refusals: u32,
     pub runs: usize,
@@ -110,7 +112,7 @@ pub fn PbView(props: &PbProps) -> Html {
                     </details>
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
-                    <FileActions {lang} view={super::state::View::Pb} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+                    <FileActions {lang} view={super::state::View::Pb} link={props.link.clone()} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
                     // On one column the results sit below the levers: the headline stays in view.
                     <p class="live" aria-hidden="true">
                         { format!("{}: {} → {} · {}: {}", pt.turnout, pct(first_turnout), pct(p.turnout_last), pt.trust_own,
