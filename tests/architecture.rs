@@ -168,30 +168,45 @@ mod graph {
         c.is_ascii_alphanumeric() || c == '_'
     }
 
-    /// Every path a file names: its `use` trees (with `pub use` marked) and its inline paths.
-    fn paths(code: &str) -> Vec<(String, bool)> {
+    /// Every path a file names: its `use` trees (with `pub use` marked, and the name it is brought
+    /// in as) and its inline paths.
+    pub fn paths(code: &str) -> Vec<(String, bool, String)> {
         let mut out = Vec::new();
         let mut rest = code;
+        // The code without its `use` statements, for the inline paths.
+        let mut inline = String::with_capacity(code.len());
         // `use` statements.
         while let Some(k) = rest.find("use ") {
             let before = rest[..k].chars().last();
             let after = &rest[k + 4..];
             if before.is_some_and(is_ident) {
+                inline.push_str(&rest[..k + 4]);
                 rest = after;
                 continue;
             }
             let Some(end) = after.find(';') else { break };
+            inline.push_str(&rest[..k]);
             let public = rest[..k].trim_end().ends_with("pub") || rest[..k].trim_end().ends_with(')');
-            let tree: String = after[..end].chars().filter(|c| !c.is_whitespace()).collect();
+            // `x as y` kept as `x@y` through the removal of whitespace.
+            let tree: String = after[..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(" as ", "@")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             let mut expanded = Vec::new();
             expand(&tree, &mut expanded);
-            for p in expanded {
-                let p = p.split(" as ").next().unwrap().to_string();
-                let p = p.split("as").next().filter(|_| false).map(str::to_string).unwrap_or(p);
-                out.push((p, public));
+            for item in expanded {
+                let (p, alias) = item.split_once('@').unwrap_or((&item, ""));
+                let name = if alias.is_empty() { p.rsplit("::").next().unwrap_or(p) } else { alias };
+                out.push((p.to_string(), public, name.to_string()));
             }
             rest = &after[end..];
         }
+        inline.push_str(rest);
+        let code = inline.as_str();
         // Inline paths.
         for root in ["crate::", "super::", "self::"] {
             let mut from = 0;
@@ -202,7 +217,9 @@ mod graph {
                     continue;
                 }
                 let tail: String = code[at..].chars().take_while(|&c| is_ident(c) || c == ':').collect();
-                out.push((tail.trim_end_matches(':').to_string(), false));
+                let tail = tail.trim_end_matches(':').to_string();
+                let name = tail.rsplit("::").next().unwrap_or("").to_string();
+                out.push((tail, false, name));
             }
         }
         out
@@ -222,20 +239,17 @@ mod graph {
         // Re-exports: (module, name) -> the path it stands for.
         let mut reexports: BTreeMap<(Module, String), Vec<String>> = BTreeMap::new();
         for (m, code) in &modules {
-            for (p, public) in paths(code) {
+            for (p, public, name) in paths(code) {
                 if public {
                     let segs: Vec<String> = p.split("::").map(str::to_string).collect();
-                    let target = absolute(m, &segs, &modules);
-                    if let Some(name) = segs.last() {
-                        reexports.insert((m.clone(), name.clone()), target);
-                    }
+                    reexports.insert((m.clone(), name), absolute(m, &segs, &modules));
                 }
             }
         }
         let mut edges: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
         for (m, code) in &modules {
             let set = edges.entry(m.clone()).or_default();
-            for (p, _) in paths(code) {
+            for (p, _, _) in paths(code) {
                 let segs: Vec<String> = p.split("::").map(str::to_string).collect();
                 let abs = absolute(m, &segs, &modules);
                 if abs.is_empty() {
@@ -402,6 +416,17 @@ fn the_graph_reader_reads_paths_as_the_compiler_does() {
     let mut out = Vec::new();
     graph::expand("crate::model::{casework::{Tier,Tiers},sim::Month}", &mut out);
     assert_eq!(out, ["crate::model::casework::Tier", "crate::model::casework::Tiers", "crate::model::sim::Month"]);
+    let uses = graph::paths("pub use crate::format::param as display;\nuse super::{a::B as C, d};\nfn f() {}");
+    assert_eq!(
+        uses,
+        [
+            ("crate::format::param".to_string(), true, "display".to_string()),
+            ("super::a::B".to_string(), false, "C".to_string()),
+            ("super::d".to_string(), false, "d".to_string()),
+        ]
+    );
+    let inline = graph::paths("fn f() { crate::model::run(x); self::g(); }");
+    assert_eq!(inline.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["crate::model::run", "self::g"]);
     let code = graph::code_only(
         "let a = \"crate::app\"; // crate::web\nx(); #[cfg(test)]\nmod tests { use crate::app; }\ny();",
     );
