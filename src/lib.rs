@@ -26,3 +26,4 @@ pub mod story;
 pub mod validation;
 pub mod web;
 pub mod workshop;
+pub mod workshop_state;

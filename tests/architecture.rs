@@ -18,6 +18,7 @@ const PURE: &[&str] = &[
     "src/embed.rs",
     "src/story.rs",
     "src/workshop.rs",
+    "src/workshop_state.rs",
     "src/state.rs",
     "src/validation.rs",
     "src/pages.rs",

@@ -16,8 +16,9 @@ use crate::charts::Chart;
 use crate::i18n::Lang;
 use crate::model::montecarlo::{Figure, DEFAULT_RUNS};
 use crate::model::{Outcome, Scenario, P};
-use crate::story::{ChartKind, Predict, Story};
+use crate::story::{ChartKind, Predict};
 use crate::workshop::{self, texts, Part};
+use crate::workshop_state::{page_query, Act, Ws, SPEEDS};
 
 #[derive(Properties, PartialEq)]
 pub struct WorkshopProps {
@@ -29,252 +30,20 @@ pub struct WorkshopProps {
 }
 
 /// Milliseconds per year when playing: slow, normal, fast.
-const SPEEDS: [i32; 3] = [1600, 900, 450];
-
-/// The workshop's state; one reducer, so keyboard shortcuts always act on the latest state.
-#[derive(Clone, PartialEq)]
-pub struct Ws {
-    lang: Lang,
-    mode: Part,
-    stories: Rc<Vec<Story>>,
-    story: usize,
-    step: usize,
-    /// Levers moved on top of the story step (or the defaults, in free play).
-    moved: Vec<(P, f64)>,
-    refusals: u32,
-    /// The scenario before the last change, for "replay the last change".
-    before: Option<Rc<Scenario>>,
-    replaying: bool,
-    /// Years shown while playing (`None`: all).
-    year: Option<usize>,
-    playing: bool,
-    speed: usize,
-    guesses: Vec<f64>,
-    revealed: bool,
-    levers: bool,
-    qr: bool,
-    free_chart: ChartKind,
-    groups: Rc<Vec<(String, String)>>,
-    /// Per group, whether its lines are in the board's charts.
-    in_charts: Vec<bool>,
-    story_errors: Vec<String>,
-    message: String,
-}
-
-pub enum Act {
-    Lang(Lang),
-    Mode(Part),
-    Story(usize),
-    Step(isize),
-    Imported(Result<Story, Vec<String>>),
-    Lever(P, f64),
-    Chart(ChartKind),
-    Play,
-    Tick(usize),
-    Speed(usize),
-    Replay,
-    /// A guess as read, or the message saying why it could not be.
-    Guess(Result<f64, String>),
-    Reveal,
-    Levers,
-    Qr,
-    Groups(Vec<(String, String)>, bool),
-    /// Put a group's lines in the board's charts, or take them out.
-    InCharts(usize),
-}
-
-impl Ws {
-    /// The scenario on screen.
-    pub fn scenario(&self) -> Scenario {
-        let mut s = match self.mode {
-            Part::Stories => self.stories.get(self.story).map(|st| st.scenario_at(self.step)).unwrap_or_default(),
-            Part::Free | Part::Board => Scenario::default(),
-        };
-        let _ = s.set_all(&self.moved);
-        s
-    }
-
-    /// The chart the current step or free play shows.
-    pub fn chart_kind(&self) -> ChartKind {
-        match self.mode {
-            Part::Stories => {
-                self.stories.get(self.story).and_then(|s| s.steps.get(self.step)).map_or(ChartKind::Trust, |s| s.chart)
-            }
-            Part::Free | Part::Board => self.free_chart,
-        }
-    }
-
-    /// A change of scenario: remember the old one for replay, stop playing, clear the round.
-    fn changed(mut self, old: Scenario) -> Self {
-        if old != self.scenario() {
-            self.before = Some(Rc::new(old));
-        }
-        self.year = None;
-        self.playing = false;
-        self.replaying = false;
-        self.guesses.clear();
-        self.revealed = false;
-        self
-    }
-}
-
+/// The page's state is the core's ([`crate::workshop_state`]); here it becomes Yew's reducer.
 impl Reducible for Ws {
     type Action = Act;
 
     fn reduce(self: Rc<Self>, action: Act) -> Rc<Self> {
-        let old = self.scenario();
-        let mut w = (*self).clone();
-        let t = texts(w.lang);
-        w.message.clear();
-        match action {
-            Act::Lang(l) => w.lang = l,
-            Act::Mode(m) => {
-                w.mode = m;
-                w.moved.clear();
-                w = w.changed(old);
-                w.before = None;
-            }
-            Act::Story(i) => {
-                w.story = i;
-                w.step = 0;
-                w.moved.clear();
-                w = w.changed(old);
-                w.before = None;
-            }
-            Act::Step(d) => {
-                let n = w.stories.get(w.story).map_or(1, |s| s.steps.len());
-                let next = (w.step as isize + d).clamp(0, n as isize - 1) as usize;
-                if w.mode != Part::Stories || next == w.step {
-                    return self;
-                }
-                w.step = next;
-                w.moved.clear();
-                w = w.changed(old);
-            }
-            Act::Imported(Ok(story)) => {
-                let mut all = (*w.stories).clone();
-                all.retain(|s| s.id != story.id);
-                all.push(story);
-                w.story = all.len() - 1;
-                w.stories = Rc::new(all);
-                w.step = 0;
-                w.mode = Part::Stories;
-                w.story_errors.clear();
-                w.moved.clear();
-                w = w.changed(old);
-                w.before = None;
-            }
-            Act::Imported(Err(errors)) => w.story_errors = errors,
-            Act::Lever(p, v) => {
-                let mut moved = w.moved.clone();
-                moved.retain(|(q, _)| *q != p);
-                moved.push((p, v));
-                let mut probe = old.clone();
-                if probe.set_all(&moved).is_some() || probe == old {
-                    w.refusals += 1;
-                    return Rc::new(w);
-                }
-                w.moved = moved;
-                w = w.changed(old);
-            }
-            Act::Chart(k) => w.free_chart = k,
-            // The board has no time to play: ignore the keys there rather than redraw it for nothing.
-            Act::Play | Act::Replay if w.mode == Part::Board => return self,
-            Act::Play => {
-                w.playing = !w.playing;
-                if w.playing && w.year.is_none() {
-                    w.year = Some(0);
-                }
-            }
-            Act::Tick(total) => {
-                if !w.playing {
-                    return self;
-                }
-                let y = w.year.unwrap_or(0) + 1;
-                w.year = Some(y.min(total));
-                if y >= total {
-                    w.playing = false;
-                }
-            }
-            Act::Speed(i) => w.speed = i.min(SPEEDS.len() - 1),
-            Act::Replay => match w.before {
-                Some(_) => {
-                    w.replaying = true;
-                    w.year = Some(0);
-                    w.playing = true;
-                }
-                None => w.message = t.nothing_to_replay.to_string(),
-            },
-            Act::Guess(Ok(g)) if w.guesses.len() < 40 => w.guesses.push(g),
-            Act::Guess(Ok(_)) => return self,
-            Act::Guess(Err(m)) => w.message = m,
-            Act::Reveal => {
-                let predicts = w.mode == Part::Stories
-                    && w.stories.get(w.story).and_then(|s| s.steps.get(w.step)).is_some_and(|s| s.predict.is_some());
-                if !predicts {
-                    return self;
-                }
-                w.revealed = true;
-            }
-            Act::Levers => w.levers = !w.levers,
-            Act::Qr => w.qr = !w.qr,
-            Act::Groups(g, any) => {
-                if !any {
-                    w.message = t.board_none.to_string();
-                }
-                w.in_charts = (0..g.len()).map(|i| i < workshop::CHART_GROUPS).collect();
-                w.groups = Rc::new(g);
-            }
-            Act::InCharts(i) => match w.in_charts.get_mut(i) {
-                Some(on) => *on = !*on,
-                None => return self,
-            },
-        }
-        Rc::new(w)
+        self.reduced(action)
     }
-}
-
-/// The workshop page's own address (without `?`): language, part, story and step, and the board's
-/// groups, so a reload (or the venue's wifi dropping) loses nothing.
-fn page_query(w: &Ws) -> String {
-    let mut q = crate::compare::page_query(w.lang, &w.groups);
-    q.push_str(&format!("&mode={}", w.mode.index()));
-    if let Some(s) = w.stories.get(w.story) {
-        q.push_str(&format!("&story={}&step={}", s.id, w.step + 1));
-    }
-    q
 }
 
 #[component]
 pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     let ws = use_reducer(|| {
-        let stories = crate::story::built_in();
-        let story = props.story.as_ref().and_then(|id| stories.iter().position(|s| s.id == *id)).unwrap_or(0);
-        let steps = stories.get(story).map_or(1, |s| s.steps.len());
         let groups = crate::compare::read_page_query_up_to(&crate::web::current_query(), workshop::MAX_GROUPS).1;
-        Ws {
-            lang: props.lang,
-            mode: props.mode,
-            stories: Rc::new(stories),
-            story,
-            step: props.step.clamp(1, steps) - 1,
-            moved: Vec::new(),
-            refusals: 0,
-            before: None,
-            replaying: false,
-            year: None,
-            playing: false,
-            speed: 1,
-            guesses: Vec::new(),
-            revealed: false,
-            levers: false,
-            qr: false,
-            free_chart: ChartKind::Trust,
-            in_charts: (0..groups.len().min(workshop::MAX_GROUPS)).map(|i| i < workshop::CHART_GROUPS).collect(),
-            groups: Rc::new(groups.into_iter().take(workshop::MAX_GROUPS).collect()),
-            story_errors: Vec::new(),
-            message: String::new(),
-        }
+        Ws::new(props.lang, props.mode, crate::story::built_in(), props.story.as_deref(), props.step, groups)
     });
     let lang = ws.lang;
     let t = texts(lang);
