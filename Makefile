@@ -59,8 +59,8 @@ fmt-check:
 	cargo fmt --all -- --check
 
 lint:
-	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 ## make vendor-check: the vendored crates differ from their releases only in marked lines that
 ## vendor/README.md documents (tools/vendor_drift.py; fetches the releases once).

@@ -1,28 +1,12 @@
-//! The architecture invariants that a test can check: the pure modules never name a browser crate,
-//! a clock or an ambient random source.
+//! The architecture invariants that a test can check: the core crate depends on no browser crate
+//! and never names one, a clock or an ambient random source; no import circle; the glue is a leaf.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
-const PURE: &[&str] = &[
-    "src/model",
-    "src/ballots",
-    "src/report.rs",
-    "src/charts",
-    "src/export.rs",
-    "src/format.rs",
-    "src/i18n.rs",
-    "src/share.rs",
-    "src/saved.rs",
-    "src/compare.rs",
-    "src/embed.rs",
-    "src/story.rs",
-    "src/workshop.rs",
-    "src/workshop_state.rs",
-    "src/state.rs",
-    "src/validation.rs",
-    "src/pages.rs",
-];
+/// Where the core's files are (the crate `onepercent-core`) and where the shell's are (this package).
+const CORE: &str = "crates/core/src";
+const SHELL: &str = "src";
 const FORBIDDEN: &[&str] =
     &["yew", "web_sys", "js_sys", "wasm_bindgen", "gloo", "Instant::now", "SystemTime", "getrandom", "thread_rng"];
 
@@ -40,9 +24,7 @@ fn files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn pure_modules_know_nothing_of_the_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut all = Vec::new();
-    for p in PURE {
-        files(&root.join(p), &mut all);
-    }
+    files(&root.join(CORE), &mut all);
     assert!(all.len() >= 10, "expected the pure modules, found {all:?}");
     for f in all {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -53,6 +35,65 @@ fn pure_modules_know_nothing_of_the_browser() {
             }
         }
     }
+}
+
+/// The rule as a compile-time fact: the core's manifest names no browser crate and not the shell
+/// (in any dependency table), so a core module that imports either does not compile.
+#[test]
+fn the_core_crate_depends_on_no_browser_crate_and_not_on_the_shell() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("crates/core/Cargo.toml")).unwrap();
+    let mut section = String::new();
+    let mut deps = Vec::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.trim_matches(|c| c == '[' || c == ']').to_string();
+        } else if section.ends_with("dependencies") {
+            if let Some((name, _)) = line.split_once('=') {
+                deps.push((section.clone(), name.trim().trim_matches('"').to_string()));
+            }
+        }
+    }
+    assert!(deps.iter().any(|(_, d)| d == "plotters"), "read no dependency from {manifest}");
+    for (section, dep) in &deps {
+        let browser = ["yew", "web-sys", "js-sys", "wasm-bindgen", "wasm-bindgen-futures", "gloo", "plotters-canvas"]
+            .iter()
+            .any(|b| dep == b || dep.starts_with(&format!("{b}-")) || dep.starts_with("gloo"));
+        assert!(!browser && dep != "onepercent", "[{section}] {dep}: the core may not depend on it");
+    }
+}
+
+/// The app's crate compiles the core's files as its own modules (`#[path]` in src/lib.rs) and the
+/// core crate compiles them alone: both must name the same modules, each from its own file, or a
+/// core file could live in the app without the core crate's compiler seeing it.
+#[test]
+fn the_app_includes_exactly_the_core_crates_modules() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let core_lib = std::fs::read_to_string(root.join(CORE).join("lib.rs")).unwrap();
+    let app_lib = std::fs::read_to_string(root.join(SHELL).join("lib.rs")).unwrap();
+    let declared = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim().strip_prefix("pub mod "))
+            .map(|m| m.trim_end_matches(';').to_string())
+            .collect()
+    };
+    let core: Vec<String> = declared(&core_lib);
+    assert!(core.len() >= 10, "read no modules from the core's lib.rs");
+    let mut from_core = Vec::new();
+    let lines: Vec<&str> = app_lib.lines().map(str::trim).collect();
+    for pair in lines.windows(2) {
+        if let Some(path) = pair[0].strip_prefix("#[path = \"").and_then(|p| p.strip_suffix("\"]")) {
+            let name = pair[1].strip_prefix("pub mod ").unwrap_or("?").trim_end_matches(';').to_string();
+            let file = root.join(SHELL).join(path);
+            assert!(file.exists(), "{name}: {} does not exist", file.display());
+            let expected = [format!("../crates/core/src/{name}.rs"), format!("../crates/core/src/{name}/mod.rs")];
+            assert!(expected.contains(&path.to_string()), "{name} is included from {path}");
+            from_core.push(name);
+        }
+    }
+    let shell: Vec<String> = declared(&app_lib).into_iter().filter(|m| !from_core.contains(m)).collect();
+    assert_eq!(from_core, core, "src/lib.rs must include every module of crates/core/src/lib.rs, in its order");
+    assert_eq!(shell, ["app", "web"], "the shell's own modules");
 }
 
 /// The crate's modules and what each imports, read from the source: every `use` (trees expanded)
@@ -226,16 +267,21 @@ mod graph {
         out
     }
 
+    /// The core's files and the shell's as one tree, as the app's crate compiles them (its root
+    /// includes each core module by path under its own name); the two roots read as one.
     pub fn read(root: &Path) -> Graph {
-        let mut files = Vec::new();
-        super::files(&root.join("src"), &mut files);
         let mut modules: BTreeMap<Module, String> = BTreeMap::new();
-        for f in &files {
-            let rel = f.strip_prefix(root.join("src")).unwrap();
-            if rel.starts_with("bin") {
-                continue;
+        for dir in [super::CORE, super::SHELL] {
+            let mut files = Vec::new();
+            super::files(&root.join(dir), &mut files);
+            for f in &files {
+                let rel = f.strip_prefix(root.join(dir)).unwrap();
+                if rel.starts_with("bin") {
+                    continue;
+                }
+                let code = code_only(&std::fs::read_to_string(f).unwrap());
+                modules.entry(module_of(rel)).or_default().push_str(&code);
             }
-            modules.insert(module_of(rel), code_only(&std::fs::read_to_string(f).unwrap()));
         }
         // Re-exports: (module, name) -> the path it stands for.
         let mut reexports: BTreeMap<(Module, String), Vec<String>> = BTreeMap::new();

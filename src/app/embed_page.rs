@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::embedded::{embed_choices, embed_title};
 use super::state::View;
 use crate::embed::{self, SIDE, SIZES};
+use crate::embed::{embed_choices, embed_title};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]

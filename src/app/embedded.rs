@@ -10,41 +10,10 @@ use yew::prelude::*;
 use super::chart::ChartFigure;
 use super::param_control::ParamControl;
 use super::state::{Action, Embed, View};
+use crate::embed::{embed_title, summary_for};
 use crate::i18n::Lang;
-use crate::model::{run, Outcome, Scenario, P};
-use crate::report::{casework_summary, chart_caption, currency, pb_summary, trust_sentence, ChartId};
-
-/// What a view offers to embed: the widget, then its charts.
-pub fn embed_choices(view: View) -> &'static [Embed] {
-    use ChartId::*;
-    match view {
-        View::Pb => {
-            &[Embed::Widget, Embed::Chart(Turnout), Embed::Chart(Who), Embed::Chart(Projects), Embed::Chart(PbTrust)]
-        }
-        View::Together => &[Embed::Widget, Embed::Chart(Ledger)],
-        View::Overview | View::Casework | View::How | View::Sources => {
-            &[Embed::Widget, Embed::Chart(Saving), Embed::Chart(Costs), Embed::Chart(Overturns), Embed::Chart(Trust)]
-        }
-    }
-}
-
-/// The title of an embeddable thing.
-pub fn embed_title(e: Embed, lang: Lang) -> &'static str {
-    match e {
-        Embed::Widget => lang.texts().embed_widget,
-        Embed::Chart(c) => c.title(lang),
-    }
-}
-
-/// The summary that goes with a chart (or with the widget of a view).
-pub fn summary_for(e: Embed, view: View, s: &Scenario, o: &Outcome, lang: Lang) -> String {
-    match (e, view) {
-        (Embed::Widget, View::Pb) => pb_summary(s, o, lang),
-        (Embed::Widget, View::Together) => trust_sentence(&o.headline, lang),
-        (Embed::Widget, _) => casework_summary(s, o, lang),
-        (Embed::Chart(c), _) => chart_caption(c, s, o, lang),
-    }
-}
+use crate::model::{run, Scenario, P};
+use crate::report::{currency, ChartId};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbeddedProps {

@@ -82,7 +82,7 @@ test('the embedded widget: its lever moves the chart and the summary', async () 
 });
 
 test('every embed kind of every view fits each size the embed page offers, in both languages', async () => {
-  // The sizes offered (src/embed.rs SIZES) and every kind (src/app/embedded.rs embed_choices).
+  // The sizes offered (crates/core/src/embed.rs: SIZES, and embed_choices for every kind).
   const sizes = [[400, 780], [640, 720], [960, 860]];
   const kinds = {
     casework: ['widget', 'chart-saving', 'chart-costs', 'chart-overturns', 'chart-trust'],

@@ -398,7 +398,7 @@ mod link_tests {
 
     #[test]
     fn every_chart_has_one_id_and_is_offered_to_embed_by_one_view() {
-        use crate::app::embedded::{embed_choices, embed_title};
+        use crate::embed::{embed_choices, embed_title};
         let mut offered: Vec<ChartId> = Vec::new();
         for view in [View::Casework, View::Pb, View::Together] {
             let choices = embed_choices(view);

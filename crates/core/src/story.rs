@@ -33,9 +33,9 @@ pub fn answer_range(p: Predict, band: Option<(f64, f64)>, lang: Lang, words: &st
 
 /// The stories that come with the app (the files in `stories/`).
 pub const BUILT_IN: [&str; 3] = [
-    include_str!("../stories/one-percent.json"),
-    include_str!("../stories/right-first-time.json"),
-    include_str!("../stories/when-the-money-stops.json"),
+    include_str!("../../../stories/one-percent.json"),
+    include_str!("../../../stories/right-first-time.json"),
+    include_str!("../../../stories/when-the-money-stops.json"),
 ];
 
 /// A text in both languages.

@@ -35,7 +35,7 @@ mod tests {
 
     #[test]
     fn css_defines_the_same_colours() {
-        let css = include_str!("../../styles/main.css").to_lowercase();
+        let css = include_str!("../../../../styles/main.css").to_lowercase();
         for (i, c) in SERIES.iter().enumerate() {
             let decl = format!("--c{}: {};", i + 1, c.hex());
             assert!(css.contains(&decl), "styles/main.css lacks {decl}");

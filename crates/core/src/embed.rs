@@ -3,6 +3,9 @@
 //! app's embed mode (`app::embedded`).
 
 use crate::i18n::Lang;
+use crate::model::{Outcome, Scenario};
+use crate::report::{casework_summary, chart_caption, pb_summary, trust_sentence, ChartId};
+use crate::state::{Embed, View};
 
 /// The iframe sizes offered (width, height in CSS pixels); the last choice is custom. Each fits
 /// every embed kind's compact layout with room to spare (measured in tests/e2e/embed.test.mjs: the
@@ -11,6 +14,38 @@ pub const SIZES: [(u32, u32); 3] = [(400, 780), (640, 720), (960, 860)];
 
 /// The smallest and largest custom side (px).
 pub const SIDE: (u32, u32) = (200, 2000);
+
+/// What a view offers to embed: the widget, then its charts.
+pub fn embed_choices(view: View) -> &'static [Embed] {
+    use ChartId::*;
+    match view {
+        View::Pb => {
+            &[Embed::Widget, Embed::Chart(Turnout), Embed::Chart(Who), Embed::Chart(Projects), Embed::Chart(PbTrust)]
+        }
+        View::Together => &[Embed::Widget, Embed::Chart(Ledger)],
+        View::Overview | View::Casework | View::How | View::Sources => {
+            &[Embed::Widget, Embed::Chart(Saving), Embed::Chart(Costs), Embed::Chart(Overturns), Embed::Chart(Trust)]
+        }
+    }
+}
+
+/// The title of an embeddable thing.
+pub fn embed_title(e: Embed, lang: Lang) -> &'static str {
+    match e {
+        Embed::Widget => lang.texts().embed_widget,
+        Embed::Chart(c) => c.title(lang),
+    }
+}
+
+/// The summary that goes with a chart (or with the widget of a view).
+pub fn summary_for(e: Embed, view: View, s: &Scenario, o: &Outcome, lang: Lang) -> String {
+    match (e, view) {
+        (Embed::Widget, View::Pb) => pb_summary(s, o, lang),
+        (Embed::Widget, View::Together) => trust_sentence(&o.headline, lang),
+        (Embed::Widget, _) => casework_summary(s, o, lang),
+        (Embed::Chart(c), _) => chart_caption(c, s, o, lang),
+    }
+}
 
 pub struct Texts {
     pub title: &'static str,
