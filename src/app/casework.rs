@@ -1,5 +1,5 @@
 //! The casework view: presets, levers, the result in words and figures, and four charts with
-//! their tables. It renders from the scenario it is given; the model runs in a memo.
+//! their tables. It renders from the scenario it is given; the root runs the model and gives the outcome and bands (`super::Computed`).
 
 use std::rc::Rc;
 
@@ -13,7 +13,7 @@ use crate::charts::Chart;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Home, PARAMS};
-use crate::model::{run, Scenario, P};
+use crate::model::{Scenario, P};
 use crate::report::{
     casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text, ChartId,
 };
@@ -30,6 +30,8 @@ pub struct CaseworkProps {
     pub refusals: u32,
     pub runs: usize,
     pub on_action: Callback<Action>,
+    /// The outcome and bands, computed at the root ([`super::Computed`]).
+    pub computed: super::Computed,
 }
 
 /// The levers shown first, in this order; everything else in the casework and trust groups sits
@@ -44,8 +46,8 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let ct = &t.case;
-    let outcome = use_memo(props.scenario.clone(), |s| run(s));
-    let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let outcome = props.computed.outcome.clone();
+    let (bands, updating) = (props.computed.bands.clone(), props.computed.updating);
     let charts = use_memo((outcome.clone(), bands.clone(), lang), |(o, b, lang)| {
         Rc::new(casework_charts(o, b.as_deref(), *lang))
     });

@@ -32,7 +32,7 @@ pub struct EmbeddedProps {
 pub fn Embedded(props: &EmbeddedProps) -> Html {
     let lang = props.lang;
     let outcome = use_memo(props.scenario.clone(), |s| run(s));
-    let (bands, _) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let (bands, _) = super::hooks::use_bands(Some(props.scenario.clone()), props.runs);
     let (lever, chart_id) = match (props.embed, props.view) {
         (Embed::Widget, View::Pb) => (Some(P::PbShare), ChartId::Turnout),
         (Embed::Widget, View::Together) => (Some(P::PbShare), ChartId::Ledger),

@@ -51,10 +51,12 @@ pub fn use_chart(canvas: NodeRef, chart: std::rc::Rc<crate::charts::Chart>, lang
 /// cannot run the worker they are computed here instead: started a moment after the last change
 /// (so moving a slider stays instant), in slices of [`SLICE`] runs with the browser free to paint
 /// and respond in between. Either way the same draws give the same bands. Returns the latest bands
-/// and whether they are out of date.
+/// and whether they are out of date. `None` (a view without bands on screen) computes nothing and
+/// keeps the last bands; bands already computed for the same scenario and run count are not
+/// computed again.
 #[hook]
 pub fn use_bands(
-    scenario: std::rc::Rc<crate::model::Scenario>,
+    scenario: Option<std::rc::Rc<crate::model::Scenario>>,
     runs: usize,
 ) -> (Option<std::rc::Rc<crate::model::montecarlo::Bands>>, bool) {
     use crate::model::montecarlo::{wire, Bands, Progress};
@@ -65,8 +67,6 @@ pub fn use_bands(
     {
         let done = done.clone();
         use_effect_with((scenario.clone(), runs), move |(s, runs)| {
-            // The pending slice; dropping it (on the next change) cancels the computation.
-            let pending: Rc<RefCell<Option<crate::web::Timeout>>> = Rc::default();
             fn slice(
                 job: Rc<RefCell<Option<Progress>>>,
                 pending: Rc<RefCell<Option<crate::web::Timeout>>>,
@@ -86,40 +86,51 @@ pub fn use_bands(
                     }
                 });
             }
-            let (s, runs) = (s.clone(), *runs);
-            let finish: Rc<dyn Fn(Bands)> = {
-                let s = s.clone();
-                Rc::new(move |b| {
-                    crate::web::mark("onepercent:bands-done");
-                    done.set(Some((s.clone(), runs, Rc::new(b))))
-                })
-            };
-            let compute_here = {
-                let (s, pending, finish) = (s.clone(), pending.clone(), finish.clone());
-                move |delay| slice(Rc::new(RefCell::new(Some(Progress::new(&s, runs, 1.0)))), pending, finish, delay)
-            };
-            let answered = {
-                let compute_here = compute_here.clone();
-                move |answer: Option<Vec<f64>>| match answer.as_deref().and_then(wire::read_answer) {
-                    Some((_, bands)) => {
-                        crate::web::mark("onepercent:bands-from-worker");
-                        finish(bands)
+            let have = |s: &Rc<crate::model::Scenario>| done.as_ref().is_some_and(|(d, r, _)| d == s && r == runs);
+            // Nothing to compute without a scenario, or with its bands at hand.
+            let job = s.as_ref().filter(|s| !have(s)).map(|s| {
+                // The pending slice; dropping it (on the next change) cancels the computation.
+                let pending: Rc<RefCell<Option<crate::web::Timeout>>> = Rc::default();
+                let (s, runs) = (s.clone(), *runs);
+                let finish: Rc<dyn Fn(Bands)> = {
+                    let s = s.clone();
+                    Rc::new(move |b| {
+                        crate::web::mark("onepercent:bands-done");
+                        done.set(Some((s.clone(), runs, Rc::new(b))))
+                    })
+                };
+                let compute_here = {
+                    let (s, pending, finish) = (s.clone(), pending.clone(), finish.clone());
+                    move |delay| {
+                        slice(Rc::new(RefCell::new(Some(Progress::new(&s, runs, 1.0)))), pending, finish, delay)
                     }
-                    None => compute_here(0),
+                };
+                let answered = {
+                    let compute_here = compute_here.clone();
+                    move |answer: Option<Vec<f64>>| match answer.as_deref().and_then(wire::read_answer) {
+                        Some((_, bands)) => {
+                            crate::web::mark("onepercent:bands-from-worker");
+                            finish(bands)
+                        }
+                        None => compute_here(0),
+                    }
+                };
+                let off = crate::web::monte_carlo_off_thread(&s, runs, answered);
+                if off.is_none() {
+                    compute_here(40);
                 }
-            };
-            let off = crate::web::monte_carlo_off_thread(&s, runs, answered);
-            if off.is_none() {
-                compute_here(40);
-            }
+                (off, pending)
+            });
             move || {
-                drop(off);
-                drop(pending.borrow_mut().take());
+                if let Some((off, pending)) = job {
+                    drop(off);
+                    drop(pending.borrow_mut().take());
+                }
             }
         });
     }
     let bands = done.as_ref().map(|(_, _, b)| b.clone());
-    let updating = done.as_ref().is_none_or(|(s, r, _)| *s != scenario || *r != runs);
+    let updating = scenario.is_some_and(|scenario| done.as_ref().is_none_or(|(s, r, _)| *s != scenario || *r != runs));
     (bands, updating)
 }
 

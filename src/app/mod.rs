@@ -45,9 +45,43 @@ pub struct AppProps {
     pub page: &'static str,
     /// The body of this page's views ([`main_views`] on the app's page): given by the page, so
     /// each page's wasm holds only its own views.
-    /// They get the state, its share link ([`AppState::link`]: what copy, save and the links to
-    /// other pages use, never the address bar) and the reducer's callback.
-    pub views: Callback<(AppState, AttrValue, Callback<Action>), Html>,
+    pub views: Callback<ViewArgs, Html>,
+}
+
+/// What the root gives its page's views.
+pub struct ViewArgs {
+    pub state: AppState,
+    /// The state's share link ([`AppState::link`]): what copy, save and the links to other pages
+    /// use, never the address bar.
+    pub link: AttrValue,
+    /// The reducer's callback.
+    pub on_action: Callback<Action>,
+    /// What the model says about the state's scenario, computed once at the root.
+    pub computed: Computed,
+}
+
+/// What the model says about the state's scenario, computed once at the root and given to the
+/// views: switching views keeps finished bands (they are not computed again for the same scenario
+/// and run count).
+#[derive(Clone)]
+pub struct Computed {
+    pub outcome: std::rc::Rc<crate::model::Outcome>,
+    /// The latest Monte Carlo bands (for the scenario or, while `updating`, the one before).
+    pub bands: Option<std::rc::Rc<crate::model::montecarlo::Bands>>,
+    pub updating: bool,
+}
+
+/// The same when the same computation made them (a new outcome or new bands are new `Rc`s): no
+/// comparison of every month and band on each render.
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        let same_bands = match (&self.bands, &other.bands) {
+            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        std::rc::Rc::ptr_eq(&self.outcome, &other.outcome) && same_bands && self.updating == other.updating
+    }
 }
 
 /// The whole app: header, the view, footer, and on paper the scenario as text.
@@ -58,12 +92,21 @@ pub fn App(props: &AppProps) -> Html {
     let link = state.link();
     hooks::use_document_sync(state.lang, state.view, link.clone());
 
-    let on_lang = {
+    // The callbacks that do not depend on the state are made once: a new callback is a changed
+    // property, and a child whose properties change renders again. Re-rendered, an input gets its
+    // `value` written back (Yew refreshes it from the DOM), so a number typed and not yet committed
+    // would be lost when the bands arrive while the councillor types.
+    let (on_lang, on_action) = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |lang: Lang| {
-            crate::web::remember_lang(lang);
-            dispatcher.dispatch(Action::SetLang(lang));
-        })
+        (*use_memo((), move |_| {
+            let d = dispatcher.clone();
+            let on_lang = Callback::from(move |lang: Lang| {
+                crate::web::remember_lang(lang);
+                d.dispatch(Action::SetLang(lang));
+            });
+            (on_lang, Callback::from(move |action: Action| dispatcher.dispatch(action)))
+        }))
+        .clone()
     };
     let on_view = {
         let (dispatcher, now, page) = (state.dispatcher(), (*state).clone(), props.page);
@@ -76,12 +119,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
-    };
     let t = state.lang.texts();
-    let body = props.views.emit(((*state).clone(), AttrValue::from(link.clone()), on_action.clone()));
+    let outcome = use_memo(state.scenario.clone(), |s| crate::model::run(s));
+    // Bands only where a view shows them; the last ones are kept while another view is open.
+    let shows_bands = matches!(state.view, View::Casework | View::Pb | View::Together);
+    let (bands, updating) = hooks::use_bands(shows_bands.then(|| state.scenario.clone()), state.runs);
+    let computed = Computed { outcome, bands, updating };
+    let body = props.views.emit(ViewArgs {
+        state: (*state).clone(),
+        link: AttrValue::from(link.clone()),
+        on_action: on_action.clone(),
+        computed,
+    });
 
     html! {
         <>
@@ -107,17 +156,19 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The app page's views (embed mode is the embed page's, `app::start::app` sends an embed link there;
 /// the together view is its page's).
-pub fn main_views((state, link, on_action): (AppState, AttrValue, Callback<Action>)) -> Html {
+pub fn main_views(ViewArgs { state, link, on_action, computed }: ViewArgs) -> Html {
     let state = &state;
     match state.view {
         View::Overview | View::Together => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
             <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size} link={link.clone()}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()}
+                {computed} />
         },
         View::Pb => html! {
             <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size} {link}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()} />
+                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()}
+                {computed} />
         },
         View::How => html! { <How lang={state.lang} /> },
         View::Sources => html! { <Sources lang={state.lang} /> },
@@ -136,11 +187,11 @@ fn changed_text(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
 /// The together page's view (together.html). It has no levers, so on paper it says the
 /// municipality and every value that differs from the defaults (the decision views print their
 /// levers, and those folded away when changed).
-pub fn together_views((state, _link, on_action): (AppState, AttrValue, Callback<Action>)) -> Html {
+pub fn together_views(ViewArgs { state, on_action, computed, .. }: ViewArgs) -> Html {
     let s = &state.scenario;
     html! {
         <>
-            <together::TogetherView lang={state.lang} scenario={s.clone()} runs={state.runs} {on_action} />
+            <together::TogetherView lang={state.lang} scenario={s.clone()} runs={state.runs} {on_action} {computed} />
             <p class="print-only">
                 if !s.name.is_empty() { <strong>{ format!("{} · ", s.name) }</strong> }
                 { format!("{}: {}", state.lang.texts().case.changed_heading, changed_text(s, state.lang)) }

@@ -89,7 +89,8 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     // What was typed into a number field and could not be read (said under the field).
     let unreadable = use_state(|| None::<String>);
 
-    // Put the kept value back into the field after a refused change (the DOM holds what was typed).
+    // The field's text: written when the value, a refusal or the language changes (a refused change
+    // puts the kept value back; the DOM holds what was typed until then).
     {
         let input = input.clone();
         let shown = if wide(p) { number(props.value, 0, lang) } else { plain(props.value) };
@@ -174,8 +175,10 @@ pub fn ParamControl(props: &ParamProps) -> Html {
             })
         };
         html! {
+            // No `value` here: the effect above writes it when the value, a refusal or the language
+            // changes, so a render for any other reason never overwrites what is being typed.
             <input ref={input} type="text" inputmode="decimal" id={id.clone()} class="param-number"
-                value={number(props.value, 0, lang)} aria-describedby={described.clone()} {onchange} />
+                aria-describedby={described.clone()} {onchange} />
         }
     } else {
         let oninput = {

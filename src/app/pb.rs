@@ -15,7 +15,7 @@ use crate::format::{money, money_compact, number, percent};
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Home, PARAMS};
-use crate::model::{run, Scenario, P};
+use crate::model::{Scenario, P};
 use crate::report::{beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart, ChartId};
 
 #[derive(Properties, PartialEq)]
@@ -30,6 +30,8 @@ pub struct PbProps {
     pub refusals: u32,
     pub runs: usize,
     pub on_action: Callback<Action>,
+    /// The outcome and bands, computed at the root ([`super::Computed`]).
+    pub computed: super::Computed,
 }
 
 const DECISION: [P; 3] = [P::PbShare, P::PbYears, P::PbOverride];
@@ -39,8 +41,8 @@ const PROCESS: [P; 3] = [P::PbOutreach, P::PbInPerson, P::PbDelivery];
 pub fn PbView(props: &PbProps) -> Html {
     let lang = props.lang;
     let (ct, pt) = (&lang.texts().case, &lang.texts().pb);
-    let outcome = use_memo(props.scenario.clone(), |s| run(s));
-    let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let outcome = props.computed.outcome.clone();
+    let (bands, updating) = (props.computed.bands.clone(), props.computed.updating);
     let charts = use_memo((outcome.clone(), bands.clone(), lang), |(o, b, lang)| {
         Rc::new((pb_charts(o, b.as_deref(), *lang), trust_chart(o, b.as_deref(), *lang)))
     });

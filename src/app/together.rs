@@ -12,7 +12,7 @@ use crate::charts::Chart;
 use crate::format::{money_compact, percent};
 use crate::i18n::Lang;
 use crate::model::montecarlo::{tornado, Figure, Output};
-use crate::model::{run, Scenario};
+use crate::model::Scenario;
 use crate::report::{
     currency, ledger_chart, payback_range, payback_text, range_line, tornado_chart, trust_sentence, ChartId,
 };
@@ -23,6 +23,8 @@ pub struct TogetherProps {
     pub scenario: Rc<Scenario>,
     pub runs: usize,
     pub on_action: Callback<Action>,
+    /// The outcome and bands, computed at the root ([`super::Computed`]).
+    pub computed: super::Computed,
 }
 
 #[component]
@@ -32,8 +34,8 @@ pub fn TogetherView(props: &TogetherProps) -> Html {
     // Net cost by default: at the defaults the time does not pay back at any draw's end of a range,
     // so the payback tornado would be empty.
     let output = use_state(|| Output::NetCost);
-    let outcome = use_memo(props.scenario.clone(), |s| run(s));
-    let (bands, updating) = super::hooks::use_bands(props.scenario.clone(), props.runs);
+    let outcome = props.computed.outcome.clone();
+    let (bands, updating) = (props.computed.bands.clone(), props.computed.updating);
     let swings = use_memo((props.scenario.clone(), *output), |(s, out)| tornado(s, *out, 10));
     let h = &outcome.headline;
     let cur = currency(&props.scenario);

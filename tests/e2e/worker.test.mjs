@@ -115,3 +115,63 @@ test('the compare page asks the worker for its columns one after another; withou
   assert.deepEqual(without.workers, []);
   assert.equal(without.text, withWorker.text);
 });
+
+test('the bands are computed once for the app: switching views keeps them', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(server.origin + ADDRESS);
+  await appReady(page);
+  await page.locator('.ranges').waitFor({ timeout: 20000 });
+  assert.equal(await marks(page, 'onepercent:bands-done'), 1);
+  const nav = page.locator('.main-nav');
+  // To the participatory budgeting view: its ranges at once, from the same bands.
+  await nav.getByRole('link', { name: 'Participatory budgeting' }).click();
+  await page.waitForFunction(() => location.search.includes('view=pb'));
+  await page.locator('.ranges').waitFor({ timeout: 2000 });
+  assert.doesNotMatch(await page.locator('.ranges').textContent(), /^\s*$/);
+  // Through the overview (no bands there) and back to casework: nothing computed again.
+  await nav.getByRole('link', { name: 'Overview' }).click();
+  await page.waitForFunction(() => !location.search.includes('view=pb'));
+  await nav.getByRole('link', { name: 'Casework' }).click();
+  await page.waitForFunction(() => location.search.includes('view=casework'));
+  await page.locator('.ranges').waitFor({ timeout: 2000 });
+  await page.waitForTimeout(500);
+  assert.equal(await marks(page, 'onepercent:bands-done'), 1);
+  // A changed lever does compute again.
+  const slider = page.getByRole('slider', { name: 'Extra time per decision' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => performance.getEntriesByName('onepercent:bands-done').length === 2);
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
+
+test('bands that arrive while a number is being typed do not overwrite it', async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  // 10,000 runs: the bands take long enough that the typing happens before they arrive.
+  await page.goto(server.origin + '/?v=1&lang=da&view=casework&runs=10000&seed=5');
+  await appReady(page);
+  await page.locator('.ranges').waitFor({ timeout: 30000 });
+  const slider = page.getByRole('slider', { name: 'Ekstra tid pr. afgørelse' });
+  // A lever moved starts new bands; a number is typed (not yet committed: no Enter, no Tab, focus
+  // stays in the field) before they arrive; then it is committed.
+  const typeWhileComputing = async (field, text, done) => {
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await field.fill(text);
+    assert.ok(await marks(page, 'onepercent:bands-done') < done, 'the bands arrived before the typing');
+    await page.waitForFunction((n) => performance.getEntriesByName('onepercent:bands-done').length === n, done,
+      { timeout: 60000 });
+    assert.equal(await field.inputValue(), text);
+    await field.press('Enter');
+  };
+  const residents = page.locator('#p-muni-population');
+  await typeWhileComputing(residents, '60.000', 2);
+  await page.waitForFunction(() => location.search.includes('muni.population=60000'));
+  // The committed number computes again; then the place's name, typed the same way.
+  await page.waitForFunction(() => performance.getEntriesByName('onepercent:bands-done').length === 3, null,
+    { timeout: 60000 });
+  await typeWhileComputing(page.locator('#place-name'), 'Vesthavn', 4);
+  await page.waitForFunction(() => location.search.includes('name=Vesthavn'));
+  assert.deepEqual(problems, { console: [], page: [], foreign: [] });
+  await context.close();
+});
