@@ -205,9 +205,9 @@ pub fn ComparePage(props: &CompareProps) -> Html {
             </td>
         }
     });
-    let on_lang = |l: Lang| {
+    let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |l: Lang| {
             crate::web::remember_lang(l);
             lang.set(l);
         })
@@ -221,13 +221,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                     <p class="app-name">{ app.app_name }</p>
                     <p class="tagline"><a href={format!("./?lang={}", lang_now.code())}>{ t.back }</a></p>
                 </div>
-                <div class="lang-switch" role="group" aria-label={app.language_switch_label}>
-                    { for Lang::ALL.into_iter().map(|l| html! {
-                        <button type="button" lang={l.code()} aria-pressed={(l == lang_now).to_string()} onclick={on_lang(l)}>
-                            { l.texts().language_name }
-                        </button>
-                    }) }
-                </div>
+                { super::header::lang_switch(lang_now, &on_lang, Html::default()) }
             </header>
             <main id="main" tabindex="-1" class="compare">
                 <h1>{ t.title }</h1>

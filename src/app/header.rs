@@ -1,4 +1,5 @@
-//! The page header: name, purpose, language switch and navigation.
+//! The page headers: name, purpose, language switch and navigation; and the language switch every
+//! page's header shows.
 
 use yew::prelude::*;
 
@@ -29,17 +30,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </p>
                 <p class="tagline">{ t.tagline }</p>
             </div>
-            <div class="lang-switch" role="group" aria-label={t.language_switch_label}>
-                { for Lang::ALL.into_iter().map(|l| {
-                    let pressed = l == props.lang;
-                    let onclick = props.on_lang.reform(move |_: MouseEvent| l);
-                    html! {
-                        <button type="button" lang={l.code()} aria-pressed={pressed.to_string()} {onclick}>
-                            { l.texts().language_name }
-                        </button>
-                    }
-                }) }
-            </div>
+            { lang_switch(props.lang, &props.on_lang, Html::default()) }
             <nav class="main-nav" aria-label={t.nav_label}>
                 <ul>
                     { for View::ALL.into_iter().map(|v| html! {
@@ -77,15 +68,24 @@ pub fn PageHeader(props: &PageHeaderProps) -> Html {
                     <p class="app-name"><a href={props.home.clone()}>{ t.app_name }</a></p>
                     <p class="tagline">{ props.tagline.clone() }</p>
                 </div>
-                <div class="lang-switch" role="group" aria-label={t.language_switch_label}>
-                    { for Lang::ALL.into_iter().map(|l| html! {
-                        <button type="button" lang={l.code()} aria-pressed={(l == props.lang).to_string()}
-                            onclick={props.on_lang.reform(move |_: MouseEvent| l)}>
-                            { l.texts().language_name }
-                        </button>
-                    }) }
-                </div>
+                { lang_switch(props.lang, &props.on_lang, Html::default()) }
             </header>
         </>
+    }
+}
+
+/// The language switch of every page's header: a pressed button per language, and after them
+/// `extra` (the workshop's fullscreen and QR buttons).
+pub fn lang_switch(current: Lang, on_lang: &Callback<Lang>, extra: Html) -> Html {
+    html! {
+        <div class="lang-switch" role="group" aria-label={current.texts().language_switch_label}>
+            { for Lang::ALL.into_iter().map(|l| html! {
+                <button type="button" lang={l.code()} aria-pressed={(l == current).to_string()}
+                    onclick={on_lang.reform(move |_: MouseEvent| l)}>
+                    { l.texts().language_name }
+                </button>
+            }) }
+            { extra }
+        </div>
     }
 }

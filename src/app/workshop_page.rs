@@ -107,6 +107,13 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
         revealed.then(|| crate::model::montecarlo::monte_carlo(s, DEFAULT_RUNS))
     });
 
+    let on_lang = {
+        let d = ws.dispatcher();
+        Callback::from(move |l: Lang| {
+            crate::web::remember_lang(l);
+            d.dispatch(Act::Lang(l));
+        })
+    };
     let act = |a: fn() -> Act| {
         let d = ws.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(a()))
@@ -225,22 +232,12 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                     <p class="app-name">{ format!("{} – {}", app.app_name, t.title) }</p>
                     <p class="tagline"><a href={format!("./?lang={}", lang.code())}>{ t.back }</a></p>
                 </div>
-                <div class="lang-switch" role="group" aria-label={app.language_switch_label}>
-                    { for Lang::ALL.into_iter().map(|l| {
-                        let d = ws.dispatcher();
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            crate::web::remember_lang(l);
-                            d.dispatch(Act::Lang(l));
-                        });
-                        html! {
-                            <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()} {onclick}>
-                                { l.texts().language_name }
-                            </button>
-                        }
-                    }) }
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| crate::web::toggle_fullscreen())}>{ t.fullscreen }</button>
-                    <button type="button" aria-pressed={ws.qr.to_string()} onclick={act(|| Act::Qr)}>{ t.qr }</button>
-                </div>
+                { super::header::lang_switch(lang, &on_lang, html! {
+                    <>
+                        <button type="button" onclick={Callback::from(|_: MouseEvent| crate::web::toggle_fullscreen())}>{ t.fullscreen }</button>
+                        <button type="button" aria-pressed={ws.qr.to_string()} onclick={act(|| Act::Qr)}>{ t.qr }</button>
+                    </>
+                }) }
                 <nav class="main-nav" aria-label={t.modes_label}>
                     <ul>
                         { for Part::ALL.into_iter().map(|part| {
