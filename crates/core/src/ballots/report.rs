@@ -139,41 +139,59 @@ pub fn summarise(e: &Election, sup: &[Vec<u32>], out: &Outcome) -> Summary {
 
 /// Why project `p` was (not) funded under `out`, in words.
 pub fn why(e: &Election, sup: &[Vec<u32>], out: &Outcome, p: usize, lang: Lang) -> String {
-    let da = lang == Lang::Da;
-    let money = |x: f64| format::number(x, 0, lang);
-    let cost = e.projects[p].cost;
-    let votes = sup[p].len();
+    let w = Why { e, sup, out, p, lang, cost: e.projects[p].cost, votes: sup[p].len() };
     let position = out.funded.iter().position(|&q| q == p);
-    if votes == 0 && position.is_none() {
-        return if da { "Ingen stemte på det.".into() } else { "Nobody voted for it.".into() };
+    if w.votes == 0 && position.is_none() {
+        return if lang == Lang::Da { "Ingen stemte på det.".into() } else { "Nobody voted for it.".into() };
     }
-    match (position, out.rule) {
-        (Some(i), r) if r.is_mes() && i >= out.by_mes => {
-            if da {
-                format!("Finansieret af de penge, lige andele efterlod, i rækkefølge efter stemmer ({votes} stemmer).")
-            } else {
-                format!("Funded from the money Equal Shares left, in order of votes ({votes} votes).")
-            }
-        }
-        (Some(i), Rule::Phragmen) => {
-            let load = out.paid.get(i).map_or(0.0, |x| x.most);
-            if da {
-                format!(
+    match out.rule {
+        Rule::Phragmen => w.phragmen(position),
+        Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost => w.greedy(position.is_some()),
+        Rule::Mes | Rule::MesAdd1 | Rule::MesGreedy | Rule::MesAdd1Greedy => w.equal_shares(position),
+    }
+}
+
+/// What every answer to "why (not) funded?" reads: the election, the project and its cost and votes.
+struct Why<'a> {
+    e: &'a Election,
+    sup: &'a [Vec<u32>],
+    out: &'a Outcome,
+    p: usize,
+    lang: Lang,
+    cost: f64,
+    votes: usize,
+}
+
+impl Why<'_> {
+    fn money(&self, x: f64) -> String {
+        format::number(x, 0, self.lang)
+    }
+
+    /// Sequential Phragmén: when its supporters had earned enough, or what stopped the count.
+    fn phragmen(&self, position: Option<usize>) -> String {
+        let Why { e, out, p, cost, votes, .. } = *self;
+        let da = self.lang == Lang::Da;
+        let money = |x: f64| self.money(x);
+        match position {
+            Some(i) => {
+                let load = out.paid.get(i).map_or(0.0, |x| x.most);
+                if da {
+                    format!(
                     "Købt som nr. {} af {votes} tilhængere, da hver af dem havde tjent {} (alt, de havde, gik til det).",
                     i + 1,
                     money(load)
                 )
-            } else {
-                format!(
+                } else {
+                    format!(
                     "Bought as number {} by its {votes} supporters, when each of them had earned {} (all they held went into it).",
                     i + 1,
                     money(load)
                 )
+                }
             }
-        }
-        (None, Rule::Phragmen) => {
-            let spent: f64 = out.funded.iter().map(|&q| e.projects[q].cost).sum();
-            match out.stopped_by {
+            None => {
+                let spent: f64 = out.funded.iter().map(|&q| e.projects[q].cost).sum();
+                match out.stopped_by {
                 _ if cost > e.budget && da => format!("Det koster {} mere end hele budgettet.", money(cost - e.budget)),
                 _ if cost > e.budget => format!("It costs {} more than the whole budget.", money(cost - e.budget)),
                 Some(q) if q == p && da => format!(
@@ -199,18 +217,68 @@ pub fn why(e: &Election, sup: &[Vec<u32>], out: &Outcome, p: usize, lang: Lang) 
                 None if da => "Alt, der kunne købes inden for budgettet, blev købt, før det var dets tur.".into(),
                 None => "Everything that fitted in the budget was bought before its turn.".into(),
             }
+            }
         }
-        (Some(_), Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost) => {
+    }
+
+    /// Greedy: its place in the count and money left, or what took its place.
+    fn greedy(&self, funded: bool) -> String {
+        let Why { e, sup, out, p, cost, votes, .. } = *self;
+        let da = self.lang == Lang::Da;
+        let money = |x: f64| self.money(x);
+        if funded {
             let ahead = rank(e, sup, out.rule, p);
             if da {
                 format!("{votes} stemmer; nr. {} i optællingen, og der var penge nok, da det var dets tur.", ahead + 1)
             } else {
                 format!("{votes} votes; number {} in the count, and money was left when its turn came.", ahead + 1)
             }
+        } else {
+            let order = greedy_order(e, sup, out.rule, &[]);
+            let mine = order.iter().position(|&q| q == p).unwrap_or(0);
+            let before: Vec<usize> = order[..mine].iter().copied().filter(|q| out.funded.contains(q)).collect();
+            let left = e.budget - before.iter().map(|&q| e.projects[q].cost).sum::<f64>();
+            let stopped = out.rule == Rule::GreedyStop && left >= cost;
+            let names: Vec<&str> = before.iter().rev().take(3).map(|&q| e.name(q)).collect();
+            match (stopped, da) {
+            (true, true) => format!("{votes} stemmer. Optællingen stoppede før det, ved det første projekt, der ikke kunne betales."),
+            (true, false) => format!("{votes} votes. The count stopped before it, at the first project that did not fit."),
+            (false, true) => format!(
+                "{votes} stemmer. Da det var dets tur, var der {} tilbage, og det kostede {}. Senest finansieret før det: {}.",
+                money(left),
+                money(cost),
+                names.join(", ")
+            ),
+            (false, false) => format!(
+                "{votes} votes. When its turn came {} was left and it cost {}. Funded just before it: {}.",
+                money(left),
+                money(cost),
+                names.join(", ")
+            ),
         }
-        (Some(_), _) => {
-            let paid = out.paid.iter().find(|x| x.project == p);
-            match paid {
+        }
+    }
+
+    /// Equal Shares: who paid and how much, the completion that funded it, or how much its
+    /// supporters had left and what it would have needed.
+    fn equal_shares(&self, position: Option<usize>) -> String {
+        let Why { sup, out, p, cost, votes, .. } = *self;
+        let e = self.e;
+        let da = self.lang == Lang::Da;
+        let money = |x: f64| self.money(x);
+        match position {
+            Some(i) if i >= out.by_mes => {
+                if da {
+                    format!(
+                        "Finansieret af de penge, lige andele efterlod, i rækkefølge efter stemmer ({votes} stemmer)."
+                    )
+                } else {
+                    format!("Funded from the money Equal Shares left, in order of votes ({votes} votes).")
+                }
+            }
+            Some(_) => {
+                let paid = out.paid.iter().find(|x| x.project == p);
+                match paid {
                 Some(x) if da => format!(
                     "Dets {votes} tilhængere betalte sammen {}: {} betalte, højst {} hver; {} brugte alt, de havde tilbage.",
                     money(cost),
@@ -228,64 +296,41 @@ pub fn why(e: &Election, sup: &[Vec<u32>], out: &Outcome, p: usize, lang: Lang) 
                 None if da => "Gratis, og nogen stemte på det.".into(),
                 None => "Free, and someone voted for it.".into(),
             }
-        }
-        (None, Rule::Greedy | Rule::GreedyStop | Rule::GreedyPerCost) => {
-            let order = greedy_order(e, sup, out.rule, &[]);
-            let mine = order.iter().position(|&q| q == p).unwrap_or(0);
-            let before: Vec<usize> = order[..mine].iter().copied().filter(|q| out.funded.contains(q)).collect();
-            let left = e.budget - before.iter().map(|&q| e.projects[q].cost).sum::<f64>();
-            let stopped = out.rule == Rule::GreedyStop && left >= cost;
-            let names: Vec<&str> = before.iter().rev().take(3).map(|&q| e.name(q)).collect();
-            match (stopped, da) {
-                (true, true) => format!("{votes} stemmer. Optællingen stoppede før det, ved det første projekt, der ikke kunne betales."),
-                (true, false) => format!("{votes} votes. The count stopped before it, at the first project that did not fit."),
-                (false, true) => format!(
-                    "{votes} stemmer. Da det var dets tur, var der {} tilbage, og det kostede {}. Senest finansieret før det: {}.",
-                    money(left),
-                    money(cost),
-                    names.join(", ")
-                ),
-                (false, false) => format!(
-                    "{votes} votes. When its turn came {} was left and it cost {}. Funded just before it: {}.",
-                    money(left),
-                    money(cost),
-                    names.join(", ")
-                ),
             }
-        }
-        (None, _) => {
-            let had: f64 = sup[p].iter().map(|&v| out.left.get(v as usize).copied().unwrap_or(0.0)).sum();
-            let total_left = e.budget - out.cost;
-            if had >= cost {
-                if da {
-                    format!(
+            None => {
+                let had: f64 = sup[p].iter().map(|&v| out.left.get(v as usize).copied().unwrap_or(0.0)).sum();
+                let total_left = e.budget - out.cost;
+                if had >= cost {
+                    if da {
+                        format!(
                         "Dets {votes} tilhængere havde {} tilbage, nok til {}, men andre projekter krævede mindre af hver; da det var dets tur, var der ikke plads i budgettet (tilbage: {}).",
                         money(had),
                         money(cost),
                         money(total_left)
                     )
-                } else {
-                    format!(
+                    } else {
+                        format!(
                         "Its {votes} supporters had {} left, enough for {}, but other projects asked less of each; when its turn came the budget had no room (left: {}).",
                         money(had),
                         money(cost),
                         money(total_left)
                     )
+                    }
+                } else if da {
+                    format!(
+                        "Dets {votes} tilhængere havde tilsammen {} tilbage; det kostede {}, så de manglede {}.",
+                        money(had),
+                        money(cost),
+                        money(cost - had)
+                    )
+                } else {
+                    format!(
+                        "Its {votes} supporters had {} left between them; it cost {}, so they were {} short.",
+                        money(had),
+                        money(cost),
+                        money(cost - had)
+                    )
                 }
-            } else if da {
-                format!(
-                    "Dets {votes} tilhængere havde tilsammen {} tilbage; det kostede {}, så de manglede {}.",
-                    money(had),
-                    money(cost),
-                    money(cost - had)
-                )
-            } else {
-                format!(
-                    "Its {votes} supporters had {} left between them; it cost {}, so they were {} short.",
-                    money(had),
-                    money(cost),
-                    money(cost - had)
-                )
             }
         }
     }

@@ -134,6 +134,31 @@ mod tests {
     }
 
     #[test]
+    fn bar_boxes_pile_positives_up_and_negatives_down_in_order_and_group_side_by_side() {
+        let stack = |v: Vec<f64>| Stack { label: String::new(), color: palette::SERIES[0], values: v, band: None };
+        let mut chart = BarChart {
+            x_label: String::new(),
+            categories: vec!["Y1".into()],
+            y_format: YFormat::Money,
+            stacks: vec![stack(vec![3.0]), stack(vec![-2.0]), stack(vec![4.0]), stack(vec![0.0]), stack(vec![-1.0])],
+            grouped: false,
+            total_band: None,
+        };
+        let b = bar::bar_boxes(&chart);
+        let ys: Vec<(usize, f64, f64)> = b.iter().map(|(j, r)| (*j, r[2], r[3])).collect();
+        assert_eq!(ys, [(0, 0.0, 3.0), (1, -2.0, 0.0), (2, 3.0, 7.0), (4, -3.0, -2.0)]);
+        assert!(b.iter().all(|(_, r)| r[0] == 0.2 && r[1] == 0.8));
+        chart.grouped = true;
+        let g = bar::bar_boxes(&chart);
+        assert_eq!(g.len(), 4, "no box for a zero");
+        for w in g.windows(2) {
+            assert!(w[0].1[1] <= w[1].1[0], "side by side, in order: {g:?}");
+            assert_eq!(w[0].1[2], 0.0);
+        }
+        assert!(g.iter().all(|(_, r)| r[0] >= 0.1 && r[1] <= 0.9));
+    }
+
+    #[test]
     fn tornado_draws_a_row_per_parameter() {
         let t = HBarChart {
             x_label: "Payback month (month); line: the scenario's value".into(),

@@ -196,26 +196,7 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
         // Time per decision: what works this month (and what is paid for), or what capacity allows.
         let new_due = i.decisions + backlog;
         let base_hours = new_due * i.hours + redecisions * i.rework_hours;
-        let (x, paid_x, made_share) = match i.funding {
-            Funding::Hire => {
-                let (x, paid) = i.hired_time(extra_time, m);
-                (x, paid, 1.0)
-            }
-            Funding::Absorb => {
-                let available = (st.staff_hours * (1.0 - sick) - reactive_hours).max(0.0);
-                let wanted = base_hours * (1.0 + extra_time);
-                if available >= wanted || base_hours <= 0.0 {
-                    (extra_time, 0.0, 1.0)
-                } else {
-                    let x = available / base_hours - 1.0;
-                    if x >= SQUEEZE_FLOOR {
-                        (x, 0.0, 1.0)
-                    } else {
-                        (SQUEEZE_FLOOR, 0.0, available / (base_hours * (1.0 + SQUEEZE_FLOOR)))
-                    }
-                }
-            }
-        };
+        let (x, paid_x, made_share) = time_this_month(i, &st, extra_time, m, base_hours, sick, reactive_hours);
         // Remanded cases go first; what is not made waits in the backlog.
         let redo_made = (redecisions * made_share).min(redecisions);
         let capacity_for_new = (made_share * base_hours - redo_made * i.rework_hours).max(0.0);
@@ -250,12 +231,15 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
 
         // Hours by purpose.
         let new_hours = new_made * i.hours;
-        let extra_hours = new_hours * x;
-        let recon_hours = (aw + ar) * i.recon_hours;
-        let rework_hours = redo_made * i.rework_hours * (1.0 + x);
-        let failure_hours = waiting * i.contacts * i.contact_hours;
-        let worked = new_hours + extra_hours + recon_hours + rework_hours + failure_hours;
-        reactive_hours = recon_hours + failure_hours;
+        let h = Hours {
+            new: new_hours,
+            extra: new_hours * x,
+            recon: (aw + ar) * i.recon_hours,
+            rework: redo_made * i.rework_hours * (1.0 + x),
+            failure: waiting * i.contacts * i.contact_hours,
+        };
+        let worked = h.new + h.extra + h.recon + h.rework + h.failure;
+        reactive_hours = h.recon + h.failure;
 
         // Sick leave follows complaint load per worked hour, with a lag of about three months.
         let load = (aw + ar + overturns + waiting * i.contacts) / worked.max(1e-9);
@@ -265,33 +249,7 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
         let paid = i.hourly_cost / (1.0 - sick);
         let help = i.help_cost * (entitled - owed_help + not_owed).max(0.0);
         let escalation = waiting * i.escalation;
-        let costs = match i.funding {
-            Funding::Hire => Costs {
-                // Less time (x < 0) means fewer hours paid; more time is paid as extra staff.
-                time: (new_hours + extra_hours.min(0.0)) * paid,
-                extra_staff: new_hours * paid_x * paid,
-                reconsideration: recon_hours * paid,
-                rework: rework_hours * paid,
-                help,
-                failure_demand: failure_hours * paid,
-                escalation,
-            },
-            Funding::Absorb => {
-                // Today's staff are paid whatever they do; hours not used for the other purposes are
-                // counted with decision time (idle capacity).
-                let staff_cost = st.staff_hours * i.hourly_cost;
-                let other = (recon_hours + rework_hours + failure_hours) * paid;
-                Costs {
-                    time: (staff_cost - other).max(0.0),
-                    extra_staff: 0.0,
-                    reconsideration: recon_hours * paid,
-                    rework: rework_hours * paid,
-                    help,
-                    failure_demand: failure_hours * paid,
-                    escalation,
-                }
-            }
-        };
+        let costs = month_costs(i, &st, &h, paid_x, paid, help, escalation);
 
         let pb_month = if with_pb { pb.step(&i.pb, m, trust) } else { PbMonth::default() };
         let flows =
@@ -321,6 +279,82 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
             trust_flows: flows,
             pb: pb_month,
         });
+    }
+}
+
+/// The month's hours by purpose: new decisions at today's time, the extra time on them,
+/// reconsiderations, rework of remanded cases, and failure demand (contacts about waiting cases).
+struct Hours {
+    new: f64,
+    extra: f64,
+    recon: f64,
+    rework: f64,
+    failure: f64,
+}
+
+/// The time per decision that works this month, the share of it paid as extra staff, and the share
+/// of the due work that gets made: hired time follows recruitment and onboarding
+/// ([`Inputs::hired_time`]); absorbed time is what today's staff have left after sick leave and
+/// reactive work, squeezed down to [`SQUEEZE_FLOOR`], below which not every due decision is made.
+fn time_this_month(
+    i: &Inputs,
+    st: &Steady,
+    extra_time: f64,
+    m: usize,
+    base_hours: f64,
+    sick: f64,
+    reactive_hours: f64,
+) -> (f64, f64, f64) {
+    match i.funding {
+        Funding::Hire => {
+            let (x, paid) = i.hired_time(extra_time, m);
+            (x, paid, 1.0)
+        }
+        Funding::Absorb => {
+            let available = (st.staff_hours * (1.0 - sick) - reactive_hours).max(0.0);
+            let wanted = base_hours * (1.0 + extra_time);
+            if available >= wanted || base_hours <= 0.0 {
+                (extra_time, 0.0, 1.0)
+            } else {
+                let x = available / base_hours - 1.0;
+                if x >= SQUEEZE_FLOOR {
+                    (x, 0.0, 1.0)
+                } else {
+                    (SQUEEZE_FLOOR, 0.0, available / (base_hours * (1.0 + SQUEEZE_FLOOR)))
+                }
+            }
+        }
+    }
+}
+
+/// The month's costs by category, `paid` the cost of an hour worked (sick leave included).
+fn month_costs(i: &Inputs, st: &Steady, h: &Hours, paid_x: f64, paid: f64, help: f64, escalation: f64) -> Costs {
+    match i.funding {
+        Funding::Hire => Costs {
+            // Less time (x < 0) means fewer hours paid; more time is paid as extra staff.
+            time: (h.new + h.extra.min(0.0)) * paid,
+            extra_staff: h.new * paid_x * paid,
+            reconsideration: h.recon * paid,
+            rework: h.rework * paid,
+            help,
+            failure_demand: h.failure * paid,
+            escalation,
+        },
+        Funding::Absorb => {
+            // Today's staff are paid whatever they do; hours not used for the other purposes are
+            // counted with decision time (idle capacity).
+            let staff_cost = st.staff_hours * i.hourly_cost;
+            let other = (h.recon + h.rework + h.failure) * paid;
+            Costs {
+                time: (staff_cost - other).max(0.0),
+                extra_staff: 0.0,
+                reconsideration: h.recon * paid,
+                rework: h.rework * paid,
+                help,
+                failure_demand: h.failure * paid,
+                escalation,
+            }
+        }
     }
 }
 
