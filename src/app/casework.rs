@@ -1,5 +1,5 @@
 //! The casework view: presets, levers, the result in words and figures, and four charts with
-//! their tables. It renders from the scenario it is given; the root runs the model and gives the outcome and bands (`super::Computed`).
+//! their tables. It renders from the scenario it is given; the root runs the model and gives the outcome and bands (`state::Computed`).
 
 use std::rc::Rc;
 
@@ -30,8 +30,8 @@ pub struct CaseworkProps {
     pub refusals: u32,
     pub runs: usize,
     pub on_action: Callback<Action>,
-    /// The outcome and bands, computed at the root ([`super::Computed`]).
-    pub computed: super::Computed,
+    /// The outcome and bands, computed at the root ([`super::state::Computed`]).
+    pub computed: super::state::Computed,
 }
 
 /// The levers shown first, in this order; everything else in the casework and trust groups sits

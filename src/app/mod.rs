@@ -32,7 +32,7 @@ use how::How;
 use overview::Overview;
 use pb::PbView;
 use sources::Sources;
-use state::{page_of, Action, AppState, View};
+use state::{page_of, Action, AppState, Computed, View};
 
 /// Properties of the root component: the state to start from (the web layer works it out from
 /// the URL, storage and the browser), and the page it runs on.
@@ -58,30 +58,6 @@ pub struct ViewArgs {
     pub on_action: Callback<Action>,
     /// What the model says about the state's scenario, computed once at the root.
     pub computed: Computed,
-}
-
-/// What the model says about the state's scenario, computed once at the root and given to the
-/// views: switching views keeps finished bands (they are not computed again for the same scenario
-/// and run count).
-#[derive(Clone)]
-pub struct Computed {
-    pub outcome: std::rc::Rc<crate::model::Outcome>,
-    /// The latest Monte Carlo bands (for the scenario or, while `updating`, the one before).
-    pub bands: Option<std::rc::Rc<crate::model::montecarlo::Bands>>,
-    pub updating: bool,
-}
-
-/// The same when the same computation made them (a new outcome or new bands are new `Rc`s): no
-/// comparison of every month and band on each render.
-impl PartialEq for Computed {
-    fn eq(&self, other: &Self) -> bool {
-        let same_bands = match (&self.bands, &other.bands) {
-            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        std::rc::Rc::ptr_eq(&self.outcome, &other.outcome) && same_bands && self.updating == other.updating
-    }
 }
 
 /// The whole app: header, the view, footer, and on paper the scenario as text.

@@ -30,8 +30,8 @@ pub struct PbProps {
     pub refusals: u32,
     pub runs: usize,
     pub on_action: Callback<Action>,
-    /// The outcome and bands, computed at the root ([`super::Computed`]).
-    pub computed: super::Computed,
+    /// The outcome and bands, computed at the root ([`super::state::Computed`]).
+    pub computed: super::state::Computed,
 }
 
 const DECISION: [P; 3] = [P::PbShare, P::PbYears, P::PbOverride];

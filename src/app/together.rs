@@ -23,8 +23,8 @@ pub struct TogetherProps {
     pub scenario: Rc<Scenario>,
     pub runs: usize,
     pub on_action: Callback<Action>,
-    /// The outcome and bands, computed at the root ([`super::Computed`]).
-    pub computed: super::Computed,
+    /// The outcome and bands, computed at the root ([`super::state::Computed`]).
+    pub computed: super::state::Computed,
 }
 
 #[component]

@@ -307,6 +307,30 @@ impl AppState {
     }
 }
 
+/// What the model says about the state's scenario, computed once at the root and given to the
+/// views: switching views keeps finished bands (they are not computed again for the same scenario
+/// and run count).
+#[derive(Clone)]
+pub struct Computed {
+    pub outcome: std::rc::Rc<crate::model::Outcome>,
+    /// The latest Monte Carlo bands (for the scenario or, while `updating`, the one before).
+    pub bands: Option<std::rc::Rc<crate::model::montecarlo::Bands>>,
+    pub updating: bool,
+}
+
+/// The same when the same computation made them (a new outcome or new bands are new `Rc`s): no
+/// comparison of every month and band on each render.
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        let same_bands = match (&self.bands, &other.bands) {
+            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        std::rc::Rc::ptr_eq(&self.outcome, &other.outcome) && same_bands && self.updating == other.updating
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
