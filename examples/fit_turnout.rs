@@ -43,7 +43,7 @@ fn load() -> Vec<Case> {
                 let key = PARAMS[p as usize].key;
                 assert!(!s.contains(key), "{} sets {key}, which the fit varies", c.file);
             }
-            Case { scenario, cycle: c.cycle, observed: c.observed, label: c.label[1].clone() }
+            Case { scenario, cycle: c.cycle, observed: c.observed, label: c.label.en().clone() }
         })
         .collect()
 }

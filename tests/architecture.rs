@@ -96,6 +96,32 @@ fn the_app_includes_exactly_the_core_crates_modules() {
     assert_eq!(shell, ["app", "web"], "the shell's own modules");
 }
 
+/// One way to write a text twice (ARCHITECTURE.md, "A text"): words are an `i18n::Both`, a
+/// sentence built from values a `match` on the language (or an `if`/`else`), where the compiler
+/// asks for both. A match arm guarded by the language (`X if da =>` beside `X =>`) is the form it
+/// does not ask for: the English arm alone compiles and shows English to a Dane.
+#[test]
+fn no_match_arm_is_guarded_by_the_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = Vec::new();
+    files(&root.join(CORE), &mut all);
+    files(&root.join(SHELL), &mut all);
+    assert!(all.len() >= 40, "read the source: {all:?}");
+    let mut found = Vec::new();
+    for f in all {
+        let code = graph::code_only(&std::fs::read_to_string(&f).unwrap());
+        for line in code.lines() {
+            let Some((left, _)) = line.split_once("=>") else { continue };
+            let Some((_, guard)) = left.split_once(" if ") else { continue };
+            let words: Vec<&str> = guard.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).collect();
+            if words.iter().any(|w| matches!(*w, "da" | "en" | "Lang::Da" | "Lang::En")) {
+                found.push(format!("{}: {}", f.display(), line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "match arms guarded by the language:\n{}", found.join("\n"));
+}
+
 /// The crate's modules and what each imports, read from the source: every `use` (trees expanded)
 /// and every inline `crate::`/`super::`/`self::` path, outside comments, strings and
 /// `#[cfg(test)]` modules (a test may reach anywhere). A path that ends in a module's re-export

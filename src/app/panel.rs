@@ -95,14 +95,14 @@ pub fn Municipality(props: &MunicipalityProps) -> Html {
                 <label for="preset-area">{ ct.area_label }</label>
                 <select id="preset-area" onchange={on_area}>
                     { for AREAS.iter().map(|a| html! {
-                        <option value={a.id} selected={a.id == props.area.id}>{ a.label[lang.index()] }</option>
+                        <option value={a.id} selected={a.id == props.area.id}>{ a.label.of(lang) }</option>
                     }) }
                 </select>
             }
             <label for="preset-size">{ ct.size_label }</label>
             <select id="preset-size" onchange={on_size}>
                 { for SIZES.iter().map(|z| html! {
-                    <option value={z.id} selected={!own && z.id == props.size.id}>{ z.label[lang.index()] }</option>
+                    <option value={z.id} selected={!own && z.id == props.size.id}>{ z.label.of(lang) }</option>
                 }) }
                 <option value="own" selected={own}>{ ct.own_size }</option>
             </select>

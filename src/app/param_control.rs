@@ -31,7 +31,7 @@ pub struct ParamProps {
 /// The unit as words for a field label: "residents", "DKK per year".
 fn unit_name(p: P, lang: Lang, cur: Currency) -> String {
     let spec = &PARAMS[p as usize];
-    let words = spec.unit.label()[lang.index()];
+    let words = spec.unit.label().of(lang);
     // "valuta pr. år" / "currency per year": the first word names the currency.
     match words.split_once(' ') {
         Some(("valuta" | "currency", rest)) => format!("{} {rest}", cur.code()),
@@ -77,13 +77,12 @@ fn wide(p: P) -> bool {
 #[component]
 pub fn ParamControl(props: &ParamProps) -> Html {
     let lang = props.lang;
-    let li = lang.index();
     let t = &lang.texts().case;
     let p = props.param;
     let spec = &PARAMS[p as usize];
     let id: String = "p-".chars().chain(spec.key.chars().map(|c| if c == '.' { '-' } else { c })).collect();
     let help_id = format!("{id}-help");
-    let described = (!spec.help[li].is_empty()).then(|| AttrValue::from(help_id.clone()));
+    let described = (!spec.help.of(lang).is_empty()).then(|| AttrValue::from(help_id.clone()));
     let input = use_node_ref();
     let cur = props.currency;
     // What was typed into a number field and could not be read (said under the field).
@@ -119,14 +118,14 @@ pub fn ParamControl(props: &ParamProps) -> Html {
             spec.uncertainty.map(|(lo, hi)| format!("{} – {}", display(p, lo, lang, cur), display(p, hi, lang, cur)));
         html! {
             <details class="about">
-                <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label[li]) }</span></summary>
+                <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label.of(lang)) }</span></summary>
                 // Empty in the browser build for all but the primary levers (see `params::for_build`).
-                if !spec.help[li].is_empty() { <p id={help_id.clone()}>{ spec.help[li] }</p> }
+                if !spec.help.of(lang).is_empty() { <p id={help_id.clone()}>{ spec.help.of(lang) }</p> }
                 <dl>
-                    <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label()[li]) }</dd>
+                    <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label().of(lang)) }</dd>
                     if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
                     <dt>{ kind }</dt><dd><a href={source_href}>{ t.see_source }</a></dd>
-                    <dt>{ t.grade_label }</dt><dd>{ spec.grade.label()[li] }</dd>
+                    <dt>{ t.grade_label }</dt><dd>{ spec.grade.label().of(lang) }</dd>
                 </dl>
                 <p class="param-key"><code>{ spec.key }</code></p>
             </details>
@@ -134,7 +133,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     };
 
     // How far the default can be trusted, beside the control (the full words are under "About").
-    let grade = html! { <span class="grade" data-grade={spec.grade.key()}>{ spec.grade.short()[li] }</span> };
+    let grade = html! { <span class="grade" data-grade={spec.grade.key()}>{ spec.grade.short().of(lang) }</span> };
 
     // Marked when it differs from the default: on paper the folded-away levers show only these.
     let changed = (props.value.to_bits() != spec.default.to_bits()).then_some("");
@@ -142,7 +141,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         let labels: Vec<&str> = if p == P::Funding { t.funding_choices.to_vec() } else { spec.choices.to_vec() };
         return html! {
             <fieldset class="param param-choice" data-changed={changed}>
-                <legend>{ spec.label[li] }{ grade }</legend>
+                <legend>{ spec.label.of(lang) }{ grade }</legend>
                 { for labels.iter().enumerate().map(|(i, label)| {
                     let onchange = props.on_action.reform(move |_: Event| Action::SetParam(p, i as f64));
                     let rid = format!("{id}-{i}");
@@ -209,7 +208,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         <div class="param" data-changed={changed}>
             <div class="param-head">
                 <label for={id.clone()}>
-                    { spec.label[li] }
+                    { spec.label.of(lang) }
                     // The unit, unless the label already says it ("Indbyggere", not "Indbyggere (indbyggere)").
                     if wide(p) && !matches!(spec.unit, Unit::Residents | Unit::DecisionsPerMonth) {
                         <span class="param-unit">{ format!(" ({})", unit_name(p, lang, cur)) }</span>

@@ -539,7 +539,7 @@ fn BoardPart(props: &BoardProps) -> Html {
                 <td>
                     { differs.iter().take(2).map(|(p, e)| {
                         let spec = &crate::model::params::PARAMS[*p as usize];
-                        format!("{} ({} {})", spec.label[lang.index()], pp(*e), t.points_trust)
+                        format!("{} ({} {})", spec.label.of(lang), pp(*e), t.points_trust)
                     }).collect::<Vec<_>>().join("; ") }
                 </td>
             </tr>

@@ -219,7 +219,7 @@ fn main() -> ExitCode {
                     .iter()
                     .map(|p| {
                         serde_json::json!({"key": p.key, "default": p.default, "min": p.min, "max": p.max,
-                        "uncertainty": p.uncertainty, "unit": p.unit.label()[1], "label": p.label[1],
+                        "uncertainty": p.uncertainty, "unit": *p.unit.label().en(), "label": *p.label.en(),
                         "grade": p.grade.key()})
                     })
                     .collect();

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::charts::palette::{BASELINE, SERIES};
 use crate::charts::{Dash, Line, LineChart, YFormat};
 use crate::format::{money_compact, number, percent, points};
-use crate::i18n::Lang;
+use crate::i18n::{Both, Lang};
 use crate::model::montecarlo::{Band, Bands, Figure};
 use crate::model::{Outcome, Problem, Scenario};
 use crate::state::AppState;
@@ -297,8 +297,8 @@ pub struct CompareTexts {
     pub charts_heading: &'static str,
 }
 
-/// [Danish, English].
-pub static TEXTS: [CompareTexts; 2] = [
+/// The compare page's texts in both languages.
+pub static TEXTS: Both<CompareTexts> = Both::new(
     CompareTexts {
         title: "Sammenlign scenarier",
         intro: "Gemte scenarier og indsatte links side om side med standardscenariet. Tallene er de samme, som scenariet viser i One Percent: samme værdier, startværdi og antal kørsler.",
@@ -427,9 +427,9 @@ pub static TEXTS: [CompareTexts; 2] = [
         forget_confirm: "Remove the unreadable data from this browser for good? Download it first if you want to keep it.",
         charts_heading: "Charts",
     },
-];
+);
 
 /// The compare page's words in `lang`.
 pub fn texts(lang: Lang) -> &'static CompareTexts {
-    &TEXTS[lang.index()]
+    TEXTS.get(lang)
 }

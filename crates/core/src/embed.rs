@@ -2,7 +2,7 @@
 //! and the snippet to paste. The page itself is `app::embed_page`; what an iframe shows is the
 //! app's embed mode (`app::embedded`).
 
-use crate::i18n::Lang;
+use crate::i18n::{Both, Lang};
 use crate::model::{Outcome, Scenario};
 use crate::report::{casework_summary, chart_caption, pb_summary, trust_sentence, ChartId};
 use crate::state::{Embed, View};
@@ -64,7 +64,7 @@ pub struct Texts {
     pub png_hint: &'static str,
 }
 
-static TEXTS: [Texts; 2] = [
+static TEXTS: Both<Texts> = Both::new(
     Texts {
         title: "Indlejr i en webside",
         intro: "Vælg, hvad der skal vises, og en størrelse. Kopiér koden, og sæt den ind på jeres side: grafen regnes i læserens browser med præcis dette scenarie.",
@@ -97,10 +97,10 @@ static TEXTS: [Texts; 2] = [
         back: "Back to the scenario",
         png_hint: "For an e-mail: open the scenario and use \"Download as image (PNG)\" under the chart.",
     },
-];
+);
 
 pub fn texts(lang: Lang) -> &'static Texts {
-    &TEXTS[lang.index()]
+    TEXTS.get(lang)
 }
 
 /// The iframe to paste: `src` (the app's address with `embed=...`), its size and title, escaped

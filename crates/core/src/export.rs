@@ -234,11 +234,11 @@ pub fn params_csv() -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     for p in &PARAMS {
         let (kind, src) = match p.source {
-            crate::model::params::Source::Cited(s) => ("source", s[1]),
-            crate::model::params::Source::Assumption(s) => ("assumption", s[1]),
+            crate::model::params::Source::Cited(s) => ("source", *s.en()),
+            crate::model::params::Source::Assumption(s) => ("assumption", *s.en()),
         };
         let (lo, hi) = p.uncertainty.map(|(l, h)| (l.to_string(), h.to_string())).unwrap_or_default();
-        let unit = if p.unit == Unit::Choice { p.choices.join("|") } else { p.unit.label()[1].to_string() };
+        let unit = if p.unit == Unit::Choice { p.choices.join("|") } else { p.unit.label().en().to_string() };
         out.push_str(&format!(
             "{},{},{},{},{},{},{},{},{},{},{},{}\n",
             p.key,
@@ -251,8 +251,8 @@ pub fn params_csv() -> String {
             p.grade.key(),
             kind,
             q(src),
-            q(p.label[1]),
-            q(p.label[0])
+            q(p.label.en()),
+            q(p.label.da())
         ));
     }
     out

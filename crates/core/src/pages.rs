@@ -37,7 +37,6 @@ pub fn page(name: &str, title: &str, lang: Lang, body: &str) -> String {
 /// The parameter table: label and key, unit, default, allowed range, uncertainty range, grade,
 /// source or reason. Each row has the key as its id, so a control's "See the source" lands on it.
 pub fn sources(lang: Lang) -> String {
-    let li = lang.index();
     let da = lang == Lang::Da;
     let shown = |spec: &crate::model::ParamSpec, x: f64| match spec.unit {
         Unit::Choice => spec.choices.get(x as usize).copied().unwrap_or("").to_string(),
@@ -46,10 +45,10 @@ pub fn sources(lang: Lang) -> String {
     let mut rows = String::new();
     for spec in &PARAMS {
         let (kind, text) = match (spec.source, da) {
-            (Source::Cited(s), true) => ("Kilde", s[li]),
-            (Source::Cited(s), false) => ("Source", s[li]),
-            (Source::Assumption(s), true) => ("Antagelse", s[li]),
-            (Source::Assumption(s), false) => ("Assumption", s[li]),
+            (Source::Cited(s), true) => ("Kilde", s.of(lang)),
+            (Source::Cited(s), false) => ("Source", s.of(lang)),
+            (Source::Assumption(s), true) => ("Antagelse", s.of(lang)),
+            (Source::Assumption(s), false) => ("Assumption", s.of(lang)),
         };
         let unc =
             spec.uncertainty.map(|(lo, hi)| format!("{} – {}", shown(spec, lo), shown(spec, hi))).unwrap_or_default();
@@ -57,13 +56,13 @@ pub fn sources(lang: Lang) -> String {
             "<tr id=\"{key}\"><th scope=\"row\">{label}<br><code>{key}</code><br><span class=\"help\">{help}</span></th><td class=\"text\">{unit}</td><td>{default}</td>\
              <td>{min} – {max}</td><td>{unc}</td><td class=\"text\">{grade}</td><td class=\"text\">{kind}: {text}</td></tr>\n",
             key = spec.key,
-            label = esc(spec.label[li]),
-            help = esc(spec.help[li]),
-            unit = esc(spec.unit.label()[li]),
+            label = esc(spec.label.of(lang)),
+            help = esc(spec.help.of(lang)),
+            unit = esc(spec.unit.label().of(lang)),
             default = shown(spec, spec.default),
             min = shown(spec, spec.min),
             max = shown(spec, spec.max),
-            grade = spec.grade.label()[li],
+            grade = spec.grade.label().of(lang),
             text = esc(text),
         ));
     }

@@ -149,7 +149,7 @@ pub fn changed_values(s: &Scenario, lang: Lang) -> Vec<(String, String)> {
         .iter()
         .zip(s.values().iter().zip(Scenario::default().values()))
         .filter(|(_, (x, d))| x.to_bits() != d.to_bits())
-        .map(|(spec, (x, _))| (spec.label[lang.index()].to_string(), crate::format::param(spec.id, *x, lang, cur)))
+        .map(|(spec, (x, _))| (spec.label.of(lang).to_string(), crate::format::param(spec.id, *x, lang, cur)))
         .collect()
 }
 
@@ -455,9 +455,7 @@ pub fn tornado_chart(
         band: None,
         rows: swings
             .iter()
-            .map(|w| {
-                (crate::model::PARAMS[w.param as usize].label[lang.index()].to_string(), vec![w.at_low, w.at_high])
-            })
+            .map(|w| (crate::model::PARAMS[w.param as usize].label.of(lang).to_string(), vec![w.at_low, w.at_high]))
             .collect(),
     }
 }

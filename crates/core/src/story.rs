@@ -4,7 +4,7 @@
 //! docs/STORIES.md) so a trainer can write their own; [`parse`] validates one and names the step
 //! and field of every error. Pure.
 
-use crate::i18n::Lang;
+use crate::i18n::{Both, Lang};
 use crate::model::json::Json;
 use crate::model::montecarlo::{Band, Bands, Series};
 use crate::model::params::ParamSpec;
@@ -38,21 +38,8 @@ pub const BUILT_IN: [&str; 3] = [
     include_str!("../../../stories/when-the-money-stops.json"),
 ];
 
-/// A text in both languages.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Text {
-    pub da: String,
-    pub en: String,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Da => &self.da,
-            Lang::En => &self.en,
-        }
-    }
-}
+/// A text of a story in both languages (both required by [`parse`]).
+pub type Text = Both<String>;
 
 /// Which chart a step shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,8 +228,8 @@ impl Story {
 pub struct StoryError {
     pub step: Option<usize>,
     pub field: String,
-    /// What is wrong, [Danish, English].
-    pub problem: [String; 2],
+    /// What is wrong.
+    pub problem: Both<String>,
 }
 
 impl StoryError {
@@ -250,7 +237,7 @@ impl StoryError {
     pub fn message(&self, lang: Lang) -> String {
         // The field is the file's own text: shortened like every echo of input.
         let field = crate::model::scenario::shorten(&self.field, 60);
-        let problem = crate::model::scenario::shorten(&self.problem[lang.index()], 200);
+        let problem = crate::model::scenario::shorten(self.problem.get(lang), 200);
         match (self.step, lang) {
             // Problems about the whole file are written as sentences (no Unicode case tables here:
             // they would add ~6 KB gzip to the workshop page).
@@ -272,7 +259,7 @@ pub fn built_in() -> Vec<Story> {
 pub fn parse(text: &str) -> Result<Story, Vec<StoryError>> {
     let mut errors = Vec::new();
     let err = |errors: &mut Vec<StoryError>, step: Option<usize>, field: &str, da: String, en: String| {
-        errors.push(StoryError { step, field: field.to_string(), problem: [da, en] })
+        errors.push(StoryError { step, field: field.to_string(), problem: Both::new(da, en) })
     };
     let json = match Json::parse(text) {
         Ok(j @ Json::Object(_)) => j,
@@ -340,14 +327,14 @@ fn capped(mut errors: Vec<StoryError>) -> Vec<StoryError> {
         errors.push(StoryError {
             step: None,
             field: String::new(),
-            problem: [format!("… og {n} fejl mere."), format!("… and {n} more errors.")],
+            problem: Both::new(format!("… og {n} fejl mere."), format!("… and {n} more errors.")),
         });
     }
     errors
 }
 
 fn error(step: Option<usize>, field: &str, da: &str, en: &str) -> StoryError {
-    StoryError { step, field: field.to_string(), problem: [da.to_string(), en.to_string()] }
+    StoryError { step, field: field.to_string(), problem: Both::new(da.to_string(), en.to_string()) }
 }
 
 /// A `{"da": ..., "en": ...}` field; both languages must be there and not empty.
@@ -363,7 +350,7 @@ fn text_field(obj: &Json, key: &str, step: Option<usize>, required: bool, errors
         _ => None,
     };
     match (lang("da"), lang("en"), value) {
-        (Some(da), Some(en), Json::Object(m)) if m.len() == 2 => Text { da, en },
+        (Some(da), Some(en), Json::Object(m)) if m.len() == 2 => Text::new(da, en),
         _ => {
             errors.push(error(
                 step,
@@ -403,7 +390,7 @@ fn parse_step(item: &Json, n: usize, scenario: &mut Scenario, errors: &mut Vec<S
                         Err(p) => errors.push(StoryError {
                             step: Some(n),
                             field,
-                            problem: [p.message(Lang::Da), p.message(Lang::En)],
+                            problem: Both::new(p.message(Lang::Da), p.message(Lang::En)),
                         }),
                     },
                 }
@@ -412,7 +399,7 @@ fn parse_step(item: &Json, n: usize, scenario: &mut Scenario, errors: &mut Vec<S
                 errors.push(StoryError {
                     step: Some(n),
                     field: "set".into(),
-                    problem: [p.message(Lang::Da), p.message(Lang::En)],
+                    problem: Both::new(p.message(Lang::Da), p.message(Lang::En)),
                 });
             }
         }
@@ -484,10 +471,10 @@ fn parse_predict(p: &Json, n: usize, scenario: &Scenario, errors: &mut Vec<Story
         errors.push(StoryError {
             step: Some(n),
             field: "predict.at".into(),
-            problem: [
+            problem: Both::new(
                 format!("skal være fra 1 til {limit} i dette trins scenarie."),
                 format!("must be from 1 to {limit} in this step's scenario."),
-            ],
+            ),
         });
         return None;
     }

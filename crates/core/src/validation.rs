@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Both, Lang};
 use crate::model::casework::Inputs;
 use crate::model::montecarlo::{draw, Band};
 use crate::model::run::run_inputs;
@@ -40,8 +40,18 @@ pub struct Case {
     pub tolerance: f64,
     /// "fitted" (the parameters were fitted to it) or "consistency" (the defaults came from it).
     pub kind: String,
-    /// `[Danish, English]`.
-    pub label: [String; 2],
+    /// Written `[Danish, English]` in the manifest.
+    #[serde(deserialize_with = "both", serialize_with = "both_out")]
+    pub label: Both<String>,
+}
+
+fn both_out<S: serde::Serializer>(b: &Both<String>, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&[b.da(), b.en()], s)
+}
+
+fn both<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Both<String>, D::Error> {
+    let [da, en] = <[String; 2]>::deserialize(d)?;
+    Ok(Both::new(da, en))
 }
 
 #[derive(Deserialize)]
@@ -133,7 +143,7 @@ pub fn text(rows: &[Row], runs: usize, lang: Lang) -> String {
         };
         out.push_str(&format!(
             "{:<44} {:>10} {:>10} {:>6} {:>24} {:>7} {:>7}\n",
-            r.case.label[lang.index()],
+            r.case.label.get(lang),
             value(q, r.case.observed, lang),
             value(q, r.model, lang),
             crate::format::number(r.ratio, 2, lang),
@@ -155,7 +165,7 @@ pub fn html(rows: &[Row], runs: usize, lang: Lang) -> String {
         let q = r.case.quantity;
         body.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            esc(&r.case.label[lang.index()]),
+            esc(r.case.label.get(lang)),
             value(q, r.case.observed, lang),
             value(q, r.model, lang),
             crate::format::number(r.ratio, 2, lang),

@@ -4,7 +4,7 @@
 
 use crate::charts::palette::{BASELINE, SCENARIO};
 use crate::charts::{Dash, Line, LineChart, YFormat};
-use crate::i18n::Lang;
+use crate::i18n::{Both, Lang};
 use crate::model::montecarlo::Figure;
 use crate::model::params::PARAMS;
 use crate::model::{Outcome, Scenario, P};
@@ -244,8 +244,8 @@ pub struct WorkshopTexts {
     pub points_trust: &'static str,
 }
 
-/// [Danish, English].
-pub static TEXTS: [WorkshopTexts; 2] = [
+/// The workshop page's texts in both languages.
+pub static TEXTS: Both<WorkshopTexts> = Both::new(
     WorkshopTexts {
         title: "Workshop",
         back: "Tilbage til One Percent",
@@ -374,9 +374,9 @@ pub static TEXTS: [WorkshopTexts; 2] = [
         free_intro: "Move the levers, play the years, and replay the last change to see before and after.",
         points_trust: "trust",
     },
-];
+);
 
 /// The workshop page's words in `lang`.
 pub fn texts(lang: Lang) -> &'static WorkshopTexts {
-    &TEXTS[lang.index()]
+    TEXTS.get(lang)
 }

@@ -5,7 +5,7 @@
 use super::report::{summarise, why, Summary};
 use super::rules::{supporters, Counting, Outcome, Rule};
 use super::Election;
-use crate::i18n::Lang;
+use crate::i18n::{Both, Lang};
 use crate::model::{run, Scenario, P};
 
 /// The page's words.
@@ -77,7 +77,7 @@ pub struct Texts {
     pub show_projects: &'static str,
 }
 
-static TEXTS: [Texts; 2] = [
+static TEXTS: Both<Texts> = Both::new(
     Texts {
         title: "Afstemningsregler på rigtige stemmesedler",
         intro: "Hvordan stemmerne tælles, afgør, hvem der får noget. Åbn jeres egne stemmesedler, eller lav et eksempel ud fra jeres scenarie, og se to regler side om side: hvad de finansierer, hvem der står uden, og hvorfor.",
@@ -204,10 +204,10 @@ static TEXTS: [Texts; 2] = [
         show_projects: "Show every project",
         rule_notes: "Equal Shares (MES): every voter gets an equal part of the budget, and a project is funded when those who voted for it can pay for it together. Phragmén: every voter earns at the same rate, and a project is bought as soon as its supporters can afford it together; the count stops at the first that does not fit. Ties go by the project id (the smallest wins), as in pabutools.",
     },
-];
+);
 
 pub fn texts(lang: Lang) -> &'static Texts {
-    &TEXTS[lang.index()]
+    TEXTS.get(lang)
 }
 
 /// The page's address: the language, the two rules and the scenario (the app's link format).

@@ -170,53 +170,61 @@ impl Why<'_> {
     /// Sequential Phragmén: when its supporters had earned enough, or what stopped the count.
     fn phragmen(&self, position: Option<usize>) -> String {
         let Why { e, out, p, cost, votes, .. } = *self;
-        let da = self.lang == Lang::Da;
+        let (lang, da) = (self.lang, self.lang == Lang::Da);
         let money = |x: f64| self.money(x);
         match position {
             Some(i) => {
                 let load = out.paid.get(i).map_or(0.0, |x| x.most);
                 if da {
                     format!(
-                    "Købt som nr. {} af {votes} tilhængere, da hver af dem havde tjent {} (alt, de havde, gik til det).",
-                    i + 1,
-                    money(load)
-                )
+                        "Købt som nr. {} af {votes} tilhængere, da hver af dem havde tjent {} (alt, de havde, gik til det).",
+                        i + 1,
+                        money(load)
+                    )
                 } else {
                     format!(
-                    "Bought as number {} by its {votes} supporters, when each of them had earned {} (all they held went into it).",
-                    i + 1,
-                    money(load)
-                )
+                        "Bought as number {} by its {votes} supporters, when each of them had earned {} (all they held went into it).",
+                        i + 1,
+                        money(load)
+                    )
                 }
             }
             None => {
                 let spent: f64 = out.funded.iter().map(|&q| e.projects[q].cost).sum();
                 match out.stopped_by {
-                _ if cost > e.budget && da => format!("Det koster {} mere end hele budgettet.", money(cost - e.budget)),
-                _ if cost > e.budget => format!("It costs {} more than the whole budget.", money(cost - e.budget)),
-                Some(q) if q == p && da => format!(
-                    "Det var det næste, dets {votes} tilhængere kunne købe, men det kostede {} og der var {} tilbage, så optællingen stoppede.",
-                    money(cost),
-                    money(e.budget - spent)
-                ),
-                Some(q) if q == p => format!(
-                    "It was the next its {votes} supporters could buy, but it cost {} and {} was left, so the count stopped.",
-                    money(cost),
-                    money(e.budget - spent)
-                ),
-                Some(q) if da => format!(
-                    "Optællingen stoppede, før dets {votes} tilhængere havde tjent nok: det næste projekt, »{}«, kunne ikke betales af de {} tilbage.",
-                    e.name(q),
-                    money(e.budget - spent)
-                ),
-                Some(q) => format!(
-                    "The count stopped before its {votes} supporters had earned enough: the next project, \"{}\", did not fit in the {} left.",
-                    e.name(q),
-                    money(e.budget - spent)
-                ),
-                None if da => "Alt, der kunne købes inden for budgettet, blev købt, før det var dets tur.".into(),
-                None => "Everything that fitted in the budget was bought before its turn.".into(),
-            }
+                    _ if cost > e.budget => match lang {
+                        Lang::Da => format!("Det koster {} mere end hele budgettet.", money(cost - e.budget)),
+                        Lang::En => format!("It costs {} more than the whole budget.", money(cost - e.budget)),
+                    },
+                    Some(q) if q == p => match lang {
+                        Lang::Da => format!(
+                            "Det var det næste, dets {votes} tilhængere kunne købe, men det kostede {} og der var {} tilbage, så optællingen stoppede.",
+                            money(cost),
+                            money(e.budget - spent)
+                        ),
+                        Lang::En => format!(
+                            "It was the next its {votes} supporters could buy, but it cost {} and {} was left, so the count stopped.",
+                            money(cost),
+                            money(e.budget - spent)
+                        ),
+                    },
+                    Some(q) => match lang {
+                        Lang::Da => format!(
+                            "Optællingen stoppede, før dets {votes} tilhængere havde tjent nok: det næste projekt, »{}«, kunne ikke betales af de {} tilbage.",
+                            e.name(q),
+                            money(e.budget - spent)
+                        ),
+                        Lang::En => format!(
+                            "The count stopped before its {votes} supporters had earned enough: the next project, \"{}\", did not fit in the {} left.",
+                            e.name(q),
+                            money(e.budget - spent)
+                        ),
+                    },
+                    None => match lang {
+                        Lang::Da => "Alt, der kunne købes inden for budgettet, blev købt, før det var dets tur.".into(),
+                        Lang::En => "Everything that fitted in the budget was bought before its turn.".into(),
+                    },
+                }
             }
         }
     }
@@ -241,21 +249,21 @@ impl Why<'_> {
             let stopped = out.rule == Rule::GreedyStop && left >= cost;
             let names: Vec<&str> = before.iter().rev().take(3).map(|&q| e.name(q)).collect();
             match (stopped, da) {
-            (true, true) => format!("{votes} stemmer. Optællingen stoppede før det, ved det første projekt, der ikke kunne betales."),
-            (true, false) => format!("{votes} votes. The count stopped before it, at the first project that did not fit."),
-            (false, true) => format!(
-                "{votes} stemmer. Da det var dets tur, var der {} tilbage, og det kostede {}. Senest finansieret før det: {}.",
-                money(left),
-                money(cost),
-                names.join(", ")
-            ),
-            (false, false) => format!(
-                "{votes} votes. When its turn came {} was left and it cost {}. Funded just before it: {}.",
-                money(left),
-                money(cost),
-                names.join(", ")
-            ),
-        }
+                (true, true) => format!("{votes} stemmer. Optællingen stoppede før det, ved det første projekt, der ikke kunne betales."),
+                (true, false) => format!("{votes} votes. The count stopped before it, at the first project that did not fit."),
+                (false, true) => format!(
+                    "{votes} stemmer. Da det var dets tur, var der {} tilbage, og det kostede {}. Senest finansieret før det: {}.",
+                    money(left),
+                    money(cost),
+                    names.join(", ")
+                ),
+                (false, false) => format!(
+                    "{votes} votes. When its turn came {} was left and it cost {}. Funded just before it: {}.",
+                    money(left),
+                    money(cost),
+                    names.join(", ")
+                ),
+            }
         }
     }
 
@@ -264,7 +272,7 @@ impl Why<'_> {
     fn equal_shares(&self, position: Option<usize>) -> String {
         let Why { sup, out, p, cost, votes, .. } = *self;
         let e = self.e;
-        let da = self.lang == Lang::Da;
+        let (lang, da) = (self.lang, self.lang == Lang::Da);
         let money = |x: f64| self.money(x);
         match position {
             Some(i) if i >= out.by_mes => {
@@ -279,23 +287,27 @@ impl Why<'_> {
             Some(_) => {
                 let paid = out.paid.iter().find(|x| x.project == p);
                 match paid {
-                Some(x) if da => format!(
-                    "Dets {votes} tilhængere betalte sammen {}: {} betalte, højst {} hver; {} brugte alt, de havde tilbage.",
-                    money(cost),
-                    x.payers,
-                    money(x.most),
-                    x.paid_all
-                ),
-                Some(x) => format!(
-                    "Its {votes} supporters paid {} together: {} paid, at most {} each; {} spent all they had left.",
-                    money(cost),
-                    x.payers,
-                    money(x.most),
-                    x.paid_all
-                ),
-                None if da => "Gratis, og nogen stemte på det.".into(),
-                None => "Free, and someone voted for it.".into(),
-            }
+                    Some(x) => match lang {
+                        Lang::Da => format!(
+                            "Dets {votes} tilhængere betalte sammen {}: {} betalte, højst {} hver; {} brugte alt, de havde tilbage.",
+                            money(cost),
+                            x.payers,
+                            money(x.most),
+                            x.paid_all
+                        ),
+                        Lang::En => format!(
+                            "Its {votes} supporters paid {} together: {} paid, at most {} each; {} spent all they had left.",
+                            money(cost),
+                            x.payers,
+                            money(x.most),
+                            x.paid_all
+                        ),
+                    },
+                    None => match lang {
+                        Lang::Da => "Gratis, og nogen stemte på det.".into(),
+                        Lang::En => "Free, and someone voted for it.".into(),
+                    },
+                }
             }
             None => {
                 let had: f64 = sup[p].iter().map(|&v| out.left.get(v as usize).copied().unwrap_or(0.0)).sum();
@@ -303,18 +315,18 @@ impl Why<'_> {
                 if had >= cost {
                     if da {
                         format!(
-                        "Dets {votes} tilhængere havde {} tilbage, nok til {}, men andre projekter krævede mindre af hver; da det var dets tur, var der ikke plads i budgettet (tilbage: {}).",
-                        money(had),
-                        money(cost),
-                        money(total_left)
-                    )
+                            "Dets {votes} tilhængere havde {} tilbage, nok til {}, men andre projekter krævede mindre af hver; da det var dets tur, var der ikke plads i budgettet (tilbage: {}).",
+                            money(had),
+                            money(cost),
+                            money(total_left)
+                        )
                     } else {
                         format!(
-                        "Its {votes} supporters had {} left, enough for {}, but other projects asked less of each; when its turn came the budget had no room (left: {}).",
-                        money(had),
-                        money(cost),
-                        money(total_left)
-                    )
+                            "Its {votes} supporters had {} left, enough for {}, but other projects asked less of each; when its turn came the budget had no room (left: {}).",
+                            money(had),
+                            money(cost),
+                            money(total_left)
+                        )
                     }
                 } else if da {
                     format!(

@@ -2,6 +2,8 @@
 //! files, share links, CSV headers, the command line's `params` and the assumptions panel all read
 //! it. Adding a parameter is one variant of [`P`] and one entry of [`PARAMS`], in the same order.
 
+use crate::i18n::Both;
+
 /// A parameter's identity; `P as usize` indexes [`PARAMS`] and a scenario's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(usize)]
@@ -112,26 +114,26 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The unit's name: `[Danish, English]`.
-    pub fn label(self) -> [&'static str; 2] {
+    /// The unit's name.
+    pub fn label(self) -> Both<&'static str> {
         match self {
-            Unit::Months => ["måneder", "months"],
-            Unit::Residents => ["indbyggere", "residents"],
-            Unit::Share => ["andel", "share"],
-            Unit::CurrencyPerYear => ["valuta pr. år", "currency per year"],
-            Unit::CurrencyPerHour => ["valuta pr. time", "currency per hour"],
-            Unit::CurrencyPerCitizenMonth => ["valuta pr. borger-måned", "currency per citizen-month"],
-            Unit::DecisionsPerMonth => ["afgørelser pr. måned", "decisions per month"],
-            Unit::Hours => ["timer", "hours"],
-            Unit::ContactsPerCitizenMonth => ["henvendelser pr. borger-måned", "contacts per citizen-month"],
-            Unit::Factor => ["faktor", "factor"],
-            Unit::People => ["personer", "people"],
-            Unit::Choice => ["valg", "choice"],
-            Unit::CurrencyPerProject => ["valuta pr. projekt", "currency per project"],
-            Unit::HoursPerThousand => ["timer pr. 1.000 i valuta", "hours per 1,000 of currency"],
-            Unit::Cycles => ["afstemninger", "votes"],
+            Unit::Months => Both::new("måneder", "months"),
+            Unit::Residents => Both::new("indbyggere", "residents"),
+            Unit::Share => Both::new("andel", "share"),
+            Unit::CurrencyPerYear => Both::new("valuta pr. år", "currency per year"),
+            Unit::CurrencyPerHour => Both::new("valuta pr. time", "currency per hour"),
+            Unit::CurrencyPerCitizenMonth => Both::new("valuta pr. borger-måned", "currency per citizen-month"),
+            Unit::DecisionsPerMonth => Both::new("afgørelser pr. måned", "decisions per month"),
+            Unit::Hours => Both::new("timer", "hours"),
+            Unit::ContactsPerCitizenMonth => Both::new("henvendelser pr. borger-måned", "contacts per citizen-month"),
+            Unit::Factor => Both::new("faktor", "factor"),
+            Unit::People => Both::new("personer", "people"),
+            Unit::Choice => Both::new("valg", "choice"),
+            Unit::CurrencyPerProject => Both::new("valuta pr. projekt", "currency per project"),
+            Unit::HoursPerThousand => Both::new("timer pr. 1.000 i valuta", "hours per 1,000 of currency"),
+            Unit::Cycles => Both::new("afstemninger", "votes"),
             Unit::DecisionsPer10k => {
-                ["afgørelser pr. måned pr. 10.000 indbyggere", "decisions per month per 10,000 residents"]
+                Both::new("afgørelser pr. måned pr. 10.000 indbyggere", "decisions per month per 10,000 residents")
             }
         }
     }
@@ -140,10 +142,10 @@ impl Unit {
 /// Where a default comes from. The texts are empty in the browser build (see `source_text`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
-    /// A published figure: `[Danish, English]` citation.
-    Cited([&'static str; 2]),
-    /// No published figure: an assumption, with the reason `[Danish, English]`.
-    Assumption([&'static str; 2]),
+    /// A published figure: its citation.
+    Cited(Both<&'static str>),
+    /// No published figure: an assumption, with the reason.
+    Assumption(Both<&'static str>),
 }
 
 /// How far a default can be trusted: shown beside each control, in the table, the CSV and the
@@ -174,25 +176,25 @@ impl Grade {
         }
     }
 
-    /// The grade in one or two words, for the badge beside a control: `[Danish, English]`.
-    pub fn short(self) -> [&'static str; 2] {
+    /// The grade in one or two words, for the badge beside a control.
+    pub fn short(self) -> Both<&'static str> {
         match self {
-            Grade::Published => ["offentliggjort", "published"],
-            Grade::Derived => ["udledt", "derived"],
-            Grade::Assumption => ["antagelse", "assumption"],
-            Grade::Placeholder => ["pladsholder", "placeholder"],
-            Grade::Own => ["jeres eget", "your own"],
+            Grade::Published => Both::new("offentliggjort", "published"),
+            Grade::Derived => Both::new("udledt", "derived"),
+            Grade::Assumption => Both::new("antagelse", "assumption"),
+            Grade::Placeholder => Both::new("pladsholder", "placeholder"),
+            Grade::Own => Both::new("jeres eget", "your own"),
         }
     }
 
-    /// The grade in words: `[Danish, English]`.
-    pub fn label(self) -> [&'static str; 2] {
+    /// The grade in words.
+    pub fn label(self) -> Both<&'static str> {
         match self {
-            Grade::Published => ["offentliggjort tal", "published figure"],
-            Grade::Derived => ["udledt af offentliggjorte tal", "derived from published figures"],
-            Grade::Assumption => ["kvalificeret antagelse", "informed assumption"],
-            Grade::Placeholder => ["pladsholder: indsæt jeres eget tal", "placeholder: replace with your own"],
-            Grade::Own => ["jeres eget valg eller tal", "your own choice or figure"],
+            Grade::Published => Both::new("offentliggjort tal", "published figure"),
+            Grade::Derived => Both::new("udledt af offentliggjorte tal", "derived from published figures"),
+            Grade::Assumption => Both::new("kvalificeret antagelse", "informed assumption"),
+            Grade::Placeholder => Both::new("pladsholder: indsæt jeres eget tal", "placeholder: replace with your own"),
+            Grade::Own => Both::new("jeres eget valg eller tal", "your own choice or figure"),
         }
     }
 }
@@ -222,10 +224,8 @@ pub struct ParamSpec {
     pub id: P,
     /// The key in scenario files, links and CSV (as in MODEL.md).
     pub key: &'static str,
-    /// `[Danish, English]`.
-    pub label: [&'static str; 2],
-    /// `[Danish, English]`.
-    pub help: [&'static str; 2],
+    pub label: Both<&'static str>,
+    pub help: Both<&'static str>,
     pub unit: Unit,
     pub default: f64,
     pub min: f64,
@@ -250,14 +250,14 @@ const fn num(id: P, key: &'static str, unit: Unit, default: f64, min: f64, max: 
     ParamSpec {
         id,
         key,
-        label: ["", ""],
-        help: ["", ""],
+        label: Both::new("", ""),
+        help: Both::new("", ""),
         unit,
         default,
         min,
         max,
         uncertainty: None,
-        source: Source::Assumption(["", ""]),
+        source: Source::Assumption(Both::new("", "")),
         grade: Grade::Assumption,
         group: Group::Casework,
         home: Home::Casework,
@@ -267,24 +267,24 @@ const fn num(id: P, key: &'static str, unit: Unit, default: f64, min: f64, max: 
     }
 }
 
-/// A source text `[Danish, English]`. The command line and the static reference page
+/// A source text in both languages. The command line and the static reference page
 /// (`sources.da.html`, `sources.en.html`, written at build time) show them; the browser build
 /// leaves them out (about 4 KB gzip) and its "About this figure" links to that page instead.
-const fn source_text(da: &'static str, en: &'static str) -> [&'static str; 2] {
+const fn source_text(da: &'static str, en: &'static str) -> Both<&'static str> {
     if cfg!(target_arch = "wasm32") {
-        ["", ""]
+        Both::new("", "")
     } else {
-        [da, en]
+        Both::new(da, en)
     }
 }
 
 impl ParamSpec {
     const fn label(mut self, da: &'static str, en: &'static str) -> Self {
-        self.label = [da, en];
+        self.label = Both::new(da, en);
         self
     }
     const fn help(mut self, da: &'static str, en: &'static str) -> Self {
-        self.help = [da, en];
+        self.help = Both::new(da, en);
         self
     }
     const fn unc(mut self, low: f64, high: f64) -> Self {
@@ -968,7 +968,7 @@ const fn for_build(mut table: [ParamSpec; N_PARAMS]) -> [ParamSpec; N_PARAMS] {
         let mut i = 0;
         while i < N_PARAMS {
             if !table[i].primary {
-                table[i].help = ["", ""];
+                table[i].help = Both::new("", "");
             }
             i += 1;
         }
@@ -1005,10 +1005,10 @@ mod tests {
             assert_eq!(p.id as usize, i, "{} is out of order", p.key);
             assert!(keys.insert(p.key), "duplicate key {}", p.key);
             assert!(p.min <= p.default && p.default <= p.max, "{} default outside range", p.key);
-            assert!(!p.label[0].is_empty() && !p.label[1].is_empty(), "{} label", p.key);
-            assert!(!p.help[0].is_empty() && !p.help[1].is_empty(), "{} help", p.key);
+            assert!(!p.label.da().is_empty() && !p.label.en().is_empty(), "{} label", p.key);
+            assert!(!p.help.da().is_empty() && !p.help.en().is_empty(), "{} help", p.key);
             let (Source::Cited(s) | Source::Assumption(s)) = p.source;
-            assert!(!s[0].is_empty() && !s[1].is_empty(), "{} source", p.key);
+            assert!(!s.da().is_empty() && !s.en().is_empty(), "{} source", p.key);
             if let Some((lo, hi)) = p.uncertainty {
                 assert!(p.min <= lo && lo <= p.default && p.default <= hi && hi <= p.max, "{} uncertainty", p.key);
             }

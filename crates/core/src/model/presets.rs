@@ -4,13 +4,14 @@
 
 use super::params::P;
 use super::scenario::{Problem, Scenario};
+use crate::i18n::Both;
 
 /// A casework area.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Area {
     pub id: &'static str,
-    /// `[Danish, English]`.
-    pub label: [&'static str; 2],
+    /// The preset's name.
+    pub label: Both<&'static str>,
     /// Decisions per month per 10,000 residents.
     pub decisions_per_10k: f64,
     /// The help itself, currency per citizen-month (a placeholder: no common figure).
@@ -25,7 +26,7 @@ pub struct Area {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Size {
     pub id: &'static str,
-    pub label: [&'static str; 2],
+    pub label: Both<&'static str>,
     pub population: f64,
 }
 
@@ -42,7 +43,7 @@ pub const BUDGET_PER_RESIDENT: f64 = 72_000.0;
 pub static AREAS: [Area; 3] = [
     Area {
         id: "adults",
-        label: ["Voksne efter serviceloven", "Adults under the Social Services Act"],
+        label: Both::new("Voksne efter serviceloven", "Adults under the Social Services Act"),
         decisions_per_10k: 40.0,
         help_cost: 5_000.0,
         hours_per_decision: 6.0,
@@ -52,7 +53,7 @@ pub static AREAS: [Area; 3] = [
     },
     Area {
         id: "children",
-        label: ["Børn med handicap", "Children with disabilities"],
+        label: Both::new("Børn med handicap", "Children with disabilities"),
         decisions_per_10k: 8.0,
         help_cost: 10_000.0,
         hours_per_decision: 8.0,
@@ -62,7 +63,7 @@ pub static AREAS: [Area; 3] = [
     },
     Area {
         id: "all",
-        label: ["Alle social- og beskæftigelsessager", "All social and employment appeals"],
+        label: Both::new("Alle social- og beskæftigelsessager", "All social and employment appeals"),
         decisions_per_10k: 200.0,
         help_cost: 4_000.0,
         hours_per_decision: 4.0,
@@ -75,17 +76,17 @@ pub static AREAS: [Area; 3] = [
 pub static SIZES: [Size; 3] = [
     Size {
         id: "small",
-        label: ["Lille kommune (ca. 20.000)", "Small municipality (about 20,000)"],
+        label: Both::new("Lille kommune (ca. 20.000)", "Small municipality (about 20,000)"),
         population: 20_000.0,
     },
     Size {
         id: "medium",
-        label: ["Mellemstor kommune (ca. 50.000)", "Medium municipality (about 50,000)"],
+        label: Both::new("Mellemstor kommune (ca. 50.000)", "Medium municipality (about 50,000)"),
         population: 50_000.0,
     },
     Size {
         id: "large",
-        label: ["Stor kommune (ca. 350.000)", "Large municipality (about 350,000)"],
+        label: Both::new("Stor kommune (ca. 350.000)", "Large municipality (about 350,000)"),
         population: 350_000.0,
     },
 ];

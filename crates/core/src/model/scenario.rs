@@ -147,7 +147,7 @@ fn range_text(spec: &ParamSpec, lang: Lang) -> String {
 
 /// A parameter as a message names it: its label, then its key for those who write files.
 fn named(key: &str, lang: Lang) -> String {
-    format!("{} ({key})", spec(key).label[lang.index()])
+    format!("{} ({key})", spec(key).label.of(lang))
 }
 
 fn spec(key: &str) -> &'static ParamSpec {
@@ -158,90 +158,113 @@ impl Problem {
     /// The message a councillor reads, in their language. Whatever it echoes of the input is
     /// shortened here, the one place, to [`ECHO`] characters.
     pub fn message(&self, lang: Lang) -> String {
-        let da = lang == Lang::Da;
         let cut = |s: &str| shorten(s, ECHO);
         match self {
-            Problem::UnknownKey(k) if k.trim().is_empty() && da => "En parameter uden navn er ignoreret.".into(),
-            Problem::UnknownKey(k) if k.trim().is_empty() => "A parameter without a name was ignored.".into(),
-            Problem::More(n) if da => format!("… og {} problemer mere.", crate::format::number(*n as f64, 0, lang)),
-            Problem::More(n) => format!("… and {} more problems.", crate::format::number(*n as f64, 0, lang)),
-            _ => self.message_of(lang, da, &cut),
+            Problem::UnknownKey(k) if k.trim().is_empty() => match lang {
+                Lang::Da => "En parameter uden navn er ignoreret.".into(),
+                Lang::En => "A parameter without a name was ignored.".into(),
+            },
+            Problem::More(n) => match lang {
+                Lang::Da => format!("… og {} problemer mere.", crate::format::number(*n as f64, 0, lang)),
+                Lang::En => format!("… and {} more problems.", crate::format::number(*n as f64, 0, lang)),
+            },
+            _ => self.message_of(lang, &cut),
         }
     }
 
-    fn message_of(&self, lang: Lang, da: bool, cut: &dyn Fn(&str) -> String) -> String {
+    fn message_of(&self, lang: Lang, cut: &dyn Fn(&str) -> String) -> String {
         match self {
-            Problem::NotJson(e) if da => format!("Filen er ikke et scenarie i JSON-format ({}).", cut(e)),
-            Problem::NotJson(e) => format!("The file is not a scenario in JSON format ({}).", cut(e)),
-            Problem::UnsupportedVersion(v) if da => {
-                format!("Scenariet har version {}; denne udgave af One Percent læser version {VERSION}.", cut(v))
-            }
-            Problem::UnsupportedVersion(v) => {
-                format!("The scenario has version {}; this build of One Percent reads version {VERSION}.", cut(v))
-            }
-            Problem::UnknownField(k) if da => {
-                format!("Ukendt felt \"{}\" (tilladt: version, params, seed, name, notes).", cut(k))
-            }
-            Problem::UnknownField(k) => {
-                format!("Unknown field \"{}\" (allowed: version, params, seed, name, notes).", cut(k))
-            }
-            Problem::ParamsNotObject if da => "\"params\" skal være en liste af nøgler og værdier.".into(),
-            Problem::ParamsNotObject => "\"params\" must be a set of keys and values.".into(),
-            Problem::BadSeed(v) if da => format!("Startværdien »{}« skal være et helt tal fra 0 og op.", cut(v)),
-            Problem::BadSeed(v) => format!("The seed \"{}\" must be a whole number from 0 up.", cut(v)),
-            Problem::UnknownKey(k) if da => format!("Ukendt parameter \"{}\"; den er ignoreret.", cut(k)),
-            Problem::UnknownKey(k) => format!("Unknown parameter \"{}\"; it was ignored.", cut(k)),
-            Problem::NotANumber { key, value } if da => {
-                format!(
-                    "{}: \"{}\" er ikke et tal (tilladt: {}).",
+            Problem::NotJson(e) => match lang {
+                Lang::Da => format!("Filen er ikke et scenarie i JSON-format ({}).", cut(e)),
+                Lang::En => format!("The file is not a scenario in JSON format ({}).", cut(e)),
+            },
+            Problem::UnsupportedVersion(v) => match lang {
+                Lang::Da => {
+                    format!("Scenariet har version {}; denne udgave af One Percent læser version {VERSION}.", cut(v))
+                }
+                Lang::En => {
+                    format!("The scenario has version {}; this build of One Percent reads version {VERSION}.", cut(v))
+                }
+            },
+            Problem::UnknownField(k) => match lang {
+                Lang::Da => {
+                    format!("Ukendt felt \"{}\" (tilladt: version, params, seed, name, notes).", cut(k))
+                }
+                Lang::En => {
+                    format!("Unknown field \"{}\" (allowed: version, params, seed, name, notes).", cut(k))
+                }
+            },
+            Problem::ParamsNotObject => match lang {
+                Lang::Da => "\"params\" skal være en liste af nøgler og værdier.".into(),
+                Lang::En => "\"params\" must be a set of keys and values.".into(),
+            },
+            Problem::BadSeed(v) => match lang {
+                Lang::Da => format!("Startværdien »{}« skal være et helt tal fra 0 og op.", cut(v)),
+                Lang::En => format!("The seed \"{}\" must be a whole number from 0 up.", cut(v)),
+            },
+            Problem::UnknownKey(k) => match lang {
+                Lang::Da => format!("Ukendt parameter \"{}\"; den er ignoreret.", cut(k)),
+                Lang::En => format!("Unknown parameter \"{}\"; it was ignored.", cut(k)),
+            },
+            Problem::NotANumber { key, value } => match lang {
+                Lang::Da => {
+                    format!(
+                        "{}: \"{}\" er ikke et tal (tilladt: {}).",
+                        named(key, lang),
+                        cut(value),
+                        range_text(spec(key), lang)
+                    )
+                }
+                Lang::En => {
+                    format!(
+                        "{}: \"{}\" is not a number (allowed: {}).",
+                        named(key, lang),
+                        cut(value),
+                        range_text(spec(key), lang)
+                    )
+                }
+            },
+            Problem::OutOfRange { key, value } => match lang {
+                Lang::Da => format!(
+                    "{}: {} er uden for det tilladte interval {}.",
                     named(key, lang),
-                    cut(value),
+                    refused_text(spec(key), *value, lang),
                     range_text(spec(key), lang)
-                )
-            }
-            Problem::NotANumber { key, value } => {
-                format!(
-                    "{}: \"{}\" is not a number (allowed: {}).",
+                ),
+                Lang::En => format!(
+                    "{}: {} is outside the allowed range {}.",
                     named(key, lang),
-                    cut(value),
+                    refused_text(spec(key), *value, lang),
                     range_text(spec(key), lang)
-                )
-            }
-            Problem::OutOfRange { key, value } if da => format!(
-                "{}: {} er uden for det tilladte interval {}.",
-                named(key, lang),
-                refused_text(spec(key), *value, lang),
-                range_text(spec(key), lang)
-            ),
-            Problem::OutOfRange { key, value } => format!(
-                "{}: {} is outside the allowed range {}.",
-                named(key, lang),
-                refused_text(spec(key), *value, lang),
-                range_text(spec(key), lang)
-            ),
-            Problem::UnknownChoice { key, value } if da => {
-                format!(
-                    "{}: \"{}\" er ikke et af valgene ({}).",
-                    named(key, lang),
-                    cut(value),
-                    range_text(spec(key), lang)
-                )
-            }
-            Problem::UnknownChoice { key, value } => {
-                format!(
-                    "{}: \"{}\" is not one of the choices ({}).",
-                    named(key, lang),
-                    cut(value),
-                    range_text(spec(key), lang)
-                )
-            }
+                ),
+            },
+            Problem::UnknownChoice { key, value } => match lang {
+                Lang::Da => {
+                    format!(
+                        "{}: \"{}\" er ikke et af valgene ({}).",
+                        named(key, lang),
+                        cut(value),
+                        range_text(spec(key), lang)
+                    )
+                }
+                Lang::En => {
+                    format!(
+                        "{}: \"{}\" is not one of the choices ({}).",
+                        named(key, lang),
+                        cut(value),
+                        range_text(spec(key), lang)
+                    )
+                }
+            },
             Problem::Impossible { detail } => detail.message(lang),
-            Problem::BadSetting(k, v) if da => {
-                format!("Indstillingen {}=\"{}\" kan ikke bruges og er sprunget over.", cut(k), cut(v))
-            }
-            Problem::BadSetting(k, v) => {
-                format!("The setting {}=\"{}\" cannot be used and was skipped.", cut(k), cut(v))
-            }
+            Problem::BadSetting(k, v) => match lang {
+                Lang::Da => {
+                    format!("Indstillingen {}=\"{}\" kan ikke bruges og er sprunget over.", cut(k), cut(v))
+                }
+                Lang::En => {
+                    format!("The setting {}=\"{}\" cannot be used and was skipped.", cut(k), cut(v))
+                }
+            },
             Problem::More(_) => String::new(),
         }
     }
