@@ -59,7 +59,7 @@ impl Lang {
     /// The texts of this language.
     pub fn texts(self) -> &'static Texts {
         // A match on the two statics, not a `Both` of them: at each of the many call sites that is a
-        // choice between two addresses, not a load through a table (about 0.1 KB gzip per page).
+        // choice between two addresses, not a load through a table (42 B gzip on the workshop page).
         match self {
             Lang::Da => &DA,
             Lang::En => &EN,
