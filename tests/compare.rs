@@ -71,6 +71,14 @@ fn the_table_has_every_figure_for_every_column_with_ranges_once_computed() {
         // Every figure row has a range; the payback row has one where some runs pay back.
         assert!(with[1..].iter().all(|r| r.cells.iter().all(|c| c.range.is_some())));
         assert!(with[0].cells[1].range.is_some());
+        // The default scenario pays back in no run of the period: its range says so once, not as
+        // "month after the period–after the period".
+        let after = onepercent::report::payback_month_text(f64::INFINITY, 0, lang);
+        let default_range = with[0].cells[0].range.clone().unwrap_or_default();
+        if bands[0].as_ref().is_some_and(|b| b.payback.cash.month.p10 > b.payback.cash.horizon as f64) {
+            assert!(default_range.starts_with(&format!("{after} (")), "{default_range}");
+            assert_eq!(default_range.matches(&after).count(), 1, "{default_range}");
+        }
     }
     // The values are the outcome's: more extra time, fewer overturned decisions.
     let overturns = |i: usize| Figure::OverturnsPerYear.of(&cols[i].outcome);

@@ -121,7 +121,14 @@ pub fn rows(cols: &[Column], bands: &[Option<Rc<Bands>>], lang: Lang) -> Vec<Row
                     let d = &b.payback.cash;
                     let end = |x: f64| crate::report::payback_month_text(x, d.horizon, lang);
                     let share = percent(d.within_horizon(), 0, lang);
-                    format!("{} {}–{} ({share} {})", t.months, end(d.month.p10), end(d.month.p90), t.of_runs)
+                    // "after the period" alone when even P10 is after it (not "month after the
+                    // period–after the period").
+                    let months = if d.month.p10 > d.horizon as f64 {
+                        end(d.month.p10)
+                    } else {
+                        format!("{} {}–{}", t.months, end(d.month.p10), end(d.month.p90))
+                    };
+                    format!("{months} ({share} {})", t.of_runs)
                 }),
             })
             .collect(),
