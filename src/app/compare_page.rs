@@ -90,43 +90,6 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         }
     };
 
-    let lib = &saved.0;
-    let saved_rows = lib.entries.iter().enumerate().map(|(i, e)| {
-        let pressed = items.iter().any(|(n, l)| *n == e.name && *l == e.link);
-        let on_compare = {
-            let (toggle, name, link) = (toggle.clone(), e.name.clone(), e.link.clone());
-            Callback::from(move |_: MouseEvent| toggle(name.clone(), link.clone()))
-        };
-        let on_rename = {
-            let (change, old) = (change.clone(), e.name.clone());
-            Callback::from(move |_: MouseEvent| {
-                let Some(name) = crate::web::prompt(t.name_prompt, &old) else { return };
-                change(&|lib| {
-                    lib.rename(i, &name)?;
-                    Ok(format!("{} »{}«.", t.renamed, crate::saved::clean_name(&name)))
-                });
-            })
-        };
-        let on_delete = {
-            let (change, name) = (change.clone(), e.name.clone());
-            Callback::from(move |_: MouseEvent| {
-                if crate::web::confirm(&format!("{} »{name}«?", t.delete_confirm)) {
-                    change(&|lib| Ok(format!("{} »{}«.", t.deleted, lib.delete(i)?.name)));
-                }
-            })
-        };
-        let label = |verb: &str| format!("{verb}: {}", e.name);
-        html! {
-            <li>
-                <span class="saved-name">{ e.name.clone() }</span>
-                <button type="button" class="button-secondary" aria-pressed={pressed.to_string()}
-                    aria-label={label(t.compare)} onclick={on_compare}>{ t.compare }</button>
-                <a class="button-secondary" href={format!("./?{}", e.link)} aria-label={label(t.open)}>{ t.open }</a>
-                <button type="button" class="button-secondary" aria-label={label(t.rename)} onclick={on_rename}>{ t.rename }</button>
-                <button type="button" class="button-secondary" aria-label={label(t.delete)} onclick={on_delete}>{ t.delete }</button>
-            </li>
-        }
-    });
     let on_aside = saved.1.clone().map(|text| {
         Callback::from(move |_: MouseEvent| {
             crate::web::download_text("one-percent-unreadable-saved-data.txt", "text/plain", &text)
@@ -169,8 +132,121 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         })
     };
 
-    let rows = compare::rows(&cols, &bands, lang_now);
-    let charts = compare::charts(&cols, lang_now);
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            crate::web::remember_lang(l);
+            lang.set(l);
+        })
+    };
+    let app = lang_now.texts();
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
+            <header class="site-header">
+                <div class="brand">
+                    <p class="app-name">{ app.app_name }</p>
+                    <p class="tagline"><a href={format!("./?lang={}", lang_now.code())}>{ t.back }</a></p>
+                </div>
+                { super::header::lang_switch(lang_now, &on_lang, Html::default()) }
+            </header>
+            <main id="main" tabindex="-1" class="compare">
+                <h1>{ t.title }</h1>
+                <p class="lead">{ t.intro }</p>
+                <p class="status" role="status">{ (*status).clone() }</p>
+                { saved_section(t, &saved.0, &items, &toggle, &change, on_aside, on_forget) }
+                <section aria-labelledby="paste-heading">
+                    <h2 id="paste-heading">{ t.paste_heading }</h2>
+                    <form class="paste" onsubmit={on_add}>
+                        <label>{ t.paste_label }<input ref={link_ref} type="text" inputmode="url" autocomplete="off" /></label>
+                        <label>{ t.name_label }<input ref={name_ref} type="text" autocomplete="off" /></label>
+                        <button type="submit" class="button">{ t.add }</button>
+                    </form>
+                </section>
+                { comparison(t, &cols, &bands, lang_now, &toggle) }
+            </main>
+            <footer class="site-footer"><p>{ app.footer_privacy }</p></footer>
+        </>
+    }
+}
+
+/// The scenarios saved in this browser: compare, open, rename or delete each; and what could not
+/// be read, to download or forget.
+fn saved_section(
+    t: &'static compare::CompareTexts,
+    lib: &Library,
+    items: &[(String, String)],
+    toggle: &(impl Fn(String, String) + Clone + 'static),
+    change: &(impl Fn(&dyn Fn(&mut Library) -> Result<String, Refusal>) + Clone + 'static),
+    on_aside: Option<Callback<MouseEvent>>,
+    on_forget: Callback<MouseEvent>,
+) -> Html {
+    let saved_rows = lib.entries.iter().enumerate().map(|(i, e)| {
+        let pressed = items.iter().any(|(n, l)| *n == e.name && *l == e.link);
+        let on_compare = {
+            let (toggle, name, link) = (toggle.clone(), e.name.clone(), e.link.clone());
+            Callback::from(move |_: MouseEvent| toggle(name.clone(), link.clone()))
+        };
+        let on_rename = {
+            let (change, old) = (change.clone(), e.name.clone());
+            Callback::from(move |_: MouseEvent| {
+                let Some(name) = crate::web::prompt(t.name_prompt, &old) else { return };
+                change(&|lib| {
+                    lib.rename(i, &name)?;
+                    Ok(format!("{} »{}«.", t.renamed, crate::saved::clean_name(&name)))
+                });
+            })
+        };
+        let on_delete = {
+            let (change, name) = (change.clone(), e.name.clone());
+            Callback::from(move |_: MouseEvent| {
+                if crate::web::confirm(&format!("{} »{name}«?", t.delete_confirm)) {
+                    change(&|lib| Ok(format!("{} »{}«.", t.deleted, lib.delete(i)?.name)));
+                }
+            })
+        };
+        let label = |verb: &str| format!("{verb}: {}", e.name);
+        html! {
+            <li>
+                <span class="saved-name">{ e.name.clone() }</span>
+                <button type="button" class="button-secondary" aria-pressed={pressed.to_string()}
+                    aria-label={label(t.compare)} onclick={on_compare}>{ t.compare }</button>
+                <a class="button-secondary" href={format!("./?{}", e.link)} aria-label={label(t.open)}>{ t.open }</a>
+                <button type="button" class="button-secondary" aria-label={label(t.rename)} onclick={on_rename}>{ t.rename }</button>
+                <button type="button" class="button-secondary" aria-label={label(t.delete)} onclick={on_delete}>{ t.delete }</button>
+            </li>
+        }
+    });
+    html! {
+        <section aria-labelledby="saved-heading">
+            <h2 id="saved-heading">{ format!("{} ({})", t.saved_heading, lib.entries.len()) }</h2>
+            if let Some(onclick) = on_aside {
+                <p class="notice notice-error">{ t.aside }</p>
+                <p class="file-actions">
+                    <button type="button" class="button-secondary" {onclick}>{ t.download_aside }</button>
+                    <button type="button" class="button-secondary" onclick={on_forget}>{ t.forget_aside }</button>
+                </p>
+            }
+            if lib.entries.is_empty() {
+                <p>{ t.none_saved }</p>
+            } else {
+                <ul class="saved-list">{ for saved_rows }</ul>
+            }
+        </section>
+    }
+}
+
+/// The comparison: the table of headline figures (a column per scenario, with its changes and a
+/// button to remove it) and the overlaid charts.
+fn comparison(
+    t: &'static compare::CompareTexts,
+    cols: &[Column],
+    bands: &[Option<Rc<Bands>>],
+    lang_now: Lang,
+    toggle: &(impl Fn(String, String) + Clone + 'static),
+) -> Html {
+    let rows = compare::rows(cols, bands, lang_now);
+    let charts = compare::charts(cols, lang_now);
     let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
     let computing = bands.iter().any(|b| b.is_none());
     let head = cols.iter().enumerate().map(|(i, c)| {
@@ -205,90 +281,45 @@ pub fn ComparePage(props: &CompareProps) -> Html {
             </td>
         }
     });
-    let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |l: Lang| {
-            crate::web::remember_lang(l);
-            lang.set(l);
-        })
-    };
-    let app = lang_now.texts();
     html! {
         <>
-            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
-            <header class="site-header">
-                <div class="brand">
-                    <p class="app-name">{ app.app_name }</p>
-                    <p class="tagline"><a href={format!("./?lang={}", lang_now.code())}>{ t.back }</a></p>
-                </div>
-                { super::header::lang_switch(lang_now, &on_lang, Html::default()) }
-            </header>
-            <main id="main" tabindex="-1" class="compare">
-                <h1>{ t.title }</h1>
-                <p class="lead">{ t.intro }</p>
-                <p class="status" role="status">{ (*status).clone() }</p>
-                <section aria-labelledby="saved-heading">
-                    <h2 id="saved-heading">{ format!("{} ({})", t.saved_heading, lib.entries.len()) }</h2>
-                    if let Some(onclick) = on_aside {
-                        <p class="notice notice-error">{ t.aside }</p>
-                        <p class="file-actions">
-                            <button type="button" class="button-secondary" {onclick}>{ t.download_aside }</button>
-                            <button type="button" class="button-secondary" onclick={on_forget}>{ t.forget_aside }</button>
-                        </p>
-                    }
-                    if lib.entries.is_empty() {
-                        <p>{ t.none_saved }</p>
-                    } else {
-                        <ul class="saved-list">{ for saved_rows }</ul>
-                    }
-                </section>
-                <section aria-labelledby="paste-heading">
-                    <h2 id="paste-heading">{ t.paste_heading }</h2>
-                    <form class="paste" onsubmit={on_add}>
-                        <label>{ t.paste_label }<input ref={link_ref} type="text" inputmode="url" autocomplete="off" /></label>
-                        <label>{ t.name_label }<input ref={name_ref} type="text" autocomplete="off" /></label>
-                        <button type="submit" class="button">{ t.add }</button>
-                    </form>
-                </section>
-                <section>
-                    <h2 id="table-heading">{ t.table_heading }</h2>
-                    <p>{ t.range_note }</p>
-                    if computing {
-                        <p class="updating">{ t.computing }</p>
-                    }
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-heading">
-                        <table class="compare-table">
-                            <thead><tr><th scope="col">{ t.figure }</th>{ for head }</tr></thead>
-                            <tbody>
-                                <tr><th scope="row">{ t.changed }</th>{ for changed }</tr>
-                                { for rows.iter().map(|r| html! {
-                                    <tr>
-                                        <th scope="row">{ r.label }</th>
-                                        { for r.cells.iter().map(|c| html! {
-                                            <td>
-                                                { c.value.clone() }
-                                                if let Some(range) = &c.range {
-                                                    <span class="range">{ range.clone() }</span>
-                                                }
-                                            </td>
-                                        }) }
-                                    </tr>
+        <section>
+            <h2 id="table-heading">{ t.table_heading }</h2>
+            <p>{ t.range_note }</p>
+            if computing {
+                <p class="updating">{ t.computing }</p>
+            }
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-heading">
+                <table class="compare-table">
+                    <thead><tr><th scope="col">{ t.figure }</th>{ for head }</tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{ t.changed }</th>{ for changed }</tr>
+                        { for rows.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row">{ r.label }</th>
+                                { for r.cells.iter().map(|c| html! {
+                                    <td>
+                                        { c.value.clone() }
+                                        if let Some(range) = &c.range {
+                                            <span class="range">{ range.clone() }</span>
+                                        }
+                                    </td>
                                 }) }
-                            </tbody>
-                        </table>
-                    </div>
-                </section>
-                <section aria-labelledby="charts-heading">
-                    <h2 id="charts-heading">{ t.charts_heading }</h2>
-                    <div class="charts">
-                        { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
-                            <ChartFigure id={format!("compare-{i}")} {title} chart={Rc::new(Chart::Line(chart))}
-                                lang={lang_now} summary={names.join(" · ")} />
+                            </tr>
                         }) }
-                    </div>
-                </section>
-            </main>
-            <footer class="site-footer"><p>{ app.footer_privacy }</p></footer>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading">{ t.charts_heading }</h2>
+            <div class="charts">
+                { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
+                    <ChartFigure id={format!("compare-{i}")} {title} chart={Rc::new(Chart::Line(chart))}
+                        lang={lang_now} summary={names.join(" · ")} />
+                }) }
+            </div>
+        </section>
         </>
     }
 }
