@@ -249,7 +249,7 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
     let current = loaded.as_ref().zip(counted.as_ref()).filter(|(ld, c)| c.0 == ld.generation && c.1 == a && c.2 == b);
     html! {
         <>
-            <super::header::PageHeader lang={l} home={format!("./?lang={}", l.code())} tagline={t.title} on_lang={on_lang} />
+            { super::header::page_header(l, format!("./?lang={}", l.code()), t.title, &on_lang) }
             <main id="main" tabindex="-1" class="ballots">
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>

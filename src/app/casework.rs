@@ -15,7 +15,7 @@ use crate::model::montecarlo::Figure;
 use crate::model::params::{Home, PARAMS};
 use crate::model::{Scenario, P};
 use crate::report::{
-    casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text, ChartId,
+    casework_charts, casework_ranges, casework_summary, currency, payback_range, payback_text, CaseworkCharts, ChartId,
 };
 
 #[derive(Properties, PartialEq)]
@@ -51,7 +51,6 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     let charts = use_memo((outcome.clone(), bands.clone(), lang), |(o, b, lang)| {
         Rc::new(casework_charts(o, b.as_deref(), *lang))
     });
-    let summary = casework_summary(&props.scenario, &outcome, lang);
     let h = &outcome.headline;
     let cur = currency(&props.scenario);
 
@@ -67,14 +66,6 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
         .map(|s| s.id)
         .filter(|p| !DECISION.contains(p) && !OWN_FIGURES.contains(p) && !MUNICIPALITY.contains(p))
         .collect();
-
-    let figure = |id: ChartId, chart: &Chart| {
-        html! {
-            <ChartFigure id={id.id()} title={id.title(lang)}
-                chart={Rc::new(chart.clone())} {lang} summary={crate::report::chart_caption(id, &props.scenario, &outcome, lang)}
-                place={props.scenario.name.clone()} />
-        }
-    };
 
     html! {
         <article class="casework">
@@ -103,36 +94,54 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                             crate::format::points(h.trust_from_casework, 1, lang)) }
                     </p>
                 </section>
-                <section class="results" aria-labelledby="result-heading">
-                    <h2 id="result-heading">{ ct.result_heading }</h2>
-                    <p class="summary">{ summary.clone() }</p>
-                    if let Some(b) = &bands {
-                        <p class="ranges" aria-live="polite">{ casework_ranges(&props.scenario, b, lang) }</p>
-                    }
-                    <dl class="figures">
-                        { figure_card(ct.payback, payback_text(h.payback.cash, lang),
-                            bands.as_ref().map(|b| payback_range(&b.payback.cash, lang))) }
-                        { figure_card(ct.payback_all, payback_text(h.payback.with_escalation, lang),
-                            bands.as_ref().map(|b| payback_range(&b.payback.with_escalation, lang))) }
-                        { cards(vec![
-                            Card { name: ct.net_saving, value: h.net_saving.cash, base: None, figure: Figure::NetSaving, fmt: Fmt::Money },
-                            Card { name: ct.wrong_per_year, value: h.wrong_per_year[0], base: Some(h.wrong_per_year[1]), figure: Figure::WrongPerYear, fmt: Fmt::Count },
-                            Card { name: ct.overturns_per_year, value: h.overturns_per_year[0], base: Some(h.overturns_per_year[1]), figure: Figure::OverturnsPerYear, fmt: Fmt::Count },
-                            Card { name: ct.right_first_time, value: h.right_first_time[0], base: Some(h.right_first_time[1]), figure: Figure::RightFirstTime, fmt: Fmt::Percent },
-                            Card { name: ct.waiting, value: h.waiting[0], base: Some(h.waiting[1]), figure: Figure::Waiting, fmt: Fmt::Count },
-                            Card { name: ct.sick_leave, value: h.sick_leave[0], base: Some(h.sick_leave[1]), figure: Figure::SickLeave, fmt: Fmt::Percent },
-                            Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
-                        ], bands.as_deref(), lang, cur) }
-                        { figure_card(ct.trust_own, crate::format::points(h.trust_from_casework, 1, lang), None) }
-                    </dl>
-                    <div class="charts">
-                        { figure(ChartId::Saving, &Chart::Line(charts.saving.clone())) }
-                        { figure(ChartId::Costs, &Chart::Bar(charts.costs.clone())) }
-                        { figure(ChartId::Overturns, &Chart::Bar(charts.overturns.clone())) }
-                        { figure(ChartId::Trust, &Chart::Line(charts.trust.clone())) }
-                    </div>
-                </section>
+                { results(props, &outcome, &charts) }
             </div>
         </article>
+    }
+}
+
+/// The results: the outcome in words, its ranges, the figures and the four charts.
+fn results(props: &CaseworkProps, outcome: &crate::model::Outcome, charts: &CaseworkCharts) -> Html {
+    let (lang, s) = (props.lang, &props.scenario);
+    let ct = &lang.texts().case;
+    let bands = &props.computed.bands;
+    let (h, cur) = (&outcome.headline, currency(s));
+    let figure = |id: ChartId, chart: &Chart| {
+        html! {
+            <ChartFigure id={id.id()} title={id.title(lang)}
+                chart={Rc::new(chart.clone())} {lang} summary={crate::report::chart_caption(id, s, outcome, lang)}
+                place={s.name.clone()} />
+        }
+    };
+    html! {
+    <section class="results" aria-labelledby="result-heading">
+        <h2 id="result-heading">{ ct.result_heading }</h2>
+        <p class="summary">{ casework_summary(s, outcome, lang) }</p>
+        if let Some(b) = &bands {
+            <p class="ranges" aria-live="polite">{ casework_ranges(s, b, lang) }</p>
+        }
+        <dl class="figures">
+            { figure_card(ct.payback, payback_text(h.payback.cash, lang),
+                bands.as_ref().map(|b| payback_range(&b.payback.cash, lang))) }
+            { figure_card(ct.payback_all, payback_text(h.payback.with_escalation, lang),
+                bands.as_ref().map(|b| payback_range(&b.payback.with_escalation, lang))) }
+            { cards(vec![
+                Card { name: ct.net_saving, value: h.net_saving.cash, base: None, figure: Figure::NetSaving, fmt: Fmt::Money },
+                Card { name: ct.wrong_per_year, value: h.wrong_per_year[0], base: Some(h.wrong_per_year[1]), figure: Figure::WrongPerYear, fmt: Fmt::Count },
+                Card { name: ct.overturns_per_year, value: h.overturns_per_year[0], base: Some(h.overturns_per_year[1]), figure: Figure::OverturnsPerYear, fmt: Fmt::Count },
+                Card { name: ct.right_first_time, value: h.right_first_time[0], base: Some(h.right_first_time[1]), figure: Figure::RightFirstTime, fmt: Fmt::Percent },
+                Card { name: ct.waiting, value: h.waiting[0], base: Some(h.waiting[1]), figure: Figure::Waiting, fmt: Fmt::Count },
+                Card { name: ct.sick_leave, value: h.sick_leave[0], base: Some(h.sick_leave[1]), figure: Figure::SickLeave, fmt: Fmt::Percent },
+                Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
+            ], bands.as_deref(), lang, cur) }
+            { figure_card(ct.trust_own, crate::format::points(h.trust_from_casework, 1, lang), None) }
+        </dl>
+        <div class="charts">
+            { figure(ChartId::Saving, &Chart::Line(charts.saving.clone())) }
+            { figure(ChartId::Costs, &Chart::Bar(charts.costs.clone())) }
+            { figure(ChartId::Overturns, &Chart::Bar(charts.overturns.clone())) }
+            { figure(ChartId::Trust, &Chart::Line(charts.trust.clone())) }
+        </div>
+    </section>
     }
 }

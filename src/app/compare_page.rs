@@ -142,14 +142,14 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     let app = lang_now.texts();
     html! {
         <>
-            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
-            <header class="site-header">
-                <div class="brand">
-                    <p class="app-name">{ app.app_name }</p>
-                    <p class="tagline"><a href={format!("./?lang={}", lang_now.code())}>{ t.back }</a></p>
-                </div>
-                { super::header::lang_switch(lang_now, &on_lang, Html::default()) }
-            </header>
+            { super::header::site_header(super::header::HeaderParts {
+                lang: lang_now,
+                on_lang: &on_lang,
+                name: html! { app.app_name },
+                tagline: html! { <a href={format!("./?lang={}", lang_now.code())}>{ t.back }</a> },
+                tools: Html::default(),
+                nav: Html::default(),
+            }) }
             <main id="main" tabindex="-1" class="compare">
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>

@@ -93,7 +93,7 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
     };
     html! {
         <>
-            <super::header::PageHeader lang={l} home={format!("./?{query}")} tagline={t.title} on_lang={on_lang} />
+            { super::header::page_header(l, format!("./?{query}"), t.title, &on_lang) }
             <main id="main" tabindex="-1" class="embed-page">
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>

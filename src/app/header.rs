@@ -7,71 +7,84 @@ use super::state::View;
 use super::view_link::ViewLink;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
+/// What differs between the pages' headers; [`site_header`] lays them out the same way on every
+/// page.
+pub struct HeaderParts<'a> {
     pub lang: Lang,
-    pub view: View,
-    pub on_lang: Callback<Lang>,
-    pub on_view: Callback<View>,
+    pub on_lang: &'a Callback<Lang>,
+    /// The name: the app's logo and name, or a link back to the app.
+    pub name: Html,
+    /// The line under the name: the app's purpose, the page's title, or a link back.
+    pub tagline: Html,
+    /// Buttons after the language switch, in its group (the workshop's fullscreen and QR).
+    pub tools: Html,
+    /// The page's navigation, if it has one.
+    pub nav: Html,
 }
 
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let t = props.lang.texts();
-    html! {
-        <header class="site-header">
-            <div class="brand">
-                <p class="app-name">
-                    <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-                        <circle cx="16" cy="16" r="14" class="logo-ring" />
-                        <path d="M16 2 A14 14 0 0 1 17 2.04 L16 16 Z" class="logo-slice" />
-                    </svg>
-                    { t.app_name }
-                </p>
-                <p class="tagline">{ t.tagline }</p>
-            </div>
-            { lang_switch(props.lang, &props.on_lang, Html::default()) }
-            <nav class="main-nav" aria-label={t.nav_label}>
-                <ul>
-                    { for View::ALL.into_iter().map(|v| html! {
-                        <li>
-                            <ViewLink lang={props.lang} view={v} current={v == props.view}
-                                on_view={props.on_view.clone()} />
-                        </li>
-                    }) }
-                </ul>
-            </nav>
-        </header>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PageHeaderProps {
-    pub lang: Lang,
-    /// Where the name leads: the app's address (`./?...`).
-    pub home: AttrValue,
-    /// The line under the name: the page's title.
-    pub tagline: AttrValue,
-    pub on_lang: Callback<Lang>,
-}
-
-/// The header of a page beside the app (ballots, embed): the skip link, the name leading back to
-/// the app, the page's title, and the language switch.
-#[component]
-pub fn PageHeader(props: &PageHeaderProps) -> Html {
-    let t = props.lang.texts();
+/// Every page's header: the skip link, the name and the line under it, the language switch, and
+/// the page's navigation. A function, not a component, and its class written out, not passed:
+/// measured, a component made a page's wasm up to 2 KB gzip larger, and a class from a value
+/// (Yew's `Classes`, a hash set) about 1.5 KB.
+pub fn site_header(p: HeaderParts<'_>) -> Html {
+    let t = p.lang.texts();
     html! {
         <>
             <a class="skip-link" href="#main">{ t.skip_to_content }</a>
             <header class="site-header">
                 <div class="brand">
-                    <p class="app-name"><a href={props.home.clone()}>{ t.app_name }</a></p>
-                    <p class="tagline">{ props.tagline.clone() }</p>
+                    <p class="app-name">{ p.name }</p>
+                    <p class="tagline">{ p.tagline }</p>
                 </div>
-                { lang_switch(props.lang, &props.on_lang, Html::default()) }
+                { lang_switch(p.lang, p.on_lang, p.tools) }
+                { p.nav }
             </header>
         </>
     }
+}
+
+/// The app's header: the logo, the name and purpose, and a link to each view.
+pub fn app_header(lang: Lang, view: View, on_lang: &Callback<Lang>, on_view: &Callback<View>) -> Html {
+    let t = lang.texts();
+    site_header(HeaderParts {
+        lang,
+        on_lang,
+        name: html! {
+            <>
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                    <circle cx="16" cy="16" r="14" class="logo-ring" />
+                    <path d="M16 2 A14 14 0 0 1 17 2.04 L16 16 Z" class="logo-slice" />
+                </svg>
+                { t.app_name }
+            </>
+        },
+        tagline: html! { t.tagline },
+        tools: Html::default(),
+        nav: html! {
+            <nav class="main-nav" aria-label={t.nav_label}>
+                <ul>
+                    { for View::ALL.into_iter().map(|v| html! {
+                        <li>
+                            <ViewLink {lang} view={v} current={v == view} on_view={on_view.clone()} />
+                        </li>
+                    }) }
+                </ul>
+            </nav>
+        },
+    })
+}
+
+/// The header of a page beside the app (ballots, embed): the name leading back to the app
+/// (`home`, the app's address `./?...`) and the page's title under it.
+pub fn page_header(lang: Lang, home: String, title: &'static str, on_lang: &Callback<Lang>) -> Html {
+    site_header(HeaderParts {
+        lang,
+        on_lang,
+        name: html! { <a href={home}>{ lang.texts().app_name }</a> },
+        tagline: html! { title },
+        tools: Html::default(),
+        nav: Html::default(),
+    })
 }
 
 /// The language switch of every page's header: a pressed button per language, and after them

@@ -27,7 +27,6 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use casework::CaseworkView;
 use footer::Footer;
-use header::Header;
 use how::How;
 use overview::Overview;
 use pb::PbView;
@@ -110,8 +109,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <>
-            <a class="skip-link" href="#main">{ t.skip_to_content }</a>
-            <Header lang={state.lang} view={state.view} {on_lang} on_view={on_view.clone()} />
+            { header::app_header(state.lang, state.view, &on_lang, &on_view) }
             <main id="main" tabindex="-1">
                 if !state.link_problems.is_empty() {
                     <div class="notice notice-error banner" role="alert">

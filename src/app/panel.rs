@@ -146,13 +146,6 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
             crate::web::go(&crate::web::sibling_url(page, &link));
         })
     };
-    let on_csv = {
-        let s = props.scenario.clone();
-        Callback::from(move |_: MouseEvent| {
-            let csv = crate::export::to_csv(&s, &crate::model::run(&s), None);
-            crate::web::download_text("one-percent-results.csv", "text/csv", &csv)
-        })
-    };
     let on_copy = {
         let (status, link) = (status.clone(), props.link.clone());
         Callback::from(move |_: MouseEvent| {
@@ -163,125 +156,15 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
             });
         })
     };
-    // Saving asks for a name in the page (the scenario's municipality offered), and before replacing
-    // a saved scenario of the same name asks again; Escape or Cancel closes without saving.
-    // `dialog`: the name being asked for, and whether it already names a saved scenario.
-    let dialog = use_state(|| None::<(String, bool)>);
-    let name_field = use_node_ref();
-    let save_button = use_node_ref();
-    {
-        let (open, name_field) = (dialog.is_some(), name_field.clone());
-        use_effect_with(open, move |open| {
-            if *open {
-                if let Some(f) = name_field.cast::<web_sys::HtmlInputElement>() {
-                    let _ = f.focus();
-                }
-            }
-        });
-    }
-    let on_save = {
-        let (dialog, name) = (dialog.clone(), props.scenario.name.clone());
-        Callback::from(move |_: MouseEvent| dialog.set(Some((name.clone(), false))))
-    };
-    let close = {
-        let (dialog, save_button) = (dialog.clone(), save_button.clone());
-        move || {
-            dialog.set(None);
-            if let Some(b) = save_button.cast::<web_sys::HtmlElement>() {
-                let _ = b.focus();
-            }
-        }
-    };
-    let on_cancel = {
-        let close = close.clone();
-        Callback::from(move |_: MouseEvent| close())
-    };
-    let on_key = {
-        let close = close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                close()
-            }
-        })
-    };
-    let on_name = {
-        let dialog = dialog.clone();
-        Callback::from(move |e: InputEvent| {
-            dialog.set(Some((e.target_unchecked_into::<web_sys::HtmlInputElement>().value(), false)))
-        })
-    };
-    // Store the current link under the name: read the stored list, add, store; a refusal or a full
-    // or blocked storage is said, and the stored list is left as it was.
-    let on_submit = {
-        let (status, dialog, link) = (status.clone(), dialog.clone(), props.link.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Some((name, asked)) = (*dialog).clone() else { return };
-            let mut lib = crate::web::load_saved().library;
-            let clean = crate::saved::clean_name(&name);
-            if lib.has(&clean) && !asked {
-                dialog.set(Some((name, true)));
-                return;
-            }
-            let message = match lib.save(&name, &link) {
-                Err(crate::saved::Refusal::Full) => t.save_failed.list_full.to_string(),
-                // Saving refuses only an empty name or a full list (renaming and deleting refuse
-                // the others).
-                Err(
-                    crate::saved::Refusal::EmptyName
-                    | crate::saved::Refusal::NameTaken
-                    | crate::saved::Refusal::NoSuchEntry,
-                ) => t.save_failed.empty_name.to_string(),
-                Ok(replaced) => match crate::web::store_saved(&lib.to_text()) {
-                    Ok(()) => format!("{} »{clean}«.", if replaced { t.saved_over } else { t.saved_as }),
-                    Err(crate::saved::StoreError::Full) => t.save_failed.storage_full.to_string(),
-                    Err(crate::saved::StoreError::Unavailable) => t.save_failed.storage_unavailable.to_string(),
-                },
-            };
-            status.set(message);
-            close();
-        })
-    };
-    let on_json = {
-        let s = props.scenario.clone();
-        Callback::from(move |_: MouseEvent| {
-            crate::web::download_text("one-percent-scenario.json", "application/json", &s.to_json())
-        })
-    };
+    let (save_button, save_form) = use_save_dialog(t, props.scenario.name.clone(), props.link.clone(), status.clone());
+    let (on_json, on_csv) = downloads(&props.scenario);
     let on_reset = props.on_action.reform(|_: MouseEvent| Action::Reset);
-    let on_file = {
-        let cb = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let cb = cb.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match crate::web::read_file_text(&file).await {
-                    Ok(text) => Scenario::from_json(&text).map(Rc::new),
-                    Err(e) => Err(vec![crate::model::Problem::NotJson(e)]),
-                };
-                cb.emit(Action::Load(result));
-            });
-        })
-    };
+    let on_file = open_file(props.on_action.clone());
     html! {
         <div class="file-actions">
             <button type="button" class="button-secondary" onclick={on_copy}>{ t.copy_link }</button>
-            <button type="button" class="button-secondary" ref={save_button} onclick={on_save}
-                aria-expanded={dialog.is_some().to_string()}>{ t.save }</button>
-            if let Some((name, asked)) = (*dialog).clone() {
-                <form class="save-dialog" onsubmit={on_submit} onkeydown={on_key}>
-                    <label for="save-name">{ t.name_prompt }</label>
-                    <input id="save-name" ref={name_field} class="param-number" type="text" maxlength="80"
-                        value={name.clone()} oninput={on_name} required=true />
-                    if asked {
-                        <p role="alert">{ format!("{} »{}«?", t.replace_confirm, crate::saved::clean_name(&name)) }</p>
-                    }
-                    <button type="submit" class="button">{ if asked { t.replace_button } else { t.save_button } }</button>
-                    <button type="button" class="button-secondary" onclick={on_cancel}>{ t.cancel }</button>
-                </form>
-            }
+            { save_button }
+            { save_form }
             <a class="button-secondary" href={format!("compare.html?lang={}", props.lang.code())}>{ t.compare_saved }</a>
             <button type="button" class="button-secondary" onclick={on_json}>{ t.download_json }</button>
             <button type="button" class="button-secondary" onclick={on_csv}>{ t.download_csv }</button>
@@ -297,6 +180,149 @@ pub fn FileActions(props: &FileActionsProps) -> Html {
             <p class="status" role="status">{ (*status).clone() }</p>
         </div>
     }
+}
+
+/// The "save" button and its dialog. Saving asks for a name in the page (the scenario's
+/// municipality offered), and before replacing a saved scenario of the same name asks again;
+/// Escape or Cancel closes without saving. How it went is said in `status`.
+#[hook]
+fn use_save_dialog(
+    t: &'static crate::i18n::Texts,
+    offered: String,
+    link: AttrValue,
+    status: UseStateHandle<String>,
+) -> (Html, Html) {
+    // `dialog`: the name being asked for, and whether it already names a saved scenario.
+    let dialog = use_state(|| None::<(String, bool)>);
+    let name_field = use_node_ref();
+    let save_button = use_node_ref();
+    {
+        let (open, name_field) = (dialog.is_some(), name_field.clone());
+        use_effect_with(open, move |open| {
+            if *open {
+                if let Some(f) = name_field.cast::<web_sys::HtmlInputElement>() {
+                    let _ = f.focus();
+                }
+            }
+        });
+    }
+    let on_save = {
+        let (dialog, name) = (dialog.clone(), offered);
+        Callback::from(move |_: MouseEvent| dialog.set(Some((name.clone(), false))))
+    };
+    let close = {
+        let (dialog, save_button) = (dialog.clone(), save_button.clone());
+        Callback::from(move |()| {
+            dialog.set(None);
+            if let Some(b) = save_button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
+    };
+    let on_cancel = close.reform(|_: MouseEvent| ());
+    let on_key = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close.emit(())
+            }
+        })
+    };
+    let on_name = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: InputEvent| {
+            dialog.set(Some((e.target_unchecked_into::<web_sys::HtmlInputElement>().value(), false)))
+        })
+    };
+    // Store the current link under the name: read the stored list, add, store; a refusal or a full
+    // or blocked storage is said, and the stored list is left as it was.
+    let on_submit = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some((name, asked)) = (*dialog).clone() else { return };
+            let mut lib = crate::web::load_saved().library;
+            if lib.has(&crate::saved::clean_name(&name)) && !asked {
+                dialog.set(Some((name, true)));
+                return;
+            }
+            status.set(save_as(&mut lib, &name, &link, t));
+            close.emit(());
+        })
+    };
+    let button = html! {
+        <button type="button" class="button-secondary" ref={save_button} onclick={on_save}
+            aria-expanded={dialog.is_some().to_string()}>{ t.save }</button>
+    };
+    let form = match (*dialog).clone() {
+        None => Html::default(),
+        Some((name, asked)) => html! {
+            <form class="save-dialog" onsubmit={on_submit} onkeydown={on_key}>
+                <label for="save-name">{ t.name_prompt }</label>
+                <input id="save-name" ref={name_field} class="param-number" type="text" maxlength="80"
+                    value={name.clone()} oninput={on_name} required=true />
+                if asked {
+                    <p role="alert">{ format!("{} »{}«?", t.replace_confirm, crate::saved::clean_name(&name)) }</p>
+                }
+                <button type="submit" class="button">{ if asked { t.replace_button } else { t.save_button } }</button>
+                <button type="button" class="button-secondary" onclick={on_cancel}>{ t.cancel }</button>
+            </form>
+        },
+    };
+    (button, form)
+}
+
+/// Store `link` under `name` in the saved list and say how it went: a refusal, or full or blocked
+/// storage, is said, and the stored list is left as it was.
+fn save_as(lib: &mut crate::saved::Library, name: &str, link: &str, t: &'static crate::i18n::Texts) -> String {
+    let clean = crate::saved::clean_name(name);
+    match lib.save(name, link) {
+        Err(crate::saved::Refusal::Full) => t.save_failed.list_full.to_string(),
+        // Saving refuses only an empty name or a full list (renaming and deleting refuse the
+        // others).
+        Err(
+            crate::saved::Refusal::EmptyName | crate::saved::Refusal::NameTaken | crate::saved::Refusal::NoSuchEntry,
+        ) => t.save_failed.empty_name.to_string(),
+        Ok(replaced) => match crate::web::store_saved(&lib.to_text()) {
+            Ok(()) => format!("{} »{clean}«.", if replaced { t.saved_over } else { t.saved_as }),
+            Err(crate::saved::StoreError::Full) => t.save_failed.storage_full.to_string(),
+            Err(crate::saved::StoreError::Unavailable) => t.save_failed.storage_unavailable.to_string(),
+        },
+    }
+}
+
+/// Download the scenario (the file the command line reads) and its results as CSV.
+fn downloads(s: &Rc<Scenario>) -> (Callback<MouseEvent>, Callback<MouseEvent>) {
+    let json = {
+        let s = s.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::web::download_text("one-percent-scenario.json", "application/json", &s.to_json())
+        })
+    };
+    let s = s.clone();
+    let csv = Callback::from(move |_: MouseEvent| {
+        let csv = crate::export::to_csv(&s, &crate::model::run(&s), None);
+        crate::web::download_text("one-percent-results.csv", "text/csv", &csv)
+    });
+    (json, csv)
+}
+
+/// Open a scenario file: read, validated like any input, and handed to the reducer (a bad file
+/// changes nothing and is said).
+fn open_file(cb: Callback<Action>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let cb = cb.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match crate::web::read_file_text(&file).await {
+                Ok(text) => Scenario::from_json(&text).map(Rc::new),
+                Err(e) => Err(vec![crate::model::Problem::NotJson(e)]),
+            };
+            cb.emit(Action::Load(result));
+        });
+    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -102,35 +102,7 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         });
     }
 
-    let about = {
-        // The source's text is on the static Sources page (the browser build does not carry it).
-        let kind = match spec.source {
-            Source::Cited(_) => t.source_label,
-            Source::Assumption(_) => t.assumption_label,
-        };
-        let source_href = format!("sources.{}.html#{}", lang.code(), spec.key);
-        let range = if spec.unit == Unit::Choice {
-            spec.choices.join(", ")
-        } else {
-            format!("{} – {}", display(p, spec.min, lang, cur), display(p, spec.max, lang, cur))
-        };
-        let unc =
-            spec.uncertainty.map(|(lo, hi)| format!("{} – {}", display(p, lo, lang, cur), display(p, hi, lang, cur)));
-        html! {
-            <details class="about">
-                <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label.of(lang)) }</span></summary>
-                // Empty in the browser build for all but the primary levers (see `params::for_build`).
-                if !spec.help.of(lang).is_empty() { <p id={help_id.clone()}>{ spec.help.of(lang) }</p> }
-                <dl>
-                    <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label().of(lang)) }</dd>
-                    if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
-                    <dt>{ kind }</dt><dd><a href={source_href}>{ t.see_source }</a></dd>
-                    <dt>{ t.grade_label }</dt><dd>{ spec.grade.label().of(lang) }</dd>
-                </dl>
-                <p class="param-key"><code>{ spec.key }</code></p>
-            </details>
-        }
-    };
+    let about = about_param(p, lang, cur, &help_id);
 
     // How far the default can be trusted, beside the control (the full words are under "About").
     let grade = html! { <span class="grade" data-grade={spec.grade.key()}>{ spec.grade.short().of(lang) }</span> };
@@ -138,71 +110,14 @@ pub fn ParamControl(props: &ParamProps) -> Html {
     // Marked when it differs from the default: on paper the folded-away levers show only these.
     let changed = (props.value.to_bits() != spec.default.to_bits()).then_some("");
     if spec.unit == Unit::Choice {
-        let labels: Vec<&str> = if p == P::Funding { t.funding_choices.to_vec() } else { spec.choices.to_vec() };
-        return html! {
-            <fieldset class="param param-choice" data-changed={changed}>
-                <legend>{ spec.label.of(lang) }{ grade }</legend>
-                { for labels.iter().enumerate().map(|(i, label)| {
-                    let onchange = props.on_action.reform(move |_: Event| Action::SetParam(p, i as f64));
-                    let rid = format!("{id}-{i}");
-                    html! {
-                        <div class="radio">
-                            <input type="radio" id={rid.clone()} name={id.clone()} checked={props.value as usize == i} {onchange} />
-                            <label for={rid}>{ *label }</label>
-                        </div>
-                    }
-                }) }
-                { about }
-            </fieldset>
-        };
+        return choice_control(props, &id, grade, about, changed);
     }
 
     let value_text = display(p, props.value, lang, cur);
     let field = if wide(p) {
-        let onchange = {
-            let (cb, unreadable) = (props.on_action.clone(), unreadable.clone());
-            Callback::from(move |e: Event| {
-                let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-                // Unreadable text is said next to the field; the scenario keeps its value.
-                match parse_typed(&el.value(), lang) {
-                    Some(v) => {
-                        unreadable.set(None);
-                        cb.emit(Action::SetParam(p, v));
-                    }
-                    None => unreadable.set(Some(el.value())),
-                }
-            })
-        };
-        html! {
-            // No `value` here: the effect above writes it when the value, a refusal or the language
-            // changes, so a render for any other reason never overwrites what is being typed.
-            <input ref={input} type="text" inputmode="decimal" id={id.clone()} class="param-number"
-                aria-describedby={described.clone()} {onchange} />
-        }
+        number_field(props, input, &id, described, unreadable.clone())
     } else {
-        let oninput = {
-            let cb = props.on_action.clone();
-            Callback::from(move |e: InputEvent| {
-                let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-                if let Some(v) = crate::model::json::parse_number(&el.value()) {
-                    cb.emit(Action::SetParam(p, v));
-                }
-            })
-        };
-        let list_id = format!("{id}-marks");
-        html! {
-            <>
-                <input ref={input} type="range" id={id.clone()} min={plain(spec.min)} max={plain(spec.max)}
-                    step={plain(step(p))} value={plain(props.value)} aria-valuetext={value_text.clone()}
-                    aria-describedby={described.clone()} {oninput}
-                    list={(!props.marks.is_empty()).then(|| list_id.clone())} />
-                if !props.marks.is_empty() {
-                    <datalist id={list_id}>
-                        { for props.marks.iter().map(|m| html! { <option value={plain(*m)} /> }) }
-                    </datalist>
-                }
-            </>
-        }
+        slider(props, input, &id, described, value_text.clone())
     };
     html! {
         <div class="param" data-changed={changed}>
@@ -233,6 +148,116 @@ pub fn ParamControl(props: &ParamProps) -> Html {
             if let Some(note) = props.note.clone() { <p class="param-note">{ note }</p> }
             { about }
         </div>
+    }
+}
+
+/// Under "About": the parameter's help, range, uncertainty, source and grade, and its key.
+fn about_param(p: P, lang: Lang, cur: Currency, help_id: &str) -> Html {
+    let t = &lang.texts().case;
+    let spec = &PARAMS[p as usize];
+    // The source's text is on the static Sources page (the browser build does not carry it).
+    let kind = match spec.source {
+        Source::Cited(_) => t.source_label,
+        Source::Assumption(_) => t.assumption_label,
+    };
+    let source_href = format!("sources.{}.html#{}", lang.code(), spec.key);
+    let range = if spec.unit == Unit::Choice {
+        spec.choices.join(", ")
+    } else {
+        format!("{} – {}", display(p, spec.min, lang, cur), display(p, spec.max, lang, cur))
+    };
+    let unc = spec.uncertainty.map(|(lo, hi)| format!("{} – {}", display(p, lo, lang, cur), display(p, hi, lang, cur)));
+    html! {
+        <details class="about">
+            <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label.of(lang)) }</span></summary>
+            // Empty in the browser build for all but the primary levers (see `params::for_build`).
+            if !spec.help.of(lang).is_empty() { <p id={help_id.to_string()}>{ spec.help.of(lang) }</p> }
+            <dl>
+                <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label().of(lang)) }</dd>
+                if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
+                <dt>{ kind }</dt><dd><a href={source_href}>{ t.see_source }</a></dd>
+                <dt>{ t.grade_label }</dt><dd>{ spec.grade.label().of(lang) }</dd>
+            </dl>
+            <p class="param-key"><code>{ spec.key }</code></p>
+        </details>
+    }
+}
+
+/// A choice: a radio button per option.
+fn choice_control(props: &ParamProps, id: &str, grade: Html, about: Html, changed: Option<&'static str>) -> Html {
+    let (lang, p) = (props.lang, props.param);
+    let spec = &PARAMS[p as usize];
+    let labels: Vec<&str> =
+        if p == P::Funding { lang.texts().case.funding_choices.to_vec() } else { spec.choices.to_vec() };
+    html! {
+        <fieldset class="param param-choice" data-changed={changed}>
+            <legend>{ spec.label.of(lang) }{ grade }</legend>
+            { for labels.iter().enumerate().map(|(i, label)| {
+                let onchange = props.on_action.reform(move |_: Event| Action::SetParam(p, i as f64));
+                let rid = format!("{id}-{i}");
+                html! {
+                    <div class="radio">
+                        <input type="radio" id={rid.clone()} name={id.to_string()} checked={props.value as usize == i} {onchange} />
+                        <label for={rid}>{ *label }</label>
+                    </div>
+                }
+            }) }
+            { about }
+        </fieldset>
+    }
+}
+
+/// A number field for a very wide range: what is typed is read in the user's language when the
+/// field is left; text that cannot be read is said under the field and the value kept.
+fn number_field(
+    props: &ParamProps,
+    input: NodeRef,
+    id: &str,
+    described: Option<AttrValue>,
+    unreadable: UseStateHandle<Option<String>>,
+) -> Html {
+    let (lang, p, cb) = (props.lang, props.param, props.on_action.clone());
+    let onchange = Callback::from(move |e: Event| {
+        let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        match parse_typed(&el.value(), lang) {
+            Some(v) => {
+                unreadable.set(None);
+                cb.emit(Action::SetParam(p, v));
+            }
+            None => unreadable.set(Some(el.value())),
+        }
+    });
+    html! {
+        // No `value` here: the control's effect writes it when the value, a refusal or the language
+        // changes, so a render for any other reason never overwrites what is being typed.
+        <input ref={input} type="text" inputmode="decimal" id={id.to_string()} class="param-number"
+            aria-describedby={described} {onchange} />
+    }
+}
+
+/// A slider, with the marked values as a list of ticks.
+fn slider(props: &ParamProps, input: NodeRef, id: &str, described: Option<AttrValue>, value_text: String) -> Html {
+    let (p, cb) = (props.param, props.on_action.clone());
+    let spec = &PARAMS[p as usize];
+    let oninput = Callback::from(move |e: InputEvent| {
+        let el = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        if let Some(v) = crate::model::json::parse_number(&el.value()) {
+            cb.emit(Action::SetParam(p, v));
+        }
+    });
+    let list_id = format!("{id}-marks");
+    html! {
+        <>
+            <input ref={input} type="range" id={id.to_string()} min={plain(spec.min)} max={plain(spec.max)}
+                step={plain(step(p))} value={plain(props.value)} aria-valuetext={value_text}
+                aria-describedby={described} {oninput}
+                list={(!props.marks.is_empty()).then(|| list_id.clone())} />
+            if !props.marks.is_empty() {
+                <datalist id={list_id}>
+                    { for props.marks.iter().map(|m| html! { <option value={plain(*m)} /> }) }
+                </datalist>
+            }
+        </>
     }
 }
 

@@ -11,12 +11,15 @@ use super::panel::{cards, figure_card, Card, FileActions, Fmt, Municipality, Not
 use super::param_control::ParamControl;
 use super::state::{Action, Notice};
 use crate::charts::Chart;
+use crate::charts::LineChart;
 use crate::format::{money, money_compact, number, percent};
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
 use crate::model::params::{Home, PARAMS};
 use crate::model::{Scenario, P};
-use crate::report::{beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart, ChartId};
+use crate::report::{
+    beyond_danish_pots, currency, pb_charts, pb_ranges, pb_summary, range_line, trust_chart, ChartId, PbCharts,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct PbProps {
@@ -50,7 +53,6 @@ pub fn PbView(props: &PbProps) -> Html {
     let h = &outcome.headline;
     let p = &h.pb;
     let cur = currency(s);
-    let n0 = |x: f64| number(x, 0, lang);
     let pct = |x: f64| percent(x, 1, lang);
 
     let pot_note = format!(
@@ -80,14 +82,6 @@ pub fn PbView(props: &PbProps) -> Html {
         .filter(|q| !DECISION.contains(q) && !PROCESS.contains(q))
         .collect();
 
-    let summary = pb_summary(s, &outcome, lang);
-    let figure = |id: ChartId, chart: Chart| {
-        html! {
-            <ChartFigure id={id.id()} title={id.title(lang)}
-                chart={Rc::new(chart)} {lang} summary={crate::report::chart_caption(id, s, &outcome, lang)}
-                place={s.name.clone()} />
-        }
-    };
     let first_turnout = outcome.cycles.first().map(|c| c.turnout).unwrap_or(0.0);
 
     html! {
@@ -121,36 +115,58 @@ pub fn PbView(props: &PbProps) -> Html {
                             crate::format::points(h.trust_from_pb, 1, lang)) }
                     </p>
                 </section>
-                <section class="results" aria-labelledby="pb-result-heading">
-                    <h2 id="pb-result-heading">{ ct.result_heading }</h2>
-                    <p class="summary">{ summary.clone() }</p>
-                    if let (Some(b), true) = (&bands, p.votes > 0) {
-                        <p class="ranges" aria-live="polite">{ pb_ranges(b, lang) }</p>
-                    }
-                    <dl class="figures">
-                        { figure_card(pt.turnout, format!("{} → {}", pct(first_turnout), pct(p.turnout_last)),
-                            bands.as_ref().map(|b| range_line(b.figure(Figure::TurnoutLast), &pct))) }
-                        { figure_card(pt.projects, format!("{} / {}", n0(p.funded + p.overruled), n0(p.delivered)), None) }
-                        { cards(vec![
-                            Card { name: pt.reach, value: p.reach, base: None, figure: Figure::Reach, fmt: Fmt::Percent },
-                            Card { name: pt.representation, value: p.representation, base: None, figure: Figure::Representation, fmt: Fmt::Index },
-                            Card { name: pt.rarely_heard, value: p.rarely_heard_voters_total, base: None, figure: Figure::RarelyHeardVoters, fmt: Fmt::Count },
-                            Card { name: pt.overdue, value: p.overdue, base: None, figure: Figure::Overdue, fmt: Fmt::Count },
-                            Card { name: pt.volunteering, value: p.volunteer_hours, base: None, figure: Figure::VolunteerHours, fmt: Fmt::Count },
-                            Card { name: pt.process_cost, value: p.process_cost_per_voter, base: None, figure: Figure::ProcessCostPerVoter, fmt: Fmt::Money },
-                            Card { name: pt.election, value: p.extra_election_voters, base: None, figure: Figure::ExtraVoters, fmt: Fmt::Count },
-                            Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
-                        ], bands.as_deref(), lang, cur) }
-                        { figure_card(pt.trust_own, crate::format::points(h.trust_from_pb, 1, lang), None) }
-                    </dl>
-                    <div class="charts">
-                        { figure(ChartId::Turnout, Chart::Bar(charts.0.turnout.clone())) }
-                        { figure(ChartId::Who, Chart::Bar(charts.0.who.clone())) }
-                        { figure(ChartId::Projects, Chart::Bar(charts.0.projects.clone())) }
-                        { figure(ChartId::PbTrust, Chart::Line(charts.1.clone())) }
-                    </div>
-                </section>
+                { results(props, &outcome, &charts) }
             </div>
         </article>
+    }
+}
+
+/// The results: the outcome in words, its ranges, the figures and the four charts.
+fn results(props: &PbProps, outcome: &crate::model::Outcome, charts: &(PbCharts, LineChart)) -> Html {
+    let (lang, s) = (props.lang, &props.scenario);
+    let (ct, pt) = (&lang.texts().case, &lang.texts().pb);
+    let bands = &props.computed.bands;
+    let (h, cur) = (&outcome.headline, currency(s));
+    let p = &h.pb;
+    let n0 = |x: f64| number(x, 0, lang);
+    let pct = |x: f64| percent(x, 1, lang);
+    let first_turnout = outcome.cycles.first().map(|c| c.turnout).unwrap_or(0.0);
+    let figure = |id: ChartId, chart: Chart| {
+        html! {
+            <ChartFigure id={id.id()} title={id.title(lang)}
+                chart={Rc::new(chart)} {lang} summary={crate::report::chart_caption(id, s, outcome, lang)}
+                place={s.name.clone()} />
+        }
+    };
+    html! {
+    <section class="results" aria-labelledby="pb-result-heading">
+        <h2 id="pb-result-heading">{ ct.result_heading }</h2>
+        <p class="summary">{ pb_summary(s, outcome, lang) }</p>
+        if let (Some(b), true) = (&bands, p.votes > 0) {
+            <p class="ranges" aria-live="polite">{ pb_ranges(b, lang) }</p>
+        }
+        <dl class="figures">
+            { figure_card(pt.turnout, format!("{} → {}", pct(first_turnout), pct(p.turnout_last)),
+                bands.as_ref().map(|b| range_line(b.figure(Figure::TurnoutLast), &pct))) }
+            { figure_card(pt.projects, format!("{} / {}", n0(p.funded + p.overruled), n0(p.delivered)), None) }
+            { cards(vec![
+                Card { name: pt.reach, value: p.reach, base: None, figure: Figure::Reach, fmt: Fmt::Percent },
+                Card { name: pt.representation, value: p.representation, base: None, figure: Figure::Representation, fmt: Fmt::Index },
+                Card { name: pt.rarely_heard, value: p.rarely_heard_voters_total, base: None, figure: Figure::RarelyHeardVoters, fmt: Fmt::Count },
+                Card { name: pt.overdue, value: p.overdue, base: None, figure: Figure::Overdue, fmt: Fmt::Count },
+                Card { name: pt.volunteering, value: p.volunteer_hours, base: None, figure: Figure::VolunteerHours, fmt: Fmt::Count },
+                Card { name: pt.process_cost, value: p.process_cost_per_voter, base: None, figure: Figure::ProcessCostPerVoter, fmt: Fmt::Money },
+                Card { name: pt.election, value: p.extra_election_voters, base: None, figure: Figure::ExtraVoters, fmt: Fmt::Count },
+                Card { name: ct.trust, value: h.trust[0], base: Some(h.trust[1]), figure: Figure::Trust, fmt: Fmt::Percent },
+            ], bands.as_deref(), lang, cur) }
+            { figure_card(pt.trust_own, crate::format::points(h.trust_from_pb, 1, lang), None) }
+        </dl>
+        <div class="charts">
+            { figure(ChartId::Turnout, Chart::Bar(charts.0.turnout.clone())) }
+            { figure(ChartId::Who, Chart::Bar(charts.0.who.clone())) }
+            { figure(ChartId::Projects, Chart::Bar(charts.0.projects.clone())) }
+            { figure(ChartId::PbTrust, Chart::Line(charts.1.clone())) }
+        </div>
+    </section>
     }
 }

@@ -226,30 +226,31 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     let show_chart = ws.mode != Part::Board;
     html! {
         <>
-            <a class="skip-link" href="#main">{ app.skip_to_content }</a>
-            <header class="site-header workshop-header">
-                <div class="brand">
-                    <p class="app-name">{ format!("{} – {}", app.app_name, t.title) }</p>
-                    <p class="tagline"><a href={format!("./?lang={}", lang.code())}>{ t.back }</a></p>
-                </div>
-                { super::header::lang_switch(lang, &on_lang, html! {
+            { super::header::site_header(super::header::HeaderParts {
+                lang,
+                on_lang: &on_lang,
+                name: html! { format!("{} – {}", app.app_name, t.title) },
+                tagline: html! { <a href={format!("./?lang={}", lang.code())}>{ t.back }</a> },
+                tools: html! {
                     <>
                         <button type="button" onclick={Callback::from(|_: MouseEvent| crate::web::toggle_fullscreen())}>{ t.fullscreen }</button>
                         <button type="button" aria-pressed={ws.qr.to_string()} onclick={act(|| Act::Qr)}>{ t.qr }</button>
                     </>
-                }) }
-                <nav class="main-nav" aria-label={t.modes_label}>
-                    <ul>
-                        { for Part::ALL.into_iter().map(|part| {
-                            let d = ws.dispatcher();
-                            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(part)));
-                            html! {
-                                <li><button type="button" class="view-link" aria-current={(part == ws.mode).then_some("page")} {onclick}>{ part.name(t) }</button></li>
-                            }
-                        }) }
-                    </ul>
-                </nav>
-            </header>
+                },
+                nav: html! {
+                    <nav class="main-nav" aria-label={t.modes_label}>
+                        <ul>
+                            { for Part::ALL.into_iter().map(|part| {
+                                let d = ws.dispatcher();
+                                let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(part)));
+                                html! {
+                                    <li><button type="button" class="view-link" aria-current={(part == ws.mode).then_some("page")} {onclick}>{ part.name(t) }</button></li>
+                                }
+                            }) }
+                        </ul>
+                    </nav>
+                },
+            }) }
             <main id="main" tabindex="-1" class="workshop">
                 <p class="status" role="status">{ ws.message.clone() }</p>
                 // Shown (by the stylesheet) once the service worker holds the offline copy.
