@@ -506,3 +506,84 @@ fn the_graph_reader_reads_paths_as_the_compiler_does() {
     assert!(!code.contains("crate::"), "{code}");
     assert!(code.contains("x();") && code.contains("y();"), "{code}");
 }
+
+/// A function longer than this (in lines, comments included) needs a reason in [`LONG_BECAUSE`].
+const LONG: usize = 85;
+
+/// The long functions, and why each is one function: (file, name, reason).
+const LONG_BECAUSE: &[(&str, &str, &str)] = &[
+    ("crates/core/src/workshop_state.rs", "reduced", "the workshop's reducer: one short arm per action, tested per action"),
+    (
+        "crates/core/src/model/sim.rs",
+        "simulate_months",
+        "the monthly loop, its steps in the order docs/MODEL.md writes them; the time and costs of a month are functions of their own",
+    ),
+    ("crates/core/src/model/pb.rs", "step", "one PB cycle, its steps in the order docs/MODEL.md writes them"),
+    ("crates/core/src/model/scenario.rs", "message_of", "one arm per problem with a scenario, each a sentence in both languages"),
+    ("crates/core/src/ballots/pabulib.rs", "message", "one arm per problem with a ballots file, each a sentence in both languages"),
+    ("crates/core/src/export.rs", "to_csv", "the CSV's columns, a line per column"),
+];
+
+/// Every function's name and length in lines: from its `fn` to its body's closing brace.
+fn function_lengths(code: &str) -> Vec<(String, usize)> {
+    let b = code.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(at) = code[i..].find("fn ").map(|k| i + k) {
+        i = at + 3;
+        if at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'_') {
+            continue;
+        }
+        let name: String = code[i..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let Some(body) = code[i..].find(['{', ';']).map(|k| i + k) else { break };
+        if name.is_empty() || b[body] == b';' {
+            continue;
+        }
+        let mut depth = 0;
+        let mut end = body;
+        for (k, c) in code[body..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                end = body + k;
+                break;
+            }
+        }
+        out.push((name, code[at..=end].lines().count()));
+    }
+    out
+}
+
+#[test]
+fn no_function_is_longer_than_about_80_lines_without_a_reason() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut long = Vec::new();
+    for dir in [CORE, SHELL] {
+        let mut all = Vec::new();
+        files(&root.join(dir), &mut all);
+        for f in all {
+            let code = graph::code_only(&std::fs::read_to_string(&f).unwrap());
+            let rel = f.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            for (name, lines) in function_lengths(&code) {
+                if lines > LONG {
+                    long.push((rel.clone(), name, lines));
+                }
+            }
+        }
+    }
+    let unexplained: Vec<_> =
+        long.iter().filter(|(f, n, _)| !LONG_BECAUSE.iter().any(|(lf, ln, _)| lf == f && ln == n)).collect();
+    assert!(unexplained.is_empty(), "split these, or say in LONG_BECAUSE why not: {unexplained:?}");
+    for (f, n, _) in LONG_BECAUSE {
+        assert!(long.iter().any(|(lf, ln, _)| lf == f && ln == n), "{f} {n} is no longer long: take it off the list");
+    }
+}
+
+#[test]
+fn the_length_reader_measures_a_function_from_its_fn_to_its_closing_brace() {
+    let code = "fn a() {\n    x;\n}\nfn b(y: impl Fn(u8)) -> u8 {\n    if y { {} }\n    0\n}\ntrait T { fn c(); }\n";
+    assert_eq!(function_lengths(code), vec![("a".to_string(), 3), ("b".to_string(), 4)]);
+}

@@ -80,34 +80,7 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             crate::web::set_document(*lang, &format!("{} – {}", page::texts(*lang).title, lang.texts().app_name));
         });
     }
-    // Count after the page has painted "Counting …", in slices so that the page stays responsive.
-    {
-        let (counted, status, progress) = (counted.clone(), status.clone(), progress.clone());
-        use_effect_with(((*loaded).clone(), a, b), move |(loaded, a, b)| {
-            let pending = loaded.clone().map(|ld| {
-                let (a, b) = (*a, *b);
-                status.set(page::texts(l).counting.to_string());
-                let mut job = page::CountJob::new(&ld.election, a, b);
-                let mut shown = 0;
-                crate::web::in_slices(SLICE_MS, move || match job.advance(&ld.election) {
-                    Some(done) => {
-                        counted.set(Some((ld.generation, a, b, Rc::new(done))));
-                        status.set(String::new());
-                        progress.set(None);
-                        true
-                    }
-                    None => {
-                        if job.done() != shown {
-                            shown = job.done();
-                            progress.set(Some(Progress::Counting(shown)));
-                        }
-                        false
-                    }
-                })
-            });
-            move || drop(pending)
-        });
-    }
+    use_counting((*loaded).clone(), a, b, l, (counted.clone(), status.clone(), progress.clone()));
     let next_generation = loaded.as_ref().map_or(1, |ld| ld.generation + 1);
     let show = {
         let (loaded, error, chosen) = (loaded.clone(), error.clone(), chosen.clone());
@@ -120,105 +93,11 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             Err(message) => error.set(Some(message)),
         })
     };
-    let on_file = {
-        let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let t = page::texts(l);
-            if file.size() > MAX_FILE {
-                show.emit((Err(t.too_large.to_string()), String::new(), false));
-                return;
-            }
-            status.set(t.reading.to_string());
-            progress.set(Some(Progress::Reading(0)));
-            let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
-            let pick = newer(&reading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = crate::web::read_file_text(&file).await;
-                if reading.borrow().0 != pick {
-                    return;
-                }
-                let Ok(text) = text else {
-                    status.set(String::new());
-                    progress.set(None);
-                    show.emit((Err(t.refused.to_string()), file.name(), false));
-                    return;
-                };
-                let reader = crate::ballots::pabulib::Reader::new(text);
-                reading.borrow_mut().1 = Some(read_in_slices(reader, file.name(), l, show, status, progress));
-            });
-        })
-    };
-    let on_csv = {
-        let (show, status, refs) = (show.clone(), status.clone(), csv_refs.clone());
-        let (progress, reading) = (progress.clone(), reading.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let t = page::texts(l);
-            let file =
-                |r: &NodeRef| r.cast::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
-            let budget_text = refs.2.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let (Some(projects), Some(votes)) = (file(&refs.0), file(&refs.1)) else {
-                show.emit((Err(format!("{}: {} / {}", t.refused, t.csv_projects, t.csv_votes)), String::new(), false));
-                return;
-            };
-            let Some(budget) = format::typed(&budget_text, l).filter(|b| *b > 0.0) else {
-                show.emit((Err(format!("{}: »{budget_text}«", t.csv_budget)), String::new(), false));
-                return;
-            };
-            status.set(t.reading.to_string());
-            progress.set(Some(Progress::Reading(0)));
-            let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
-            let pick = newer(&reading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let p = crate::web::read_file_text(&projects).await;
-                let v = crate::web::read_file_text(&votes).await;
-                if reading.borrow().0 != pick {
-                    return;
-                }
-                let name = format!("{} + {}", projects.name(), votes.name());
-                let reader = match (p, v) {
-                    (Ok(p), Ok(v)) => {
-                        crate::ballots::pabulib::CsvReader::new(&p, v, budget).map_err(|bad| bad.message(l))
-                    }
-                    _ => Err(t.refused.to_string()),
-                };
-                match reader {
-                    Ok(reader) => {
-                        reading.borrow_mut().1 = Some(read_in_slices(reader, name, l, show, status, progress))
-                    }
-                    Err(message) => {
-                        status.set(String::new());
-                        progress.set(None);
-                        show.emit((Err(message), name, false));
-                    }
-                }
-            });
-        })
-    };
-    let on_example = {
-        let (show, scenario_query, reading) = (show.clone(), scenario_query.clone(), reading.clone());
-        let (status, progress) = (status.clone(), progress.clone());
-        Callback::from(move |_: MouseEvent| {
-            newer(&reading);
-            status.set(String::new());
-            progress.set(None);
-            let scenario = crate::share::decode(&scenario_query).scenario;
-            show.emit((Ok(page::example_for(&scenario)), page::texts(l).example_label.to_string(), true));
-        })
-    };
-    let on_rule = |which: usize| {
-        let rules = rules.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            if let Some(r) = Rule::parse(&value) {
-                let (a, b) = *rules;
-                rules.set(if which == 0 { (r, b) } else { (a, r) });
-            }
-        })
-    };
+    let report =
+        Report { show: show.clone(), status: status.clone(), progress: progress.clone(), reading: reading.clone() };
+    let on_file = read_file(report.clone(), l);
+    let on_csv = read_csv_pair(report.clone(), csv_refs.clone(), l);
+    let on_example = make_example(report, scenario_query.clone(), l);
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |to: Lang| {
@@ -233,18 +112,6 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
             chosen.set(v.parse().unwrap_or(0));
         })
     };
-    let rule_select = |which: usize, current: Rule, label: &'static str| {
-        let id = if which == 0 { "rule-a" } else { "rule-b" };
-        html! {
-            <label for={id}>{ label }
-                <select id={id} onchange={on_rule(which)}>
-                    { for Rule::ALL.iter().map(|r| html! {
-                        <option value={r.key()} selected={*r == current}>{ r.label(l) }</option>
-                    }) }
-                </select>
-            </label>
-        }
-    };
     let app = l.texts();
     let current = loaded.as_ref().zip(counted.as_ref()).filter(|(ld, c)| c.0 == ld.generation && c.1 == a && c.2 == b);
     html! {
@@ -254,53 +121,13 @@ pub fn BallotsPage(props: &BallotsProps) -> Html {
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>
                 <p>{ t.privacy }</p>
-                <div class="sources no-print">
-                    <section aria-labelledby="open-heading">
-                        <h2 id="open-heading">{ t.open_heading }</h2>
-                        <label class="button-secondary file-label">
-                            { t.open_label }
-                            <input type="file" accept=".pb,text/plain" onchange={on_file} class="visually-hidden" />
-                        </label>
-                        <p class="hint">{ t.open_hint }</p>
-                    </section>
-                    <section aria-labelledby="csv-heading">
-                        <h2 id="csv-heading">{ t.csv_heading }</h2>
-                        <form class="csv-pair" onsubmit={on_csv}>
-                            <label>{ t.csv_projects }<input ref={csv_refs.0.clone()} type="file" accept=".csv,text/csv" /></label>
-                            <label>{ t.csv_votes }<input ref={csv_refs.1.clone()} type="file" accept=".csv,text/csv" /></label>
-                            <label>{ t.csv_budget }<input ref={csv_refs.2.clone()} type="text" inputmode="decimal" autocomplete="off" /></label>
-                            <button type="submit" class="button-secondary">{ t.csv_read }</button>
-                        </form>
-                    </section>
-                    <section aria-labelledby="example-heading">
-                        <h2 id="example-heading">{ t.example_heading }</h2>
-                        <p>{ t.example_text }</p>
-                        <button type="button" class="button" onclick={on_example}>{ t.example_button }</button>
-                    </section>
-                </div>
+                { sources(t, on_file, on_csv, &csv_refs, on_example) }
                 <p class="status" role="status">{ (*status).clone() }</p>
-                {
-                    match *progress {
-                        Some(Progress::Reading(pct)) => html! {
-                            <p class="progress"><progress max="100" value={pct.to_string()} aria-label={t.reading}></progress>{ format!(" {pct} %") }</p>
-                        },
-                        Some(Progress::Counting(n)) => html! {
-                            <p class="progress"><progress aria-label={t.counting}></progress>{ format!(" {n} {}", t.countings) }</p>
-                        },
-                        None => html! {},
-                    }
-                }
+                { progress_line(t, *progress) }
                 if let Some(message) = (*error).clone() {
                     <p class="notice notice-error" role="alert">{ format!("{}: {message}", t.refused) }</p>
                 }
-                <section aria-labelledby="rules-heading">
-                    <h2 id="rules-heading">{ t.rules_heading }</h2>
-                    <div class="rule-choice">
-                        { rule_select(0, a, t.rule_a) }
-                        { rule_select(1, b, t.rule_b) }
-                    </div>
-                    <p class="hint">{ t.rule_notes }</p>
-                </section>
+                { rules_section(t, l, rules.clone()) }
                 {
                     match (loaded.as_ref(), current) {
                         (None, _) => html! { <p>{ t.empty }</p> },
@@ -374,7 +201,12 @@ fn bars(
                         { for pair.into_iter().enumerate().map(|(k, b)| html! {
                             <p class="bar">
                                 <svg viewBox="0 0 100 1" preserveAspectRatio="none">
-                                    <rect class={["a", "b"][k]} width={b.length_text()} height="1" />
+                                    // Classes written out: a class from a value costs the page Yew's class set.
+                                    if k == 0 {
+                                        <rect class="a" width={b.length_text()} height="1" />
+                                    } else {
+                                        <rect class="b" width={b.length_text()} height="1" />
+                                    }
                                 </svg>
                                 <span>{ b.text }</span>
                             </p>
@@ -390,6 +222,22 @@ fn pct(x: f64, lang: Lang) -> String {
     format::percent(x, 0, lang)
 }
 
+/// Whether a rule funded a project, in words.
+fn mark(t: &'static Texts, s: &Side, p: usize) -> &'static str {
+    if s.outcome.funded.contains(&p) {
+        t.yes
+    } else {
+        t.no
+    }
+}
+
+/// The head of a table with a column per rule, after `first`.
+fn rule_columns(sides: [&Side; 2], l: Lang) -> Html {
+    sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }).collect()
+}
+
+/// What the two rules give, side by side: the election, the summary, who gets something by group,
+/// money by category, every project, "why (not) funded?", the way into the model, and exports.
 fn results(
     t: &'static Texts,
     l: Lang,
@@ -400,58 +248,11 @@ fn results(
     scenario: &str,
 ) -> Html {
     let e = &*ld.election;
-    let (sup, x, y) = (&c.0, &c.1, &c.2);
-    let sides = [x, y];
-    let votes: Vec<usize> = sup.iter().map(Vec::len).collect();
+    let (x, y) = (&c.1, &c.2);
+    let votes: Vec<usize> = c.0.iter().map(Vec::len).collect();
     let money = |v: f64| format::number(v, 0, l);
-    let head = html! {
-        <tr>
-            <th scope="col">{ t.figure }</th>
-            { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
-        </tr>
-    };
-    let row = |label: &'static str, f: &dyn Fn(&Side) -> String| {
-        html! {
-            <tr><th scope="row">{ label }</th>{ for sides.iter().map(|s| html! { <td>{ f(s) }</td> }) }</tr>
-        }
-    };
     let mut order: Vec<usize> = (0..e.projects.len()).collect();
     order.sort_by(|&p, &q| votes[q].cmp(&votes[p]).then_with(|| e.projects[p].id.cmp(&e.projects[q].id)));
-    let mark = |s: &Side, p: usize| if s.outcome.funded.contains(&p) { t.yes } else { t.no };
-    let groups: Vec<(String, String, usize, [f64; 2])> = x
-        .summary
-        .groups
-        .iter()
-        .zip(&y.summary.groups)
-        .map(|(g, h)| (g.column.clone(), g.group.clone(), g.voters, [g.with_funded, h.with_funded]))
-        .collect();
-    let chosen = chosen.min(e.projects.len().saturating_sub(1));
-    let categories = page::category_bars(x, y, l);
-    let on_csv = {
-        let (ld, c) = (ld.election.clone(), c.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = page::export_csv(&ld, &c.0, [&c.1, &c.2], l);
-            crate::web::download_text("one-percent-ballots.csv", "text/csv", &text);
-        })
-    };
-    let on_json = {
-        let (ld, c) = (ld.election.clone(), c.clone());
-        Callback::from(move |_: MouseEvent| {
-            crate::web::download_text(
-                "one-percent-ballots.json",
-                "application/json",
-                &page::export_json(&ld, [&c.1, &c.2]),
-            );
-        })
-    };
-    let on_print = Callback::from(|_: MouseEvent| crate::web::print());
-    let share = (x.summary.voters_with_funded * 100.0).round() / 100.0;
-    let model_query = {
-        let mut s = crate::share::decode(scenario).scenario;
-        // The share goes in as the parameter; an out-of-range value keeps the scenario's.
-        let _ = s.set(crate::model::P::PbVotersWithWinner, share);
-        crate::share::encode(&s, &[("lang", l.code()), ("view", "pb")])
-    };
     html! {
         <>
             <section aria-labelledby="election-heading">
@@ -466,111 +267,216 @@ fn results(
                 }
                 <p class="hint">{ e.vote_type.reading(l) }</p>
             </section>
-            <section>
-                <h2 id="summary-heading">{ t.summary_heading }</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="summary-heading">
-                    <table class="ballots-table">
-                        <thead>{ head.clone() }</thead>
-                        <tbody>
-                            { row(t.funded_count, &|s| s.outcome.funded.len().to_string()) }
-                            { row(t.spent, &|s| money(s.summary.cost)) }
-                            { row(t.left, &|s| money(s.summary.left)) }
-                            { row(t.with_funded, &|s| pct(s.summary.voters_with_funded, l)) }
-                            { row(t.money_funded, &|s| pct(s.summary.supported_money_funded, l)) }
-                            { row(t.gini, &|s| format::number(s.summary.gini, 2, l)) }
-                        </tbody>
-                    </table>
-                </div>
-                <p class="hint">{ t.gini_note }</p>
-            </section>
-            <section>
-                <h2 id="groups-heading">{ if groups.is_empty() { t.with_funded } else { t.groups_heading } }</h2>
-                { bars("chart-reach", t.with_funded, [x, y], page::reach_bars(x, y, l), l) }
-                if !groups.is_empty() {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="groups-heading">
-                        <table class="ballots-table">
-                            <thead><tr>
-                                <th scope="col">{ t.group }</th><th scope="col">{ t.voters }</th>
-                                { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
-                            </tr></thead>
-                            <tbody>
-                                { for groups.iter().map(|(col, g, n, v)| html! {
-                                    <tr>
-                                        <th scope="row">{ format!("{col}: {g}") }</th>
-                                        <td>{ n.to_string() }</td>
-                                        <td>{ pct(v[0], l) }</td>
-                                        <td>{ pct(v[1], l) }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                }
-            </section>
-            if !categories.is_empty() {
-                <section>
-                    <h2 id="categories-heading">{ t.categories_heading }</h2>
-                    { bars("chart-categories", t.money_axis, [x, y], categories.clone(), l) }
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="categories-heading">
-                        <table class="ballots-table">
-                            <thead><tr>
-                                <th scope="col">{ t.category }</th>
-                                { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
-                            </tr></thead>
-                            <tbody>
-                                { for categories.iter().map(|(c, v)| html! {
-                                    <tr><th scope="row">{ c }</th><td>{ v[0].text.clone() }</td><td>{ v[1].text.clone() }</td></tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                </section>
-            }
-            <section>
-                <h2 id="projects-heading">{ t.projects_heading }</h2>
-                <details open={e.projects.len() <= 20}>
-                <summary>{ format!("{} ({})", t.show_projects, e.projects.len()) }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="projects-heading">
+            { summary_section(t, l, [x, y]) }
+            { groups_section(t, l, x, y) }
+            { categories_section(t, l, x, y) }
+            { projects_section(t, l, e, &order, &votes, [x, y]) }
+            { why_section(t, l, e, c, &order, chosen, on_why) }
+            { model_and_export(t, l, &ld.election, c, scenario) }
+        </>
+    }
+}
+
+/// The summary table: funded, spent, left, who gets something, money funded, Gini.
+fn summary_section(t: &'static Texts, l: Lang, sides: [&Side; 2]) -> Html {
+    let money = |v: f64| format::number(v, 0, l);
+    let row = |label: &'static str, f: &dyn Fn(&Side) -> String| {
+        html! {
+            <tr><th scope="row">{ label }</th>{ for sides.iter().map(|s| html! { <td>{ f(s) }</td> }) }</tr>
+        }
+    };
+    html! {
+        <section>
+            <h2 id="summary-heading">{ t.summary_heading }</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="summary-heading">
+                <table class="ballots-table">
+                    <thead><tr><th scope="col">{ t.figure }</th>{ rule_columns(sides, l) }</tr></thead>
+                    <tbody>
+                        { row(t.funded_count, &|s| s.outcome.funded.len().to_string()) }
+                        { row(t.spent, &|s| money(s.summary.cost)) }
+                        { row(t.left, &|s| money(s.summary.left)) }
+                        { row(t.with_funded, &|s| pct(s.summary.voters_with_funded, l)) }
+                        { row(t.money_funded, &|s| pct(s.summary.supported_money_funded, l)) }
+                        { row(t.gini, &|s| format::number(s.summary.gini, 2, l)) }
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint">{ t.gini_note }</p>
+        </section>
+    }
+}
+
+/// Who gets something: the chart, and by group where the file has groups.
+fn groups_section(t: &'static Texts, l: Lang, x: &Side, y: &Side) -> Html {
+    let groups: Vec<(String, String, usize, [f64; 2])> = x
+        .summary
+        .groups
+        .iter()
+        .zip(&y.summary.groups)
+        .map(|(g, h)| (g.column.clone(), g.group.clone(), g.voters, [g.with_funded, h.with_funded]))
+        .collect();
+    html! {
+        <section>
+            <h2 id="groups-heading">{ if groups.is_empty() { t.with_funded } else { t.groups_heading } }</h2>
+            { bars("chart-reach", t.with_funded, [x, y], page::reach_bars(x, y, l), l) }
+            if !groups.is_empty() {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="groups-heading">
                     <table class="ballots-table">
                         <thead><tr>
-                            <th scope="col">{ t.project }</th><th scope="col">{ t.cost }</th><th scope="col">{ t.votes }</th>
-                            <th scope="col">{ t.category }</th>
-                            { for sides.iter().map(|s| html! { <th scope="col">{ s.outcome.rule.label(l) }</th> }) }
+                            <th scope="col">{ t.group }</th><th scope="col">{ t.voters }</th>
+                            { rule_columns([x, y], l) }
                         </tr></thead>
                         <tbody>
-                            { for order.iter().map(|&p| html! {
+                            { for groups.iter().map(|(col, g, n, v)| html! {
                                 <tr>
-                                    <th scope="row">{ e.name(p) }</th>
-                                    <td>{ money(e.projects[p].cost) }</td>
-                                    <td>{ votes[p].to_string() }</td>
-                                    <td>{ e.project_field(p, "category").unwrap_or("") }</td>
-                                    <td class={classes!(x.outcome.funded.contains(&p).then_some("funded"))}>{ mark(x, p) }</td>
-                                    <td class={classes!(y.outcome.funded.contains(&p).then_some("funded"))}>{ mark(y, p) }</td>
+                                    <th scope="row">{ format!("{col}: {g}") }</th>
+                                    <td>{ n.to_string() }</td>
+                                    <td>{ pct(v[0], l) }</td>
+                                    <td>{ pct(v[1], l) }</td>
                                 </tr>
                             }) }
                         </tbody>
                     </table>
                 </div>
-                </details>
-            </section>
-            <section aria-labelledby="why-heading">
-                <h2 id="why-heading">{ t.why_heading }</h2>
-                <label for="why-project">{ t.why_label }
-                    <select id="why-project" onchange={on_why}>
-                        { for order.iter().map(|&p| html! {
-                            <option value={p.to_string()} selected={p == chosen}>{ e.name(p) }</option>
+            }
+        </section>
+    }
+}
+
+/// Money by category, where the projects have categories: the chart and its table.
+fn categories_section(t: &'static Texts, l: Lang, x: &Side, y: &Side) -> Html {
+    let categories = page::category_bars(x, y, l);
+    if categories.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section>
+            <h2 id="categories-heading">{ t.categories_heading }</h2>
+            { bars("chart-categories", t.money_axis, [x, y], categories.clone(), l) }
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="categories-heading">
+                <table class="ballots-table">
+                    <thead><tr>
+                        <th scope="col">{ t.category }</th>
+                        { rule_columns([x, y], l) }
+                    </tr></thead>
+                    <tbody>
+                        { for categories.iter().map(|(c, v)| html! {
+                            <tr><th scope="row">{ c }</th><td>{ v[0].text.clone() }</td><td>{ v[1].text.clone() }</td></tr>
                         }) }
-                    </select>
-                </label>
-                <dl class="why">
-                    { for sides.iter().map(|s| html! {
-                        <>
-                            <dt>{ format!("{} – {}", s.outcome.rule.label(l), mark(s, chosen)) }</dt>
-                            <dd>{ why(e, sup, &s.outcome, chosen, l) }</dd>
-                        </>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Every project, most votes first: cost, votes, category, and whether each rule funded it.
+fn projects_section(
+    t: &'static Texts,
+    l: Lang,
+    e: &Election,
+    order: &[usize],
+    votes: &[usize],
+    sides: [&Side; 2],
+) -> Html {
+    let money = |v: f64| format::number(v, 0, l);
+    let [x, y] = sides;
+    html! {
+        <section>
+            <h2 id="projects-heading">{ t.projects_heading }</h2>
+            <details open={e.projects.len() <= 20}>
+            <summary>{ format!("{} ({})", t.show_projects, e.projects.len()) }</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="projects-heading">
+                <table class="ballots-table">
+                    <thead><tr>
+                        <th scope="col">{ t.project }</th><th scope="col">{ t.cost }</th><th scope="col">{ t.votes }</th>
+                        <th scope="col">{ t.category }</th>
+                        { rule_columns(sides, l) }
+                    </tr></thead>
+                    <tbody>
+                        { for order.iter().map(|&p| html! {
+                            <tr>
+                                <th scope="row">{ e.name(p) }</th>
+                                <td>{ money(e.projects[p].cost) }</td>
+                                <td>{ votes[p].to_string() }</td>
+                                <td>{ e.project_field(p, "category").unwrap_or("") }</td>
+                                { for [x, y].into_iter().map(|s| if s.outcome.funded.contains(&p) {
+                                    html! { <td class="funded">{ t.yes }</td> }
+                                } else {
+                                    html! { <td>{ t.no }</td> }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            </details>
+        </section>
+    }
+}
+
+/// "Why (not) funded?" for the chosen project, under each rule.
+fn why_section(
+    t: &'static Texts,
+    l: Lang,
+    e: &Election,
+    c: &Counted,
+    order: &[usize],
+    chosen: usize,
+    on_why: Callback<Event>,
+) -> Html {
+    let chosen = chosen.min(e.projects.len().saturating_sub(1));
+    html! {
+        <section aria-labelledby="why-heading">
+            <h2 id="why-heading">{ t.why_heading }</h2>
+            <label for="why-project">{ t.why_label }
+                <select id="why-project" onchange={on_why}>
+                    { for order.iter().map(|&p| html! {
+                        <option value={p.to_string()} selected={p == chosen}>{ e.name(p) }</option>
                     }) }
-                </dl>
-            </section>
+                </select>
+            </label>
+            <dl class="why">
+                { for [&c.1, &c.2].into_iter().map(|s| html! {
+                    <>
+                        <dt>{ format!("{} – {}", s.outcome.rule.label(l), mark(t, s, chosen)) }</dt>
+                        <dd>{ why(e, &c.0, &s.outcome, chosen, l) }</dd>
+                    </>
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+/// The share of voters with a funded project into the model's PB view, and the exports.
+fn model_and_export(t: &'static Texts, l: Lang, e: &Rc<Election>, c: &Counted, scenario: &str) -> Html {
+    let on_csv = {
+        let (c, e) = (c.clone(), e.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = page::export_csv(&e, &c.0, [&c.1, &c.2], l);
+            crate::web::download_text("one-percent-ballots.csv", "text/csv", &text);
+        })
+    };
+    let on_json = {
+        let (c, e) = (c.clone(), e.clone());
+        Callback::from(move |_: MouseEvent| {
+            crate::web::download_text(
+                "one-percent-ballots.json",
+                "application/json",
+                &page::export_json(&e, [&c.1, &c.2]),
+            );
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| crate::web::print());
+    let share = (c.1.summary.voters_with_funded * 100.0).round() / 100.0;
+    let model_query = {
+        let mut s = crate::share::decode(scenario).scenario;
+        // The share goes in as the parameter; an out-of-range value keeps the scenario's.
+        let _ = s.set(crate::model::P::PbVotersWithWinner, share);
+        crate::share::encode(&s, &[("lang", l.code()), ("view", "pb")])
+    };
+    html! {
+        <>
             <section aria-labelledby="model-heading" class="no-print">
                 <h2 id="model-heading">{ t.to_model_heading }</h2>
                 <p>{ t.to_model_text }</p>
@@ -585,5 +491,231 @@ fn results(
                 </p>
             </section>
         </>
+    }
+}
+
+/// Count after the page has painted "Counting …", in slices so that the page stays responsive;
+/// a newer election or rule stops the counting under way.
+#[hook]
+fn use_counting(
+    loaded: Option<Loaded>,
+    a: Rule,
+    b: Rule,
+    l: Lang,
+    handles: (
+        UseStateHandle<Option<(u32, Rule, Rule, Counted)>>,
+        UseStateHandle<String>,
+        UseStateHandle<Option<Progress>>,
+    ),
+) {
+    let (counted, status, progress) = handles;
+    use_effect_with((loaded, a, b), move |(loaded, a, b)| {
+        let pending = loaded.clone().map(|ld| {
+            let (a, b) = (*a, *b);
+            status.set(page::texts(l).counting.to_string());
+            let mut job = page::CountJob::new(&ld.election, a, b);
+            let mut shown = 0;
+            crate::web::in_slices(SLICE_MS, move || match job.advance(&ld.election) {
+                Some(done) => {
+                    counted.set(Some((ld.generation, a, b, Rc::new(done))));
+                    status.set(String::new());
+                    progress.set(None);
+                    true
+                }
+                None => {
+                    if job.done() != shown {
+                        shown = job.done();
+                        progress.set(Some(Progress::Counting(shown)));
+                    }
+                    false
+                }
+            })
+        });
+        move || drop(pending)
+    });
+}
+
+/// Where the ballots come from: a pabulib file, a CSV pair with its budget, or an example made
+/// from the scenario.
+fn sources(
+    t: &'static Texts,
+    on_file: Callback<Event>,
+    on_csv: Callback<SubmitEvent>,
+    csv_refs: &(NodeRef, NodeRef, NodeRef),
+    on_example: Callback<MouseEvent>,
+) -> Html {
+    html! {
+    <div class="sources no-print">
+        <section aria-labelledby="open-heading">
+            <h2 id="open-heading">{ t.open_heading }</h2>
+            <label class="button-secondary file-label">
+                { t.open_label }
+                <input type="file" accept=".pb,text/plain" onchange={on_file} class="visually-hidden" />
+            </label>
+            <p class="hint">{ t.open_hint }</p>
+        </section>
+        <section aria-labelledby="csv-heading">
+            <h2 id="csv-heading">{ t.csv_heading }</h2>
+            <form class="csv-pair" onsubmit={on_csv}>
+                <label>{ t.csv_projects }<input ref={csv_refs.0.clone()} type="file" accept=".csv,text/csv" /></label>
+                <label>{ t.csv_votes }<input ref={csv_refs.1.clone()} type="file" accept=".csv,text/csv" /></label>
+                <label>{ t.csv_budget }<input ref={csv_refs.2.clone()} type="text" inputmode="decimal" autocomplete="off" /></label>
+                <button type="submit" class="button-secondary">{ t.csv_read }</button>
+            </form>
+        </section>
+        <section aria-labelledby="example-heading">
+            <h2 id="example-heading">{ t.example_heading }</h2>
+            <p>{ t.example_text }</p>
+            <button type="button" class="button" onclick={on_example}>{ t.example_button }</button>
+        </section>
+    </div>
+    }
+}
+
+/// How far reading or counting has come, as a progress bar and in words.
+fn progress_line(t: &'static Texts, progress: Option<Progress>) -> Html {
+    match progress {
+        Some(Progress::Reading(pct)) => html! {
+            <p class="progress"><progress max="100" value={pct.to_string()} aria-label={t.reading}></progress>{ format!(" {pct} %") }</p>
+        },
+        Some(Progress::Counting(n)) => html! {
+            <p class="progress"><progress aria-label={t.counting}></progress>{ format!(" {n} {}", t.countings) }</p>
+        },
+        None => html! {},
+    }
+}
+
+/// Where a reading reports to: the election or the problem (with its name, and whether it is
+/// illustrative), the status line, the progress bar, and the reading under way.
+#[derive(Clone)]
+struct Report {
+    show: Callback<(Result<Election, String>, String, bool)>,
+    status: UseStateHandle<String>,
+    progress: UseStateHandle<Option<Progress>>,
+    reading: Rc<std::cell::RefCell<(u32, Option<crate::web::Slices>)>>,
+}
+
+/// Read a picked pabulib file in slices (a file over [`MAX_FILE`] is refused before reading).
+fn read_file(report: Report, l: Lang) -> Callback<Event> {
+    let Report { show, status, progress, reading } = report;
+    Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let t = page::texts(l);
+        if file.size() > MAX_FILE {
+            show.emit((Err(t.too_large.to_string()), String::new(), false));
+            return;
+        }
+        status.set(t.reading.to_string());
+        progress.set(Some(Progress::Reading(0)));
+        let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
+        let pick = newer(&reading);
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = crate::web::read_file_text(&file).await;
+            if reading.borrow().0 != pick {
+                return;
+            }
+            let Ok(text) = text else {
+                status.set(String::new());
+                progress.set(None);
+                show.emit((Err(t.refused.to_string()), file.name(), false));
+                return;
+            };
+            let reader = crate::ballots::pabulib::Reader::new(text);
+            reading.borrow_mut().1 = Some(read_in_slices(reader, file.name(), l, show, status, progress));
+        });
+    })
+}
+
+/// Read a CSV pair (projects, votes) with the budget typed beside it, in slices.
+fn read_csv_pair(report: Report, refs: (NodeRef, NodeRef, NodeRef), l: Lang) -> Callback<SubmitEvent> {
+    let Report { show, status, progress, reading } = report;
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let t = page::texts(l);
+        let file = |r: &NodeRef| r.cast::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
+        let budget_text = refs.2.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+        let (Some(projects), Some(votes)) = (file(&refs.0), file(&refs.1)) else {
+            show.emit((Err(format!("{}: {} / {}", t.refused, t.csv_projects, t.csv_votes)), String::new(), false));
+            return;
+        };
+        let Some(budget) = format::typed(&budget_text, l).filter(|b| *b > 0.0) else {
+            show.emit((Err(format!("{}: »{budget_text}«", t.csv_budget)), String::new(), false));
+            return;
+        };
+        status.set(t.reading.to_string());
+        progress.set(Some(Progress::Reading(0)));
+        let (show, status, progress, reading) = (show.clone(), status.clone(), progress.clone(), reading.clone());
+        let pick = newer(&reading);
+        wasm_bindgen_futures::spawn_local(async move {
+            let p = crate::web::read_file_text(&projects).await;
+            let v = crate::web::read_file_text(&votes).await;
+            if reading.borrow().0 != pick {
+                return;
+            }
+            let name = format!("{} + {}", projects.name(), votes.name());
+            let reader = match (p, v) {
+                (Ok(p), Ok(v)) => crate::ballots::pabulib::CsvReader::new(&p, v, budget).map_err(|bad| bad.message(l)),
+                _ => Err(t.refused.to_string()),
+            };
+            match reader {
+                Ok(reader) => reading.borrow_mut().1 = Some(read_in_slices(reader, name, l, show, status, progress)),
+                Err(message) => {
+                    status.set(String::new());
+                    progress.set(None);
+                    show.emit((Err(message), name, false));
+                }
+            }
+        });
+    })
+}
+
+/// Make an example election from the scenario in the address (labelled as illustrative).
+fn make_example(report: Report, scenario_query: String, l: Lang) -> Callback<MouseEvent> {
+    let Report { show, status, progress, reading } = report;
+    Callback::from(move |_: MouseEvent| {
+        newer(&reading);
+        status.set(String::new());
+        progress.set(None);
+        let scenario = crate::share::decode(&scenario_query).scenario;
+        show.emit((Ok(page::example_for(&scenario)), page::texts(l).example_label.to_string(), true));
+    })
+}
+
+/// The two rules to count with, side by side.
+fn rules_section(t: &'static Texts, l: Lang, rules: UseStateHandle<(Rule, Rule)>) -> Html {
+    let on_rule = |which: usize| {
+        let rules = rules.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(r) = Rule::parse(&value) {
+                let (a, b) = *rules;
+                rules.set(if which == 0 { (r, b) } else { (a, r) });
+            }
+        })
+    };
+    let rule_select = |which: usize, current: Rule, label: &'static str| {
+        let id = if which == 0 { "rule-a" } else { "rule-b" };
+        html! {
+            <label for={id}>{ label }
+                <select id={id} onchange={on_rule(which)}>
+                    { for Rule::ALL.iter().map(|r| html! {
+                        <option value={r.key()} selected={*r == current}>{ r.label(l) }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    let (a, b) = *rules;
+    html! {
+    <section aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{ t.rules_heading }</h2>
+        <div class="rule-choice">
+            { rule_select(0, a, t.rule_a) }
+            { rule_select(1, b, t.rule_b) }
+        </div>
+        <p class="hint">{ t.rule_notes }</p>
+    </section>
     }
 }

@@ -55,25 +55,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     });
     let bands = use_all_bands(cols.clone());
 
-    // Apply `change` to a copy of the saved list, store it, and only then show it.
-    let change = {
-        let (saved, status) = (saved.clone(), status.clone());
-        move |change: &dyn Fn(&mut Library) -> Result<String, Refusal>| {
-            let mut next = (*saved.0).clone();
-            let message = match change(&mut next) {
-                Err(r) => t.refused[r as usize].to_string(),
-                Ok(message) => match crate::web::store_saved(&next.to_text()) {
-                    Ok(()) => {
-                        saved.set((Rc::new(next), saved.1.clone()));
-                        message
-                    }
-                    Err(StoreError::Full) => t.storage_full.to_string(),
-                    Err(StoreError::Unavailable) => t.storage_unavailable.to_string(),
-                },
-            };
-            status.set(message);
-        }
-    };
+    let change = store_change(t, saved.clone(), status.clone());
     let toggle = {
         let (items, status) = (items.clone(), status.clone());
         move |name: String, link: String| {
@@ -90,47 +72,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         }
     };
 
-    let on_aside = saved.1.clone().map(|text| {
-        Callback::from(move |_: MouseEvent| {
-            crate::web::download_text("one-percent-unreadable-saved-data.txt", "text/plain", &text)
-        })
-    });
-    let on_forget = {
-        let saved = saved.clone();
-        Callback::from(move |_: MouseEvent| {
-            if crate::web::confirm(t.forget_confirm) {
-                crate::web::forget_aside();
-                saved.set((saved.0.clone(), crate::web::load_saved().aside.map(Rc::from)));
-            }
-        })
-    };
-    let on_add = {
-        let (link_ref, name_ref, items, status) = (link_ref.clone(), name_ref.clone(), items.clone(), status.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let value = |r: &NodeRef| r.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let (text, name) = (value(&link_ref), crate::saved::clean_name(&value(&name_ref)));
-            let query = compare::query_of(&text);
-            if !crate::share::decode(query).has_scenario {
-                status.set(t.not_a_link.to_string());
-                return;
-            }
-            if items.len() >= MAX_COMPARED {
-                status.set(t.full.to_string());
-                return;
-            }
-            let name = if name.is_empty() { format!("{}", items.len() + 1) } else { name };
-            let mut next = (*items).as_ref().clone();
-            next.push((name.clone(), query.to_string()));
-            items.set(Rc::new(next));
-            status.set(format!("{} {name}", t.added));
-            for r in [&link_ref, &name_ref] {
-                if let Some(i) = r.cast::<web_sys::HtmlInputElement>() {
-                    i.set_value("");
-                }
-            }
-        })
-    };
+    let on_add = add_link(t, (link_ref.clone(), name_ref.clone()), items.clone(), status.clone());
 
     let on_lang = {
         let lang = lang.clone();
@@ -154,7 +96,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>
                 <p class="status" role="status">{ (*status).clone() }</p>
-                { saved_section(t, &saved.0, &items, &toggle, &change, on_aside, on_forget) }
+                { saved_section(t, &saved, &items, &toggle, &change) }
                 <section aria-labelledby="paste-heading">
                     <h2 id="paste-heading">{ t.paste_heading }</h2>
                     <form class="paste" onsubmit={on_add}>
@@ -174,13 +116,27 @@ pub fn ComparePage(props: &CompareProps) -> Html {
 /// be read, to download or forget.
 fn saved_section(
     t: &'static compare::CompareTexts,
-    lib: &Library,
+    saved: &UseStateHandle<Saved>,
     items: &[(String, String)],
     toggle: &(impl Fn(String, String) + Clone + 'static),
     change: &(impl Fn(&dyn Fn(&mut Library) -> Result<String, Refusal>) + Clone + 'static),
-    on_aside: Option<Callback<MouseEvent>>,
-    on_forget: Callback<MouseEvent>,
 ) -> Html {
+    let lib = &saved.0;
+    // Saved data that could not be read is kept aside: it can be downloaded, or forgotten.
+    let on_aside = saved.1.clone().map(|text| {
+        Callback::from(move |_: MouseEvent| {
+            crate::web::download_text("one-percent-unreadable-saved-data.txt", "text/plain", &text)
+        })
+    });
+    let on_forget = {
+        let saved = saved.clone();
+        Callback::from(move |_: MouseEvent| {
+            if crate::web::confirm(t.forget_confirm) {
+                crate::web::forget_aside();
+                saved.set((saved.0.clone(), crate::web::load_saved().aside.map(Rc::from)));
+            }
+        })
+    };
     let saved_rows = lib.entries.iter().enumerate().map(|(i, e)| {
         let pressed = items.iter().any(|(n, l)| *n == e.name && *l == e.link);
         let on_compare = {
@@ -246,8 +202,6 @@ fn comparison(
     toggle: &(impl Fn(String, String) + Clone + 'static),
 ) -> Html {
     let rows = compare::rows(cols, bands, lang_now);
-    let charts = compare::charts(cols, lang_now);
-    let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
     let computing = bands.iter().any(|b| b.is_none());
     let head = cols.iter().enumerate().map(|(i, c)| {
         let (color, dash) = compare::style(i);
@@ -311,15 +265,7 @@ fn comparison(
                 </table>
             </div>
         </section>
-        <section aria-labelledby="charts-heading">
-            <h2 id="charts-heading">{ t.charts_heading }</h2>
-            <div class="charts">
-                { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
-                    <ChartFigure id={format!("compare-{i}")} {title} chart={Rc::new(Chart::Line(chart))}
-                        lang={lang_now} summary={names.join(" · ")} />
-                }) }
-            </div>
-        </section>
+        { compare_charts(t, cols, lang_now) }
         </>
     }
 }
@@ -384,4 +330,79 @@ fn use_all_bands(cols: Rc<Vec<Column>>) -> Vec<Option<Rc<Bands>>> {
     cols.iter()
         .map(|c| cache.iter().find(|(s, r, _)| **s == *c.scenario && *r == c.runs).map(|(_, _, b)| b.clone()))
         .collect()
+}
+
+/// Add a pasted link (and its name, or a number) to the comparison; a text that is not a link to
+/// a scenario, or a full comparison, is said and changes nothing.
+fn add_link(
+    t: &'static compare::CompareTexts,
+    (link_ref, name_ref): (NodeRef, NodeRef),
+    items: UseStateHandle<Items>,
+    status: UseStateHandle<String>,
+) -> Callback<SubmitEvent> {
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let value = |r: &NodeRef| r.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+        let (text, name) = (value(&link_ref), crate::saved::clean_name(&value(&name_ref)));
+        let query = compare::query_of(&text);
+        if !crate::share::decode(query).has_scenario {
+            status.set(t.not_a_link.to_string());
+            return;
+        }
+        if items.len() >= MAX_COMPARED {
+            status.set(t.full.to_string());
+            return;
+        }
+        let name = if name.is_empty() { format!("{}", items.len() + 1) } else { name };
+        let mut next = (*items).as_ref().clone();
+        next.push((name.clone(), query.to_string()));
+        items.set(Rc::new(next));
+        status.set(format!("{} {name}", t.added));
+        for r in [&link_ref, &name_ref] {
+            if let Some(i) = r.cast::<web_sys::HtmlInputElement>() {
+                i.set_value("");
+            }
+        }
+    })
+}
+
+/// Apply a change to a copy of the saved list, store it, and only then show it; a refusal, or full
+/// or blocked storage, is said and the list stays as it was.
+fn store_change(
+    t: &'static compare::CompareTexts,
+    saved: UseStateHandle<Saved>,
+    status: UseStateHandle<String>,
+) -> impl Fn(&dyn Fn(&mut Library) -> Result<String, Refusal>) + Clone + 'static {
+    move |change: &dyn Fn(&mut Library) -> Result<String, Refusal>| {
+        let mut next = (*saved.0).clone();
+        let message = match change(&mut next) {
+            Err(r) => t.refused[r as usize].to_string(),
+            Ok(message) => match crate::web::store_saved(&next.to_text()) {
+                Ok(()) => {
+                    saved.set((Rc::new(next), saved.1.clone()));
+                    message
+                }
+                Err(StoreError::Full) => t.storage_full.to_string(),
+                Err(StoreError::Unavailable) => t.storage_unavailable.to_string(),
+            },
+        };
+        status.set(message);
+    }
+}
+
+/// The charts: every scenario's line overlaid, one chart per figure.
+fn compare_charts(t: &'static compare::CompareTexts, cols: &[Column], lang_now: Lang) -> Html {
+    let charts = compare::charts(cols, lang_now);
+    let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+    html! {
+        <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading">{ t.charts_heading }</h2>
+            <div class="charts">
+                { for charts.into_iter().enumerate().map(|(i, (title, chart))| html! {
+                    <ChartFigure id={format!("compare-{i}")} {title} chart={Rc::new(Chart::Line(chart))}
+                        lang={lang_now} summary={names.join(" · ")} />
+                }) }
+            </div>
+        </section>
+    }
 }

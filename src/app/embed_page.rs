@@ -33,14 +33,7 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
     let choices = embed_choices(view);
     let id = choices[what.min(choices.len() - 1)];
     let (w, h) = SIZES.get(size).copied().unwrap_or((cw, ch));
-    // The scenario in the page's language: `lang` replaced where it stands (added when missing).
-    let lang_pair = format!("lang={}", l.code());
-    let mut pairs: Vec<&str> = props.query.split('&').filter(|p| !p.is_empty()).collect();
-    match pairs.iter().position(|p| p.starts_with("lang=")) {
-        Some(i) => pairs[i] = &lang_pair,
-        None => pairs.push(&lang_pair),
-    }
-    let query = pairs.join("&");
+    let query = embed::in_language(&props.query, l);
     let src = crate::web::sibling_url("embed.html", &format!("{query}&embed={}", id.key()));
     let title = format!("One Percent – {}", embed_title(id, l));
     let snippet = embed::snippet(&src, w, h, &title);
@@ -52,38 +45,8 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
         });
     }
     // One handler for the four fields: which field, and its new value.
-    let set = |field: usize| {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let v: u32 = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse().unwrap_or(0);
-            let mut s = *state;
-            match field {
-                0 => s.0 = v as usize,
-                1 => s.1 = v as usize,
-                2 => s.2 = v.clamp(SIDE.0, SIDE.1),
-                _ => s.3 = v.clamp(SIDE.0, SIDE.1),
-            }
-            state.set(s);
-        })
-    };
-    let number = |field: usize, id: &'static str, label: &'static str, value: u32| {
-        html! {
-            <>
-                <label for={id}>{ label }</label>
-                <input {id} type="number" min={SIDE.0.to_string()} max={SIDE.1.to_string()} step="10"
-                    value={value.to_string()} onchange={set(field)} />
-            </>
-        }
-    };
-    let on_copy = {
-        let (status, snippet) = (status.clone(), snippet.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (status, snippet) = (status.clone(), snippet.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(Some(crate::web::copy_text(&snippet).await));
-            });
-        })
-    };
+    let set = |field: usize| set_field(state.clone(), field);
+    let on_copy = copy_snippet(status.clone(), snippet.clone());
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |to: Lang| {
@@ -111,8 +74,8 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
                         }) }
                     </select>
                     if size == SIZES.len() {
-                        { number(2, "embed-width", t.width, cw) }
-                        { number(3, "embed-height", t.height, ch) }
+                        { side_field(set(2), "embed-width", t.width, cw) }
+                        { side_field(set(3), "embed-height", t.height, ch) }
                     }
                     <label for="embed-code">{ t.code }</label>
                     <textarea id="embed-code" readonly=true rows="4" value={snippet} />
@@ -130,6 +93,43 @@ pub fn EmbedPage(props: &EmbedProps) -> Html {
                 </div>
             </main>
             <footer class="site-footer"><p>{ app.footer_privacy }</p></footer>
+        </>
+    }
+}
+
+/// One handler for the four fields (what, size, custom width, custom height): which field, and
+/// its new value; a custom side is kept within [`SIDE`].
+fn set_field(state: UseStateHandle<(usize, usize, u32, u32)>, field: usize) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let v: u32 = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse().unwrap_or(0);
+        let mut s = *state;
+        match field {
+            0 => s.0 = v as usize,
+            1 => s.1 = v as usize,
+            2 => s.2 = v.clamp(SIDE.0, SIDE.1),
+            _ => s.3 = v.clamp(SIDE.0, SIDE.1),
+        }
+        state.set(s);
+    })
+}
+
+/// Copy the snippet; whether the browser allowed it is said.
+fn copy_snippet(status: UseStateHandle<Option<bool>>, snippet: String) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let (status, snippet) = (status.clone(), snippet.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            status.set(Some(crate::web::copy_text(&snippet).await));
+        });
+    })
+}
+
+/// A custom width or height, in pixels.
+fn side_field(onchange: Callback<Event>, id: &'static str, label: &'static str, value: u32) -> Html {
+    html! {
+        <>
+            <label for={id}>{ label }</label>
+            <input {id} type="number" min={SIDE.0.to_string()} max={SIDE.1.to_string()} step="10"
+                value={value.to_string()} {onchange} />
         </>
     }
 }

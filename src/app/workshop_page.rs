@@ -47,7 +47,6 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     });
     let lang = ws.lang;
     let t = texts(lang);
-    let app = lang.texts();
     let scenario = Rc::new(ws.scenario());
     let kind = ws.chart_kind();
     let outcome = use_memo(scenario.clone(), |s| crate::model::run(s));
@@ -57,200 +56,49 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
         _ => outcome.scenario.len().div_ceil(12),
     };
 
-    {
-        let query = page_query(&ws);
-        use_effect_with((lang, query), |(lang, query)| {
-            crate::web::set_query(query);
-            crate::web::set_document(*lang, &format!("{} – {}", texts(*lang).title, lang.texts().app_name));
-        });
-    }
-    // The revealed answer is brought into view (R may be pressed with the answer below the fold).
-    use_effect_with(ws.revealed, |revealed| {
-        if *revealed {
-            crate::web::show_element("answer");
-        }
-    });
-    // Keyboard shortcuts, for as long as the page is open.
-    {
-        let dispatcher = ws.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = crate::web::on_key(move |key| {
-                let act = match key {
-                    "ArrowRight" | "PageDown" => Act::Step(1),
-                    "ArrowLeft" | "PageUp" => Act::Step(-1),
-                    "r" | "R" => Act::Reveal,
-                    "p" | "P" => Act::Play,
-                    "l" | "L" => Act::Replay,
-                    "q" | "Q" => Act::Qr,
-                    "f" | "F" => {
-                        crate::web::toggle_fullscreen();
-                        return true;
-                    }
-                    _ => return false,
-                };
-                dispatcher.dispatch(act);
-                true
-            });
-            move || drop(listener)
-        });
-    }
-    // Playing: one year per tick.
-    {
-        let dispatcher = ws.dispatcher();
-        use_effect_with((ws.playing, ws.year, ws.speed, total), move |&(playing, _, speed, total)| {
-            let pending =
-                playing.then(|| crate::web::after(SPEEDS[speed], move || dispatcher.dispatch(Act::Tick(total))));
-            move || drop(pending)
-        });
-    }
+    use_page_effects(&ws, total);
     let bands = use_memo((scenario.clone(), ws.revealed), |(s, revealed)| {
         revealed.then(|| crate::model::montecarlo::monte_carlo(s, DEFAULT_RUNS))
     });
 
-    let on_lang = {
-        let d = ws.dispatcher();
-        Callback::from(move |l: Lang| {
-            crate::web::remember_lang(l);
-            d.dispatch(Act::Lang(l));
-        })
-    };
-    let act = |a: fn() -> Act| {
-        let d = ws.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(a()))
-    };
-    let per_year = workshop::steps_per_year(kind);
-    // Before the reveal the chart stops short of what the room is asked to guess.
-    let hidden = (ws.mode == Part::Stories && !ws.revealed)
-        .then(|| ws.stories.get(ws.story).and_then(|s| s.steps.get(ws.step)).and_then(|s| s.predict.as_ref()))
-        .flatten()
-        .and_then(|(p, _)| p.shown_before_reveal(kind));
-    let reveal = match (ws.year.map(|y| y * per_year), hidden) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    let (title, chart) =
-        workshop::step_chart(kind, &outcome, if ws.replaying { (*before).as_ref() } else { None }, reveal, lang);
+    let (title, chart) = workshop::step_chart(
+        kind,
+        &outcome,
+        if ws.replaying { (*before).as_ref() } else { None },
+        ws.chart_drawn_to(),
+        lang,
+    );
     let chart = Rc::new(Chart::Line(chart));
     // The QR code and the link open the same scenario in the app's view that shows this chart.
-    let view = match kind {
-        ChartKind::Trust => "together",
-        ChartKind::Saving => "casework",
-        ChartKind::Turnout => "pb",
-    };
+    let view = workshop::app_view(kind).code();
     let share_link = crate::share::encode(&scenario, &[("lang", lang.code()), ("view", view)]);
     let app_link = crate::web::sibling_url("", &share_link);
 
-    let time_controls = html! {
-        <div class="time-controls" role="group" aria-label={t.play}>
-            <button type="button" class="button" onclick={act(|| Act::Play)} aria-pressed={ws.playing.to_string()}>
-                { if ws.playing { t.pause } else { t.play } }
-            </button>
-            <label>{ t.speed }
-                <select onchange={{
-                    let d = ws.dispatcher();
-                    Callback::from(move |e: Event| {
-                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                        d.dispatch(Act::Speed(v.parse().unwrap_or(1)));
-                    })
-                }}>
-                    { for t.speeds.iter().enumerate().map(|(i, s)| html! {
-                        <option value={i.to_string()} selected={i == ws.speed}>{ *s }</option>
-                    }) }
-                </select>
-            </label>
-            <button type="button" class="button-secondary" onclick={act(|| Act::Replay)}>{ t.replay }</button>
-            <p class="year" aria-live="polite">
-                { match ws.year {
-                    Some(y) => format!("{} {} {} {total}", t.year_of[0], y, t.year_of[1]),
-                    None => String::new(),
-                } }
-            </p>
-        </div>
-    };
-    let levers = {
-        let d = ws.dispatcher();
-        let on_action = Callback::from(move |a: AppAction| {
-            if let AppAction::SetParam(p, v) = a {
-                d.dispatch(Act::Lever(p, v));
-            }
-        });
-        let cur = crate::report::currency(&scenario);
-        html! {
-            <div class="levers">
-                { for [P::PbShare, P::ExtraTime].into_iter().map(|p| html! {
-                    <ParamControl {lang} param={p} value={scenario.get(p)} currency={cur}
-                        refusals={ws.refusals} on_action={on_action.clone()} />
-                }) }
-            </div>
-        }
-    };
-    let qr = ws.qr.then(|| match workshop::qr_svg_path(&app_link) {
-        Some((d, side)) => html! {
-            <figure class="qr">
-                <svg viewBox={format!("0 0 {side} {side}")} role="img" aria-label={t.qr_caption}>
-                    <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
-                    <path d={d} fill="#000" />
-                </svg>
-                <figcaption>{ t.qr_caption }<br /><a href={app_link.clone()}>{ app_link.clone() }</a></figcaption>
-            </figure>
-        },
-        None => html! { <p class="notice">{ t.qr_too_long }</p> },
-    });
+    let time_controls = time_controls(&ws, total);
+    let levers = levers(&ws, &scenario);
+    let qr = ws.qr.then(|| qr_code(&app_link, t));
 
     let body = match ws.mode {
         Part::Stories => story_part(&ws, &outcome, (*bands).as_ref(), lang),
-        Part::Free => html! {
-            <>
-                <h1>{ Part::Free.name(t) }</h1>
-                <p class="lead">{ t.free_intro }</p>
-                <label class="chart-pick">{ t.chart_label }
-                    <select onchange={{
-                        let d = ws.dispatcher();
-                        Callback::from(move |e: Event| {
-                            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                            if let Some(k) = ChartKind::from_key(&v) {
-                                d.dispatch(Act::Chart(k));
-                            }
-                        })
-                    }}>
-                        { for ChartKind::ALL.into_iter().zip(t.charts).map(|(k, c)| html! {
-                            <option value={k.key()} selected={k == kind}>{ c }</option>
-                        }) }
-                    </select>
-                </label>
-                { levers.clone() }
-            </>
-        },
+        Part::Free => free_part(&ws, kind, levers.clone()),
         Part::Board => html! { <BoardPart ws={ws.clone()} {lang} /> },
     };
     let show_chart = ws.mode != Part::Board;
+    let stage = html! {
+        <>
+            <div class="stage-text">{ body }</div>
+            if show_chart {
+                <div class="stage-chart">
+                    { time_controls }
+                    <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={ws.mode.name(t)} />
+                    if ws.mode == Part::Stories { { levers_toggle(&ws, levers) } }
+                </div>
+            }
+        </>
+    };
     html! {
         <>
-            { super::header::site_header(super::header::HeaderParts {
-                lang,
-                on_lang: &on_lang,
-                name: html! { format!("{} – {}", app.app_name, t.title) },
-                tagline: html! { <a href={format!("./?lang={}", lang.code())}>{ t.back }</a> },
-                tools: html! {
-                    <>
-                        <button type="button" onclick={Callback::from(|_: MouseEvent| crate::web::toggle_fullscreen())}>{ t.fullscreen }</button>
-                        <button type="button" aria-pressed={ws.qr.to_string()} onclick={act(|| Act::Qr)}>{ t.qr }</button>
-                    </>
-                },
-                nav: html! {
-                    <nav class="main-nav" aria-label={t.modes_label}>
-                        <ul>
-                            { for Part::ALL.into_iter().map(|part| {
-                                let d = ws.dispatcher();
-                                let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(part)));
-                                html! {
-                                    <li><button type="button" class="view-link" aria-current={(part == ws.mode).then_some("page")} {onclick}>{ part.name(t) }</button></li>
-                                }
-                            }) }
-                        </ul>
-                    </nav>
-                },
-            }) }
+            { header(&ws) }
             <main id="main" tabindex="-1" class="workshop">
                 <p class="status" role="status">{ ws.message.clone() }</p>
                 // Shown (by the stylesheet) once the service worker holds the offline copy.
@@ -258,24 +106,12 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
                 { for qr }
                 // On a wide screen (a projector) the step and its chart side by side, so the title,
                 // text, question, chart and answer fit on one screen.
-                <div class={if show_chart { "stage" } else { "stage-single" }}>
-                    <div class="stage-text">{ body }</div>
-                    if show_chart {
-                        <div class="stage-chart">
-                            { time_controls }
-                            <ChartFigure id="workshop-chart" {title} {chart} {lang} presenter=true summary={ws.mode.name(t)} />
-                            if ws.mode == Part::Stories {
-                                <details class="levers-toggle" open={ws.levers}>
-                                    <summary onclick={{
-                                        let d = ws.dispatcher();
-                                        Callback::from(move |e: MouseEvent| { e.prevent_default(); d.dispatch(Act::Levers) })
-                                    }}>{ t.show_levers }</summary>
-                                    if ws.levers { { levers } }
-                                </details>
-                            }
-                        </div>
-                    }
-                </div>
+                // (Two literal classes: a class from a value costs the page Yew's class set.)
+                if show_chart {
+                    <div class="stage">{ stage }</div>
+                } else {
+                    <div class="stage-single">{ stage }</div>
+                }
                 <p class="print-only">{ app_link.clone() }</p>
                 <details class="shortcuts">
                     <summary>{ t.shortcuts }</summary>
@@ -302,22 +138,7 @@ fn story_part(
             d.dispatch(Act::Story(v.parse().unwrap_or(0)));
         })
     };
-    let on_file = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match crate::web::read_file_text(&file).await {
-                    Ok(text) => crate::story::parse(&text).map_err(|es| es.iter().map(|e| e.message(lang)).collect()),
-                    Err(e) => Err(vec![e]),
-                };
-                d.dispatch(Act::Imported(result));
-            });
-        })
-    };
+    let on_file = story_file(d.clone(), lang);
     let Some(story) = ws.stories.get(ws.story) else { return html! {} };
     let step = &story.steps[ws.step];
     let n = story.steps.len();
@@ -328,74 +149,7 @@ fn story_part(
             <button type="button" class="button" {disabled} onclick={Callback::from(move |_: MouseEvent| d.dispatch(Act::Step(delta)))}>{ label }</button>
         }
     };
-    let predict = step.predict.as_ref().map(|(p, question)| {
-        let p = *p;
-        let answer = p.in_unit(p.value(outcome));
-        let guess_ref = NodeRef::default();
-        let on_guess = {
-            let (d, r) = (d.clone(), guess_ref.clone());
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                if let Some(input) = r.cast::<web_sys::HtmlInputElement>() {
-                    let guess = p.read_guess(&input.value(), lang);
-                    // A guess that could not be read stays in the field, to be corrected.
-                    if guess.is_ok() {
-                        input.set_value("");
-                    }
-                    d.dispatch(Act::Guess(guess));
-                }
-            })
-        };
-        let band = bands.map(|b| p.band(b)).map(|b| (p.in_unit(b.p10), p.in_unit(b.p90)));
-        // A payback past the horizon is "not within the horizon", not "month 61".
-        let answer_text = match p {
-            Predict::Payback if answer > outcome.scenario.len() as f64 => {
-                crate::report::payback_text(crate::model::Payback::NotWithinHorizon, lang)
-            }
-            _ => p.show(answer, lang),
-        };
-        let place = |g: f64| match band {
-            Some((lo, _)) if g < lo => t.placement[0],
-            Some((_, hi)) if g > hi => t.placement[2],
-            _ => t.placement[1],
-        };
-        html! {
-            <section class="predict" aria-labelledby="predict-heading">
-                <h2 id="predict-heading">{ t.predict }</h2>
-                <p class="question">{ question.get(lang).to_string() }</p>
-                <form onsubmit={on_guess}>
-                    <label>{ format!("{} ({})", t.guess_label, p.unit(lang)) }
-                        <input ref={guess_ref} type="text" inputmode="decimal" autocomplete="off" />
-                    </label>
-                    <button type="submit" class="button-secondary">{ t.add_guess }</button>
-                    <button type="button" class="button" disabled={ws.revealed} onclick={{
-                        let d = d.clone();
-                        Callback::from(move |_: MouseEvent| d.dispatch(Act::Reveal))
-                    }}>{ t.reveal }</button>
-                </form>
-                <h3>{ t.guesses }</h3>
-                if ws.guesses.is_empty() {
-                    <p>{ t.no_guesses }</p>
-                } else {
-                    <ol class="guesses">
-                        { for ws.guesses.iter().map(|g| html! {
-                            <li>
-                                { p.show(*g, lang) }
-                                if ws.revealed { { format!(" – {}", place(*g)) } }
-                            </li>
-                        }) }
-                    </ol>
-                }
-                if ws.revealed {
-                    <p class="answer" id="answer" role="status">
-                        <strong>{ format!("{}: {}", t.answer, answer_text) }</strong>
-                        { crate::story::answer_range(p, band, lang, t.range) }
-                    </p>
-                    { strip(answer, band, &ws.guesses) }
-                }
-            </section>
-        }
-    });
+    let predict = step.predict.as_ref().map(|(p, question)| predict_part(ws, *p, question, outcome, bands));
     html! {
         <>
             <div class="story-pick">
@@ -518,34 +272,7 @@ fn BoardPart(props: &BoardProps) -> Html {
     let existing: String =
         ws.groups.iter().map(|(n, l)| format!("{n}: {}\n", crate::web::sibling_url("", l))).collect();
     let cols = &board.cols;
-    let pp = |x: f64| crate::format::points(x, 1, lang);
-    let rows = cols.iter().enumerate().skip(1).zip(&board.rows).map(|((i, c), (differs, changed))| {
-        let (color, dash) = crate::compare::style(i);
-        let h = &c.outcome.headline;
-        html! {
-            <tr>
-                <th scope="row">
-                    { super::chart::line_key(color, dash) }
-                    { c.name.clone() }
-                </th>
-                <td class="in-charts">
-                    <input type="checkbox" aria-label={format!("{} – {}", t.in_charts, c.name)}
-                        checked={ws.in_charts.get(i - 1).copied().unwrap_or(false)}
-                        onchange={{ let d = ws.dispatcher(); Callback::from(move |_: Event| d.dispatch(Act::InCharts(i - 1))) }} />
-                </td>
-                <td>{ changed.clone() }</td>
-                <td>{ crate::format::percent(h.trust[0], 1, lang) }</td>
-                <td>{ crate::report::payback_text(h.payback.cash, lang) }</td>
-                <td>{ crate::format::percent(Figure::TurnoutLast.of(&c.outcome), 1, lang) }</td>
-                <td>
-                    { differs.iter().take(2).map(|(p, e)| {
-                        let spec = &crate::model::params::PARAMS[*p as usize];
-                        format!("{} ({} {})", spec.label.of(lang), pp(*e), t.points_trust)
-                    }).collect::<Vec<_>>().join("; ") }
-                </td>
-            </tr>
-        }
-    });
+    let rows = cols.iter().enumerate().skip(1).zip(&board.rows).map(|((i, c), row)| board_row(ws, i, c, row));
     // The charts: the default scenario and the ticked groups, each in its own line style as in the
     // table.
     let shown = |i: usize| i == 0 || ws.in_charts.get(i - 1).copied().unwrap_or(false);
@@ -587,5 +314,345 @@ fn BoardPart(props: &BoardProps) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// Keyboard shortcuts, for as long as the page is open.
+#[hook]
+fn use_shortcuts(dispatcher: UseReducerDispatcher<Ws>) {
+    use_effect_with((), move |_| {
+        let listener = crate::web::on_key(move |key| {
+            let act = match key {
+                "ArrowRight" | "PageDown" => Act::Step(1),
+                "ArrowLeft" | "PageUp" => Act::Step(-1),
+                "r" | "R" => Act::Reveal,
+                "p" | "P" => Act::Play,
+                "l" | "L" => Act::Replay,
+                "q" | "Q" => Act::Qr,
+                "f" | "F" => {
+                    crate::web::toggle_fullscreen();
+                    return true;
+                }
+                _ => return false,
+            };
+            dispatcher.dispatch(act);
+            true
+        });
+        move || drop(listener)
+    });
+}
+
+/// Play, its speed, replay, and the year shown.
+fn time_controls(ws: &UseReducerHandle<Ws>, total: usize) -> Html {
+    let t = texts(ws.lang);
+    let act = |a: fn() -> Act| {
+        let d = ws.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a()))
+    };
+    html! {
+        <div class="time-controls" role="group" aria-label={t.play}>
+            <button type="button" class="button" onclick={act(|| Act::Play)} aria-pressed={ws.playing.to_string()}>
+                { if ws.playing { t.pause } else { t.play } }
+            </button>
+            <label>{ t.speed }
+                <select onchange={{
+                    let d = ws.dispatcher();
+                    Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        d.dispatch(Act::Speed(v.parse().unwrap_or(1)));
+                    })
+                }}>
+                    { for t.speeds.iter().enumerate().map(|(i, s)| html! {
+                        <option value={i.to_string()} selected={i == ws.speed}>{ *s }</option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" class="button-secondary" onclick={act(|| Act::Replay)}>{ t.replay }</button>
+            <p class="year" aria-live="polite">
+                { match ws.year {
+                    Some(y) => format!("{} {} {} {total}", t.year_of[0], y, t.year_of[1]),
+                    None => String::new(),
+                } }
+            </p>
+        </div>
+    }
+}
+
+/// The QR code of the scenario's link in the app, with the link as text.
+fn qr_code(app_link: &str, t: &'static workshop::WorkshopTexts) -> Html {
+    match workshop::qr_svg_path(app_link) {
+        Some((d, side)) => html! {
+            <figure class="qr">
+                <svg viewBox={format!("0 0 {side} {side}")} role="img" aria-label={t.qr_caption}>
+                    <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
+                    <path d={d} fill="#000" />
+                </svg>
+                <figcaption>{ t.qr_caption }<br /><a href={app_link.to_string()}>{ app_link.to_string() }</a></figcaption>
+            </figure>
+        },
+        None => html! { <p class="notice">{ t.qr_too_long }</p> },
+    }
+}
+
+/// Free play: the chart to show and the two main levers.
+fn free_part(ws: &UseReducerHandle<Ws>, kind: ChartKind, levers: Html) -> Html {
+    let t = texts(ws.lang);
+    html! {
+    <>
+        <h1>{ Part::Free.name(t) }</h1>
+        <p class="lead">{ t.free_intro }</p>
+        <label class="chart-pick">{ t.chart_label }
+            <select onchange={{
+                let d = ws.dispatcher();
+                Callback::from(move |e: Event| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                    if let Some(k) = ChartKind::from_key(&v) {
+                        d.dispatch(Act::Chart(k));
+                    }
+                })
+            }}>
+                { for ChartKind::ALL.into_iter().zip(t.charts).map(|(k, c)| html! {
+                    <option value={k.key()} selected={k == kind}>{ c }</option>
+                }) }
+            </select>
+        </label>
+        { levers }
+    </>
+    }
+}
+
+/// Predict, then reveal: the question, the room's guesses, and after the reveal the answer, its
+/// range and where each guess lies.
+fn predict_part(
+    ws: &UseReducerHandle<Ws>,
+    p: Predict,
+    question: &crate::story::Text,
+    outcome: &Outcome,
+    bands: Option<&crate::model::montecarlo::Bands>,
+) -> Html {
+    let (lang, d) = (ws.lang, ws.dispatcher());
+    let t = texts(lang);
+    let answer = p.in_unit(p.value(outcome));
+    let guess_ref = NodeRef::default();
+    let on_guess = {
+        let (d, r) = (d.clone(), guess_ref.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = r.cast::<web_sys::HtmlInputElement>() {
+                let guess = p.read_guess(&input.value(), lang);
+                // A guess that could not be read stays in the field, to be corrected.
+                if guess.is_ok() {
+                    input.set_value("");
+                }
+                d.dispatch(Act::Guess(guess));
+            }
+        })
+    };
+    let band = bands.map(|b| p.band(b)).map(|b| (p.in_unit(b.p10), p.in_unit(b.p90)));
+    // A payback past the horizon is "not within the horizon", not "month 61".
+    let answer_text = match p {
+        Predict::Payback if answer > outcome.scenario.len() as f64 => {
+            crate::report::payback_text(crate::model::Payback::NotWithinHorizon, lang)
+        }
+        _ => p.show(answer, lang),
+    };
+    let place = |g: f64| match band {
+        Some((lo, _)) if g < lo => t.placement[0],
+        Some((_, hi)) if g > hi => t.placement[2],
+        _ => t.placement[1],
+    };
+    html! {
+        <section class="predict" aria-labelledby="predict-heading">
+            <h2 id="predict-heading">{ t.predict }</h2>
+            <p class="question">{ question.get(lang).to_string() }</p>
+            <form onsubmit={on_guess}>
+                <label>{ format!("{} ({})", t.guess_label, p.unit(lang)) }
+                    <input ref={guess_ref} type="text" inputmode="decimal" autocomplete="off" />
+                </label>
+                <button type="submit" class="button-secondary">{ t.add_guess }</button>
+                <button type="button" class="button" disabled={ws.revealed} onclick={{
+                    let d = d.clone();
+                    Callback::from(move |_: MouseEvent| d.dispatch(Act::Reveal))
+                }}>{ t.reveal }</button>
+            </form>
+            <h3>{ t.guesses }</h3>
+            if ws.guesses.is_empty() {
+                <p>{ t.no_guesses }</p>
+            } else {
+                <ol class="guesses">
+                    { for ws.guesses.iter().map(|g| html! {
+                        <li>
+                            { p.show(*g, lang) }
+                            if ws.revealed { { format!(" – {}", place(*g)) } }
+                        </li>
+                    }) }
+                </ol>
+            }
+            if ws.revealed {
+                <p class="answer" id="answer" role="status">
+                    <strong>{ format!("{}: {}", t.answer, answer_text) }</strong>
+                    { crate::story::answer_range(p, band, lang, t.range) }
+                </p>
+                { strip(answer, band, &ws.guesses) }
+            }
+        </section>
+    }
+}
+
+/// Open a story file: read, checked, and added to the stories (or its problems said).
+fn story_file(d: UseReducerDispatcher<Ws>, lang: Lang) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let d = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match crate::web::read_file_text(&file).await {
+                Ok(text) => crate::story::parse(&text).map_err(|es| es.iter().map(|e| e.message(lang)).collect()),
+                Err(e) => Err(vec![e]),
+            };
+            d.dispatch(Act::Imported(result));
+        });
+    })
+}
+
+/// A group's row on the board: its name and line style, whether it is in the charts, what it
+/// changed, its trust, payback and turnout, and the two levers that make the most difference.
+fn board_row(ws: &UseReducerHandle<Ws>, i: usize, c: &crate::compare::Column, row: &(Vec<(P, f64)>, String)) -> Html {
+    let (lang, (differs, changed)) = (ws.lang, row);
+    let t = texts(lang);
+    let pp = |x: f64| crate::format::points(x, 1, lang);
+    let (color, dash) = crate::compare::style(i);
+    let h = &c.outcome.headline;
+    html! {
+        <tr>
+            <th scope="row">
+                { super::chart::line_key(color, dash) }
+                { c.name.clone() }
+            </th>
+            <td class="in-charts">
+                <input type="checkbox" aria-label={format!("{} – {}", t.in_charts, c.name)}
+                    checked={ws.in_charts.get(i - 1).copied().unwrap_or(false)}
+                    onchange={{ let d = ws.dispatcher(); Callback::from(move |_: Event| d.dispatch(Act::InCharts(i - 1))) }} />
+            </td>
+            <td>{ changed.clone() }</td>
+            <td>{ crate::format::percent(h.trust[0], 1, lang) }</td>
+            <td>{ crate::report::payback_text(h.payback.cash, lang) }</td>
+            <td>{ crate::format::percent(Figure::TurnoutLast.of(&c.outcome), 1, lang) }</td>
+            <td>
+                { differs.iter().take(2).map(|(p, e)| {
+                    let spec = &crate::model::params::PARAMS[*p as usize];
+                    format!("{} ({} {})", spec.label.of(lang), pp(*e), t.points_trust)
+                }).collect::<Vec<_>>().join("; ") }
+            </td>
+        </tr>
+    }
+}
+
+/// The page's header: its name, the way back, the language, full screen and QR, and the parts.
+fn header(ws: &UseReducerHandle<Ws>) -> Html {
+    let (lang, t) = (ws.lang, texts(ws.lang));
+    let on_lang = {
+        let d = ws.dispatcher();
+        Callback::from(move |l: Lang| {
+            crate::web::remember_lang(l);
+            d.dispatch(Act::Lang(l));
+        })
+    };
+
+    let app = lang.texts();
+    let act = |a: fn() -> Act| {
+        let d = ws.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a()))
+    };
+    super::header::site_header(super::header::HeaderParts {
+        lang,
+        on_lang: &on_lang,
+        name: html! { format!("{} – {}", app.app_name, t.title) },
+        tagline: html! { <a href={format!("./?lang={}", lang.code())}>{ t.back }</a> },
+        tools: html! {
+            <>
+                <button type="button" onclick={Callback::from(|_: MouseEvent| crate::web::toggle_fullscreen())}>{ t.fullscreen }</button>
+                <button type="button" aria-pressed={ws.qr.to_string()} onclick={act(|| Act::Qr)}>{ t.qr }</button>
+            </>
+        },
+        nav: html! {
+            <nav class="main-nav" aria-label={t.modes_label}>
+                <ul>
+                    { for Part::ALL.into_iter().map(|part| {
+                        let d = ws.dispatcher();
+                        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Act::Mode(part)));
+                        html! {
+                            <li><button type="button" class="view-link" aria-current={(part == ws.mode).then_some("page")} {onclick}>{ part.name(t) }</button></li>
+                        }
+                    }) }
+                </ul>
+            </nav>
+        },
+    })
+}
+
+/// The two main levers (the PB share and the extra time), moved by the room.
+fn levers(ws: &UseReducerHandle<Ws>, scenario: &Scenario) -> Html {
+    let lang = ws.lang;
+    let d = ws.dispatcher();
+    let on_action = Callback::from(move |a: AppAction| {
+        if let AppAction::SetParam(p, v) = a {
+            d.dispatch(Act::Lever(p, v));
+        }
+    });
+    let cur = crate::report::currency(scenario);
+    html! {
+        <div class="levers">
+            { for [P::PbShare, P::ExtraTime].into_iter().map(|p| html! {
+                <ParamControl {lang} param={p} value={scenario.get(p)} currency={cur}
+                    refusals={ws.refusals} on_action={on_action.clone()} />
+            }) }
+        </div>
+    }
+}
+
+/// What the page does beside showing: the address and title follow the state, a revealed answer
+/// is brought into view, the keyboard shortcuts, and playing (one year per tick).
+#[hook]
+fn use_page_effects(ws: &UseReducerHandle<Ws>, total: usize) {
+    let lang = ws.lang;
+    {
+        let query = page_query(ws);
+        use_effect_with((lang, query), |(lang, query)| {
+            crate::web::set_query(query);
+            crate::web::set_document(*lang, &format!("{} – {}", texts(*lang).title, lang.texts().app_name));
+        });
+    }
+    // The revealed answer is brought into view (R may be pressed with the answer below the fold).
+    use_effect_with(ws.revealed, |revealed| {
+        if *revealed {
+            crate::web::show_element("answer");
+        }
+    });
+    use_shortcuts(ws.dispatcher());
+    // Playing: one year per tick.
+    {
+        let dispatcher = ws.dispatcher();
+        use_effect_with((ws.playing, ws.year, ws.speed, total), move |&(playing, _, speed, total)| {
+            let pending =
+                playing.then(|| crate::web::after(SPEEDS[speed], move || dispatcher.dispatch(Act::Tick(total))));
+            move || drop(pending)
+        });
+    }
+}
+
+/// In a story, the levers folded away under the chart (opened by the trainer).
+fn levers_toggle(ws: &UseReducerHandle<Ws>, levers: Html) -> Html {
+    let d = ws.dispatcher();
+    let on_toggle = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        d.dispatch(Act::Levers)
+    });
+    html! {
+        <details class="levers-toggle" open={ws.levers}>
+            <summary onclick={on_toggle}>{ texts(ws.lang).show_levers }</summary>
+            if ws.levers { { levers } }
+        </details>
     }
 }

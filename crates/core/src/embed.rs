@@ -120,6 +120,17 @@ pub fn without_embed(query: &str) -> String {
     query.split('&').filter(|p| !p.is_empty() && !p.starts_with("embed=")).collect::<Vec<_>>().join("&")
 }
 
+/// The app's query in `lang`: its `lang` replaced where it stands, or added at the end.
+pub fn in_language(query: &str, lang: Lang) -> String {
+    let pair = format!("lang={}", lang.code());
+    let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+    match pairs.iter().position(|p| p.starts_with("lang=")) {
+        Some(i) => pairs[i] = &pair,
+        None => pairs.push(&pair),
+    }
+    pairs.join("&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +144,12 @@ mod tests {
              title=\"One Percent – &quot;Who&quot; &amp; why\" style=\"border:0;max-width:100%\"></iframe>"
         );
         assert_eq!(without_embed("?v=1&embed=widget&lang=da"), "v=1&lang=da");
+    }
+
+    #[test]
+    fn the_query_is_put_in_the_chosen_language_where_its_language_stands() {
+        assert_eq!(in_language("v=1&lang=da&view=pb", Lang::En), "v=1&lang=en&view=pb");
+        assert_eq!(in_language("v=1&&view=pb", Lang::Da), "v=1&view=pb&lang=da");
+        assert_eq!(in_language("", Lang::En), "lang=en");
     }
 }

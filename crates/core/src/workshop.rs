@@ -8,6 +8,7 @@ use crate::i18n::{Both, Lang};
 use crate::model::montecarlo::Figure;
 use crate::model::params::PARAMS;
 use crate::model::{Outcome, Scenario, P};
+use crate::state::View;
 use crate::story::ChartKind;
 
 /// The most groups on the board.
@@ -175,6 +176,15 @@ pub fn step_chart(
         reveal,
     };
     (title, chart)
+}
+
+/// The app's view that shows the chart of `kind` (where the QR code and the link lead).
+pub fn app_view(kind: ChartKind) -> View {
+    match kind {
+        ChartKind::Trust => View::Together,
+        ChartKind::Saving => View::Casework,
+        ChartKind::Turnout => View::Pb,
+    }
 }
 
 /// How many x steps a chart of `kind` has per year (months; one vote a year).

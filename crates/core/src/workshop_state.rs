@@ -122,6 +122,20 @@ impl Ws {
         }
     }
 
+    /// How far the chart is drawn, in its x steps (`None`: all of it): up to the year being
+    /// played, and before the reveal not past what the room is asked to guess.
+    pub fn chart_drawn_to(&self) -> Option<usize> {
+        let kind = self.chart_kind();
+        let hidden = (self.mode == Part::Stories && !self.revealed)
+            .then(|| self.stories.get(self.story).and_then(|s| s.steps.get(self.step)).and_then(|s| s.predict.as_ref()))
+            .flatten()
+            .and_then(|(p, _)| p.shown_before_reveal(kind));
+        match (self.year.map(|y| y * workshop::steps_per_year(kind)), hidden) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
     /// A change of scenario: remember the old one for replay, stop playing, clear the round.
     fn changed(mut self, old: Scenario) -> Self {
         if old != self.scenario() {
@@ -314,6 +328,29 @@ mod tests {
         assert_eq!(moved.moved, vec![(P::ExtraTime, 0.5)]);
         assert_eq!(moved.scenario().get(P::ExtraTime), 0.5);
         assert!(moved.before.is_some(), "the change can be replayed");
+    }
+
+    #[test]
+    fn the_chart_stops_short_of_the_answer_until_it_is_revealed_and_at_the_year_played() {
+        let stories = crate::story::built_in();
+        // A step that asks the room to guess something its chart would show.
+        let (si, st, cut) = stories
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.steps.iter().enumerate().map(move |(j, st)| (i, j, st)))
+            .find_map(|(i, j, st)| {
+                st.predict.as_ref().and_then(|(p, _)| p.shown_before_reveal(st.chart)).map(|c| (i, j, c))
+            })
+            .expect("a built-in step hides its answer");
+        let w = fresh(Some(&stories[si].id), st + 1);
+        assert_eq!(w.chart_drawn_to(), Some(cut));
+        let revealed = Rc::new(Ws { revealed: true, ..(*w).clone() });
+        assert_eq!(revealed.chart_drawn_to(), None, "revealed: all of it");
+        let per_year = workshop::steps_per_year(w.chart_kind());
+        let playing = Rc::new(Ws { year: Some(1), ..(*revealed).clone() });
+        assert_eq!(playing.chart_drawn_to(), Some(per_year), "the year played");
+        let both = Rc::new(Ws { year: Some(1000), ..(*w).clone() });
+        assert_eq!(both.chart_drawn_to(), Some(cut), "never past the answer before the reveal");
     }
 
     #[test]
