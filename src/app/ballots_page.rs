@@ -494,20 +494,15 @@ fn model_and_export(t: &'static Texts, l: Lang, e: &Rc<Election>, c: &Counted, s
     }
 }
 
+/// What the counting writes: the outcome shown (with the election's number and the two rules), the
+/// status line and the progress.
+type CountingHandles =
+    (UseStateHandle<Option<(u32, Rule, Rule, Counted)>>, UseStateHandle<String>, UseStateHandle<Option<Progress>>);
+
 /// Count after the page has painted "Counting …", in slices so that the page stays responsive;
 /// a newer election or rule stops the counting under way.
 #[hook]
-fn use_counting(
-    loaded: Option<Loaded>,
-    a: Rule,
-    b: Rule,
-    l: Lang,
-    handles: (
-        UseStateHandle<Option<(u32, Rule, Rule, Counted)>>,
-        UseStateHandle<String>,
-        UseStateHandle<Option<Progress>>,
-    ),
-) {
+fn use_counting(loaded: Option<Loaded>, a: Rule, b: Rule, l: Lang, handles: CountingHandles) {
     let (counted, status, progress) = handles;
     use_effect_with((loaded, a, b), move |(loaded, a, b)| {
         let pending = loaded.clone().map(|ld| {

@@ -84,14 +84,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     let app = lang_now.texts();
     html! {
         <>
-            { super::header::site_header(super::header::HeaderParts {
-                lang: lang_now,
-                on_lang: &on_lang,
-                name: html! { app.app_name },
-                tagline: html! { <a href={format!("./?lang={}", lang_now.code())}>{ t.back }</a> },
-                tools: Html::default(),
-                nav: Html::default(),
-            }) }
+            { super::header::page_header(lang_now, format!("./?lang={}", lang_now.code()), t.title, &on_lang) }
             <main id="main" tabindex="-1" class="compare">
                 <h1>{ t.title }</h1>
                 <p class="lead">{ t.intro }</p>
@@ -119,7 +112,7 @@ fn saved_section(
     saved: &UseStateHandle<Saved>,
     items: &[(String, String)],
     toggle: &(impl Fn(String, String) + Clone + 'static),
-    change: &(impl Fn(&dyn Fn(&mut Library) -> Result<String, Refusal>) + Clone + 'static),
+    change: &(impl Fn(&Change<'_>) + Clone + 'static),
 ) -> Html {
     let lib = &saved.0;
     // Saved data that could not be read is kept aside: it can be downloaded, or forgotten.
@@ -366,14 +359,17 @@ fn add_link(
     })
 }
 
+/// A change to the saved list: the message to show, or why it was refused.
+type Change<'a> = dyn Fn(&mut Library) -> Result<String, Refusal> + 'a;
+
 /// Apply a change to a copy of the saved list, store it, and only then show it; a refusal, or full
 /// or blocked storage, is said and the list stays as it was.
 fn store_change(
     t: &'static compare::CompareTexts,
     saved: UseStateHandle<Saved>,
     status: UseStateHandle<String>,
-) -> impl Fn(&dyn Fn(&mut Library) -> Result<String, Refusal>) + Clone + 'static {
-    move |change: &dyn Fn(&mut Library) -> Result<String, Refusal>| {
+) -> impl Fn(&Change<'_>) + Clone + 'static {
+    move |change: &Change<'_>| {
         let mut next = (*saved.0).clone();
         let message = match change(&mut next) {
             Err(r) => t.refused[r as usize].to_string(),

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::state::View;
-use super::view_link::ViewLink;
+use super::view_link::view_link;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -18,8 +18,8 @@ pub fn Footer(props: &FooterProps) -> Html {
     html! {
         <footer class="site-footer">
             <ul class="footer-links" aria-label={t.footer_label}>
-                <li><ViewLink lang={props.lang} view={View::How} on_view={props.on_view.clone()} /></li>
-                <li><ViewLink lang={props.lang} view={View::Sources} on_view={props.on_view.clone()} /></li>
+                <li>{ view_link(props.lang, View::How, false, &props.on_view) }</li>
+                <li>{ view_link(props.lang, View::Sources, false, &props.on_view) }</li>
                 <li><a href={format!("workshop.html?lang={}", props.lang.code())}>{ t.workshop }</a></li>
             </ul>
             <p>{ t.footer_privacy }</p>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::state::View;
-use super::view_link::ViewLink;
+use super::view_link::view_link;
 use crate::i18n::Lang;
 
 /// What differs between the pages' headers; [`site_header`] lays them out the same way on every
@@ -65,7 +65,7 @@ pub fn app_header(lang: Lang, view: View, on_lang: &Callback<Lang>, on_view: &Ca
                 <ul>
                     { for View::ALL.into_iter().map(|v| html! {
                         <li>
-                            <ViewLink {lang} view={v} current={v == view} on_view={on_view.clone()} />
+                            { view_link(lang, v, v == view, on_view) }
                         </li>
                     }) }
                 </ul>
@@ -74,7 +74,7 @@ pub fn app_header(lang: Lang, view: View, on_lang: &Callback<Lang>, on_view: &Ca
     })
 }
 
-/// The header of a page beside the app (ballots, embed): the name leading back to the app
+/// The header of a page beside the app (compare, ballots, embed): the name leading back to the app
 /// (`home`, the app's address `./?...`) and the page's title under it.
 pub fn page_header(lang: Lang, home: String, title: &'static str, on_lang: &Callback<Lang>) -> Html {
     site_header(HeaderParts {

@@ -6,20 +6,10 @@ use yew::prelude::*;
 use super::state::View;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct ViewLinkProps {
-    pub lang: Lang,
-    pub view: View,
-    /// Whether this link points at the view on screen (`aria-current="page"`).
-    #[prop_or_default]
-    pub current: bool,
-    pub on_view: Callback<View>,
-}
-
-#[component]
-pub fn ViewLink(props: &ViewLinkProps) -> Html {
-    let view = props.view;
-    let onclick = props.on_view.reform(move |e: MouseEvent| {
+/// A link to `view` in `lang`; `current` marks the view on screen (`aria-current="page"`). A
+/// function, not a component: a component costs each page that shows it about 1 KB gzip.
+pub fn view_link(lang: Lang, view: View, current: bool, on_view: &Callback<View>) -> Html {
+    let onclick = on_view.reform(move |e: MouseEvent| {
         // Let modified clicks (new tab, new window) do what the browser does.
         if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
             e.prevent_default();
@@ -32,12 +22,12 @@ pub fn ViewLink(props: &ViewLinkProps) -> Html {
         p => p,
     };
     let href = match view {
-        View::Overview => format!("{page}?lang={}", props.lang.code()),
-        v => format!("{page}?lang={}&view={}", props.lang.code(), v.code()),
+        View::Overview => format!("{page}?lang={}", lang.code()),
+        v => format!("{page}?lang={}&view={}", lang.code(), v.code()),
     };
     html! {
-        <a {href} {onclick} aria-current={props.current.then_some("page")}>
-            { view.label(props.lang.texts()) }
+        <a {href} {onclick} aria-current={current.then_some("page")}>
+            { view.label(lang.texts()) }
         </a>
     }
 }

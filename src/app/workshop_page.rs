@@ -57,6 +57,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     };
 
     use_page_effects(&ws, total);
+    let board = use_board(&ws);
     let bands = use_memo((scenario.clone(), ws.revealed), |(s, revealed)| {
         revealed.then(|| crate::model::montecarlo::monte_carlo(s, DEFAULT_RUNS))
     });
@@ -81,7 +82,7 @@ pub fn WorkshopPage(props: &WorkshopProps) -> Html {
     let body = match ws.mode {
         Part::Stories => story_part(&ws, &outcome, (*bands).as_ref(), lang),
         Part::Free => free_part(&ws, kind, levers.clone()),
-        Part::Board => html! { <BoardPart ws={ws.clone()} {lang} /> },
+        Part::Board => (*board).as_ref().map(|b| board_part(&ws, b)).unwrap_or_default(),
     };
     let show_chart = ws.mode != Part::Board;
     let stage = html! {
@@ -209,13 +210,6 @@ fn strip(answer: f64, band: Option<(f64, f64)>, guesses: &[f64]) -> Html {
     }
 }
 
-/// The group board: pasted links, a row per group, the charts overlaid.
-#[derive(Properties, PartialEq)]
-struct BoardProps {
-    ws: UseReducerHandle<Ws>,
-    lang: Lang,
-}
-
 /// What the board shows of the groups' links: the columns (each link's scenario and outcome), per
 /// group what differs from the defaults (a run per changed lever) and its changes in words, and the
 /// links that could not be read in full. Computed when the groups change, not on every render.
@@ -253,11 +247,10 @@ fn board_of(groups: &[(String, String)], lang: Lang) -> Board {
     Board { cols, rows, broken }
 }
 
-#[component]
-fn BoardPart(props: &BoardProps) -> Html {
-    let (ws, lang) = (&props.ws, props.lang);
+/// The group board: pasted links, a row per group, the charts overlaid.
+fn board_part(ws: &UseReducerHandle<Ws>, board: &Board) -> Html {
+    let lang = ws.lang;
     let t = texts(lang);
-    let board = use_memo((ws.groups.clone(), lang), |(groups, lang)| board_of(groups, *lang));
     let area = NodeRef::default();
     let on_show = {
         let (d, area) = (ws.dispatcher(), area.clone());
@@ -655,4 +648,13 @@ fn levers_toggle(ws: &UseReducerHandle<Ws>, levers: Html) -> Html {
             if ws.levers { { levers } }
         </details>
     }
+}
+
+/// The board's columns, computed when the groups change while the board is shown (not on every
+/// render: a run per group and per changed lever).
+#[hook]
+fn use_board(ws: &UseReducerHandle<Ws>) -> Rc<Option<Board>> {
+    use_memo((ws.groups.clone(), ws.lang, ws.mode == Part::Board), |(groups, lang, shown)| {
+        shown.then(|| board_of(groups, *lang))
+    })
 }

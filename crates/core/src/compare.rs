@@ -261,7 +261,6 @@ pub fn charts_of(cols: &[Column], shown: &dyn Fn(usize) -> bool, lang: Lang) -> 
 pub struct CompareTexts {
     pub title: &'static str,
     pub intro: &'static str,
-    pub back: &'static str,
     pub defaults: &'static str,
     pub without: &'static str,
     pub seed: &'static str,
@@ -309,7 +308,6 @@ pub static TEXTS: Both<CompareTexts> = Both::new(
     CompareTexts {
         title: "Sammenlign scenarier",
         intro: "Gemte scenarier og indsatte links side om side med standardscenariet. Tallene er de samme, som scenariet viser i One Percent: samme værdier, startværdi og antal kørsler.",
-        back: "Tilbage til One Percent",
         defaults: "Standardscenariet",
         without: "Uden nogen af beslutningerne",
         seed: "Startværdi",
@@ -373,7 +371,6 @@ pub static TEXTS: Both<CompareTexts> = Both::new(
     CompareTexts {
         title: "Compare scenarios",
         intro: "Saved scenarios and pasted links side by side with the default scenario. The numbers are the ones the scenario shows in One Percent: same values, seed and number of runs.",
-        back: "Back to One Percent",
         defaults: "Default scenario",
         without: "Without either decision",
         seed: "Seed",
