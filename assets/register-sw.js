@@ -1,1 +1,1 @@
-"serviceWorker"in navigator&&navigator.serviceWorker.register("sw.js").catch(function(){});
+"serviceWorker"in navigator&&addEventListener("load",function(){setTimeout(function(){var r=function(){navigator.serviceWorker.register("sw.js").catch(function(){})};"requestIdleCallback"in window?requestIdleCallback(r,{timeout:5e3}):r()},3e3)});

@@ -246,6 +246,18 @@ test('after the first load every page works offline, also after a reload', async
   await context.close();
 });
 
+test('the offline copy is registered once the page has started, not while it starts', async () => {
+  // Registered at once, the worker's install (the whole release) ran beside the page's start and
+  // tripled its blocking time on a 2-core machine (ARCHITECTURE.md, Offline).
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/?lang=da&view=pb`);
+  await appReady(page);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true);
+  await offlineReady(page);
+  clean(problems);
+  await context.close();
+});
+
 test('a new release replaces the old cache', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'release-'));
   fs.cpSync(DIST, root, { recursive: true });
