@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::chart::ChartFigure;
 use super::panel::{cards, figure_card, Card, FileActions, Fmt, Municipality, NoticeBox, UncertaintyControls};
-use super::param_control::ParamControl;
-use super::state::{Action, Notice};
+use super::param_control::{more_levers, ParamControl};
+use super::state::{Action, Fold, Notice};
 use crate::charts::Chart;
 use crate::i18n::Lang;
 use crate::model::montecarlo::Figure;
@@ -28,6 +28,8 @@ pub struct CaseworkProps {
     pub link: AttrValue,
     pub notice: Option<Notice>,
     pub refusals: u32,
+    /// The folds opened so far ([`super::state::AppState::opened`]).
+    pub opened: u128,
     pub runs: usize,
     pub on_action: Callback<Action>,
     /// The outcome and bands, computed at the root ([`super::state::Computed`]).
@@ -57,7 +59,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
     let control = |p: P| {
         html! {
             <ParamControl key={PARAMS[p as usize].key} {lang} param={p} value={props.scenario.get(p)} currency={cur}
-                refusals={props.refusals} on_action={props.on_action.clone()} />
+                refusals={props.refusals} opened={Fold::About(p).is_in(props.opened)} on_action={props.on_action.clone()} />
         }
     };
     let rest: Vec<P> = PARAMS
@@ -81,10 +83,7 @@ pub fn CaseworkView(props: &CaseworkProps) -> Html {
                     { for DECISION.into_iter().map(control) }
                     <h3>{ ct.own_figures_heading }</h3>
                     { for OWN_FIGURES.into_iter().map(control) }
-                    <details class="more">
-                        <summary>{ ct.more_assumptions }</summary>
-                        { for rest.into_iter().map(control) }
-                    </details>
+                    { more_levers(ct.more_assumptions, rest, &props.scenario, props.opened, &props.on_action, &control) }
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
                     <FileActions {lang} view={super::state::View::Casework} link={props.link.clone()} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />

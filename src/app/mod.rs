@@ -136,12 +136,12 @@ pub fn main_views(ViewArgs { state, link, on_action, computed }: ViewArgs) -> Ht
         View::Overview | View::Together => html! { <Overview lang={state.lang} /> },
         View::Casework => html! {
             <CaseworkView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size} link={link.clone()}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()}
+                notice={state.notice.clone()} refusals={state.refusals} opened={state.opened} runs={state.runs} on_action={on_action.clone()}
                 {computed} />
         },
         View::Pb => html! {
             <PbView lang={state.lang} scenario={state.scenario.clone()} area={state.area} size={state.size} {link}
-                notice={state.notice.clone()} refusals={state.refusals} runs={state.runs} on_action={on_action.clone()}
+                notice={state.notice.clone()} refusals={state.refusals} opened={state.opened} runs={state.runs} on_action={on_action.clone()}
                 {computed} />
         },
         View::How => html! { <How lang={state.lang} /> },

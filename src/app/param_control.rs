@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::state::Action;
+use crate::app::state::{Action, Fold};
 pub use crate::format::param as display;
 pub use crate::format::typed as parse_typed;
 use crate::format::{number, plain, Currency};
@@ -25,6 +25,10 @@ pub struct ParamProps {
     pub note: Option<AttrValue>,
     /// Changes when a change was refused, so the control shows the kept value again.
     pub refusals: u32,
+    /// Whether its "About" has been opened ([`Fold::About`]); where nobody keeps count (the
+    /// workshop, the embedded widget) it is made at once.
+    #[prop_or(true)]
+    pub opened: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -74,6 +78,32 @@ fn wide(p: P) -> bool {
     spec.max >= 100_000.0 && spec.max / spec.min.max(1.0) > 1_000.0
 }
 
+/// Whether a value differs from the parameter's default (marked, and printed when folded away).
+pub fn differs(p: P, value: f64) -> bool {
+    value.to_bits() != PARAMS[p as usize].default.to_bits()
+}
+
+/// "More assumptions" (casework and PB): folded, only the levers that differ from the defaults are
+/// made (they are the ones printed); all of them once it has been opened ([`Fold::More`]).
+pub fn more_levers(
+    summary: &str,
+    levers: Vec<P>,
+    scenario: &crate::model::Scenario,
+    opened: u128,
+    on_action: &Callback<Action>,
+    control: &dyn Fn(P) -> Html,
+) -> Html {
+    let open = Fold::More.is_in(opened);
+    html! {
+        <details class="more">
+            <summary onclick={on_action.reform(|_: MouseEvent| Action::Open(Fold::More))}>{ summary }</summary>
+            // In an element of its own: when its children change, the summary being clicked stays
+            // the same element (replaced, the browser did not open the fold).
+            <div>{ for levers.into_iter().filter(|&q| open || differs(q, scenario.get(q))).map(control) }</div>
+        </details>
+    }
+}
+
 #[component]
 pub fn ParamControl(props: &ParamProps) -> Html {
     let lang = props.lang;
@@ -102,13 +132,15 @@ pub fn ParamControl(props: &ParamProps) -> Html {
         });
     }
 
-    let about = about_param(p, lang, cur, &help_id);
+    // (Opened again, the reducer changes nothing and nothing renders again.)
+    let on_open = props.on_action.reform(move |_: MouseEvent| Action::Open(Fold::About(p)));
+    let about = about_param(p, lang, cur, &help_id, props.opened, on_open);
 
     // How far the default can be trusted, beside the control (the full words are under "About").
     let grade = html! { <span class="grade" data-grade={spec.grade.key()}>{ spec.grade.short().of(lang) }</span> };
 
     // Marked when it differs from the default: on paper the folded-away levers show only these.
-    let changed = (props.value.to_bits() != spec.default.to_bits()).then_some("");
+    let changed = differs(p, props.value).then_some("");
     if spec.unit == Unit::Choice {
         return choice_control(props, &id, grade, about, changed);
     }
@@ -152,7 +184,8 @@ pub fn ParamControl(props: &ParamProps) -> Html {
 }
 
 /// Under "About": the parameter's help, range, uncertainty, source and grade, and its key.
-fn about_param(p: P, lang: Lang, cur: Currency, help_id: &str) -> Html {
+/// The help is always there (the control's description points at it); the rest once `opened`.
+fn about_param(p: P, lang: Lang, cur: Currency, help_id: &str, opened: bool, on_open: Callback<MouseEvent>) -> Html {
     let t = &lang.texts().case;
     let spec = &PARAMS[p as usize];
     // The source's text is on the static Sources page (the browser build does not carry it).
@@ -169,16 +202,18 @@ fn about_param(p: P, lang: Lang, cur: Currency, help_id: &str) -> Html {
     let unc = spec.uncertainty.map(|(lo, hi)| format!("{} – {}", display(p, lo, lang, cur), display(p, hi, lang, cur)));
     html! {
         <details class="about">
-            <summary>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label.of(lang)) }</span></summary>
+            <summary onclick={on_open}>{ t.about_param }<span class="visually-hidden">{ format!(": {}", spec.label.of(lang)) }</span></summary>
             // Empty in the browser build for all but the primary levers (see `params::for_build`).
             if !spec.help.of(lang).is_empty() { <p id={help_id.to_string()}>{ spec.help.of(lang) }</p> }
-            <dl>
-                <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label().of(lang)) }</dd>
-                if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
-                <dt>{ kind }</dt><dd><a href={source_href}>{ t.see_source }</a></dd>
-                <dt>{ t.grade_label }</dt><dd>{ spec.grade.label().of(lang) }</dd>
-            </dl>
-            <p class="param-key"><code>{ spec.key }</code></p>
+            if opened {
+                <dl>
+                    <dt>{ t.range_label }</dt><dd>{ range }{ format!(" ({})", spec.unit.label().of(lang)) }</dd>
+                    if let Some(u) = unc { <dt>{ t.uncertainty_label }</dt><dd>{ u }</dd> }
+                    <dt>{ kind }</dt><dd><a href={source_href}>{ t.see_source }</a></dd>
+                    <dt>{ t.grade_label }</dt><dd>{ spec.grade.label().of(lang) }</dd>
+                </dl>
+                <p class="param-key"><code>{ spec.key }</code></p>
+            }
         </details>
     }
 }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::chart::ChartFigure;
 use super::panel::{cards, figure_card, Card, FileActions, Fmt, Municipality, NoticeBox, UncertaintyControls};
-use super::param_control::ParamControl;
-use super::state::{Action, Notice};
+use super::param_control::{more_levers, ParamControl};
+use super::state::{Action, Fold, Notice};
 use crate::charts::Chart;
 use crate::charts::LineChart;
 use crate::format::{money, money_compact, number, percent};
@@ -31,6 +31,8 @@ pub struct PbProps {
     pub link: AttrValue,
     pub notice: Option<Notice>,
     pub refusals: u32,
+    /// The folds opened so far ([`super::state::AppState::opened`]).
+    pub opened: u128,
     pub runs: usize,
     pub on_action: Callback<Action>,
     /// The outcome and bands, computed at the root ([`super::state::Computed`]).
@@ -72,7 +74,7 @@ pub fn PbView(props: &PbProps) -> Html {
         };
         html! {
             <ParamControl key={PARAMS[param as usize].key} {lang} param={param} value={s.get(param)} currency={cur}
-                refusals={props.refusals} on_action={props.on_action.clone()} {marks} {note} />
+                refusals={props.refusals} opened={Fold::About(param).is_in(props.opened)} on_action={props.on_action.clone()} {marks} {note} />
         }
     };
     let rest: Vec<P> = PARAMS
@@ -102,10 +104,7 @@ pub fn PbView(props: &PbProps) -> Html {
                     { for DECISION[1..].iter().copied().map(control) }
                     <h3>{ pt.process_heading }</h3>
                     { for PROCESS.into_iter().map(control) }
-                    <details class="more">
-                        <summary>{ ct.more_assumptions }</summary>
-                        { for rest.into_iter().map(control) }
-                    </details>
+                    { more_levers(ct.more_assumptions, rest, &props.scenario, props.opened, &props.on_action, &control) }
                     <UncertaintyControls {lang} seed={props.scenario.seed} runs={props.runs} {updating}
                         on_action={props.on_action.clone()} />
                     <FileActions {lang} view={super::state::View::Pb} link={props.link.clone()} scenario={props.scenario.clone()} on_action={props.on_action.clone()} />

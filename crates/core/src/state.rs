@@ -110,6 +110,34 @@ pub struct AppState {
     pub link_problems: Vec<Problem>,
     /// Embed mode: what to show instead of the whole app.
     pub embed: Option<Embed>,
+    /// The folds opened so far ([`Fold::is_in`]): what a fold holds is made only once it is opened.
+    pub opened: u128,
+}
+
+/// A fold of the page (a `<details>`) whose contents are made only once it is opened: the first
+/// render on a phone makes less than half the elements (the casework view 527 instead of 1,282).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fold {
+    /// A parameter's "About": its range, uncertainty, source, grade and key (the help is always
+    /// made: the control's description points at it).
+    About(P),
+    /// "More assumptions" on the casework and PB views: folded, only the levers that differ from
+    /// the defaults are made (they are the ones printed).
+    More,
+}
+
+impl Fold {
+    fn bit(self) -> u128 {
+        1 << match self {
+            Fold::About(p) => p as u32,
+            Fold::More => 127,
+        }
+    }
+
+    /// Whether this fold is among `opened` ([`AppState::opened`]).
+    pub fn is_in(self, opened: u128) -> bool {
+        opened & self.bit() != 0
+    }
 }
 
 impl Default for AppState {
@@ -125,6 +153,7 @@ impl Default for AppState {
             runs: crate::model::montecarlo::DEFAULT_RUNS,
             link_problems: Vec::new(),
             embed: None,
+            opened: 0,
         }
     }
 }
@@ -232,6 +261,8 @@ pub enum Action {
     SetRuns(usize),
     /// Close the banner about the link.
     DismissLinkProblems,
+    /// A fold was opened: make what it holds.
+    Open(Fold),
 }
 
 impl AppState {
@@ -254,7 +285,8 @@ impl AppState {
                 Err(problem) => Some(self.refuse(Notice::ChangeRefused(vec![problem]))),
             },
             Action::Reset => {
-                let fresh = AppState { lang: self.lang, view: self.view, ..AppState::default() };
+                // Opened folds stay made (the browser keeps them open).
+                let fresh = AppState { lang: self.lang, view: self.view, opened: self.opened, ..AppState::default() };
                 (fresh != *self).then_some(fresh)
             }
             Action::Load(Ok(scenario)) => Some(AppState { scenario, notice: Some(Notice::Loaded), ..self.clone() }),
@@ -276,6 +308,9 @@ impl AppState {
             }
             Action::DismissLinkProblems if !self.link_problems.is_empty() => {
                 Some(AppState { link_problems: Vec::new(), ..self.clone() })
+            }
+            Action::Open(fold) if !fold.is_in(self.opened) => {
+                Some(AppState { opened: self.opened | fold.bit(), ..self.clone() })
             }
             _ => None,
         }
@@ -379,6 +414,26 @@ mod tests {
         let after = after.reduced(Action::Load(good));
         assert_eq!(after.scenario.get(P::ExtraTime), 0.1);
         assert_eq!(after.notice, Some(Notice::Loaded));
+    }
+
+    #[test]
+    fn a_fold_opened_stays_made_and_apart_from_the_others() {
+        // Every parameter and "More" has a bit of its own.
+        assert!(PARAMS.len() < 127);
+        let s = Rc::new(AppState::default());
+        assert!(!Fold::More.is_in(s.opened));
+        let opened = s.clone().reduced(Action::Open(Fold::About(P::ExtraTime)));
+        assert!(Fold::About(P::ExtraTime).is_in(opened.opened));
+        assert!(!Fold::About(P::Funding).is_in(opened.opened) && !Fold::More.is_in(opened.opened));
+        // Opened again: nothing changes, nothing renders again.
+        let again = opened.clone().reduced(Action::Open(Fold::About(P::ExtraTime)));
+        assert!(Rc::ptr_eq(&again, &opened));
+        let both = opened.reduced(Action::Open(Fold::More)).reduced(Action::SetParam(P::ExtraTime, 1.0));
+        assert!(Fold::More.is_in(both.opened) && Fold::About(P::ExtraTime).is_in(both.opened));
+        // Back to the defaults: the browser keeps an open fold open, so what it holds stays made.
+        let reset = both.reduced(Action::Reset);
+        assert_eq!(reset.scenario.get(P::ExtraTime), Scenario::default().get(P::ExtraTime));
+        assert!(Fold::More.is_in(reset.opened) && Fold::About(P::ExtraTime).is_in(reset.opened));
     }
 
     #[test]
