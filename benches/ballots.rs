@@ -50,16 +50,17 @@ fn main() {
         );
         let sup = supporters(&e);
         for rule in [Rule::Greedy, Rule::Mes, Rule::MesAdd1, Rule::MesAdd1Greedy] {
-            let mut rounds = 0;
+            let (mut rounds, mut counted) = (0, 0);
             let t = median(batches, || {
-                rounds = black_box(count_with(&e, &sup, rule)).rounds;
+                let o = black_box(count_with(&e, &sup, rule));
+                (rounds, counted) = (o.rounds, o.counted);
             });
             let target = match (rule, voters) {
                 (Rule::MesAdd1 | Rule::MesAdd1Greedy, 6_500) => "   (target <= 50 ms in Chromium)",
                 (Rule::MesAdd1 | Rule::MesAdd1Greedy, _) => "   (target <= 1 s in Chromium)",
                 _ => "",
             };
-            println!("  {:<16} {:>5} countings {:>9.1} ms{target}", rule.key(), rounds, t * 1e3);
+            println!("  {:<16} {:>5} shares, {:>5} countings {:>9.1} ms{target}", rule.key(), rounds, counted, t * 1e3);
         }
     }
 }

@@ -254,7 +254,7 @@ fn a_counting_done_a_piece_at_a_time_is_the_counting_done_at_once() {
     };
     assert_eq!((x.outcome, y.outcome), (a.outcome, b.outcome.clone()));
     // One counting per piece for add1: the pieces are as many as its countings, and say so.
-    assert_eq!(done.len(), b.outcome.rounds, "{done:?}");
+    assert_eq!(done.len(), b.outcome.counted, "{done:?}");
     assert!(done.windows(2).all(|w| w[1] == w[0] + 1), "{done:?}");
 }
 

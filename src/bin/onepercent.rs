@@ -309,7 +309,7 @@ fn ballots(opts: &Options) -> ExitCode {
                 })
                 .collect();
             serde_json::json!({"rule": o.rule.key(), "label": o.rule.label(opts.lang),
-                "summary": report::summarise(&e, &sup, o), "share_per_voter": o.share, "countings": o.rounds,
+                "summary": report::summarise(&e, &sup, o), "share_per_voter": o.share, "shares_tried": o.rounds, "countings": o.counted,
                 "projects": projects})
         })
         .collect();

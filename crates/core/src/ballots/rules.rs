@@ -10,7 +10,9 @@
 //!   least of each supporter first (`method_of_equal_shares` with cost satisfaction).
 //! - **MES with add1** (`mes-add1`): raise every voter's share by one currency unit and count again,
 //!   until the outcome would exceed the budget (then the last that did not) or no further project
-//!   fits (`voter_budget_increment = 1`).
+//!   fits (`voter_budget_increment = 1`). Counted in blocks of shares from the top down, each
+//!   counting starting from the one a unit above, then read upward as the reference reads them
+//!   (the same outcome; a test compares with counting upward one share at a time).
 //! - **With greedy completion** (`mes-greedy`, `mes-add1-greedy`): money MES leaves is filled by
 //!   greedy by votes (`completion_by_rule_combination`).
 //! - **Sequential Phragmén** (`phragmen`): every voter earns virtual money at the same rate; a
@@ -28,6 +30,7 @@
 use super::Election;
 use crate::i18n::Lang;
 
+use super::equal_shares::{Counted, Trail};
 pub use super::equal_shares::{Paid, TIE};
 
 /// A counting rule.
@@ -113,8 +116,11 @@ pub struct Outcome {
     /// MES: each voter's money left at the end (empty for greedy).
     pub left: Vec<f64>,
     pub paid: Vec<Paid>,
-    /// MES with add1: the countings done.
+    /// MES with add1: the shares tried, as the reference counts them (one counting per share).
     pub rounds: usize,
+    /// MES with add1: the countings made (a few more than `rounds`: the last block of shares is
+    /// counted whole).
+    pub counted: usize,
     /// Sequential Phragmén: the project it would have bought next, which did not fit.
     pub stopped_by: Option<usize>,
 }
@@ -155,11 +161,21 @@ pub struct Counting {
     rank: Vec<u32>,
 }
 
-/// Where MES with add1 has come: the next step of the share and the last outcome within budget.
+/// Where MES with add1 has come. It finds what the reference finds counting one unit of share at
+/// a time upward, but counts a block of shares from the top down: each counting starts from the
+/// one a unit above ([`count_below`]), which saves most of its work; then it reads the block
+/// upward as the reference would.
 struct Add1 {
     base: f64,
-    step: usize,
-    previous: Option<Outcome>,
+    /// The last share read in order (its step) and its counting: every step up to it funded
+    /// less than the budget and left a candidate that still fits.
+    at: Option<(usize, Counted)>,
+    /// The block above it being counted, from the top down (the lowest last).
+    block: Vec<Counted>,
+    /// Shares in a block.
+    size: usize,
+    /// The countings made.
+    counted: usize,
     candidates: Vec<usize>,
 }
 
@@ -167,8 +183,12 @@ impl Counting {
     pub fn new(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Counting {
         let add1 = matches!(rule, Rule::MesAdd1 | Rule::MesAdd1Greedy).then(|| Add1 {
             base: base_share(e),
-            step: 0,
-            previous: None,
+            at: None,
+            block: Vec::new(),
+            // Blocks of 16 shares, fewer on a large election (each counting in a block is held
+            // until the block is read: at most about a million voters' money).
+            size: (1_000_000 / e.voters.len().max(1)).clamp(2, 16),
+            counted: 0,
             candidates: (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect(),
         });
         Counting { rule, add1, rank: ranks(e) }
@@ -176,7 +196,7 @@ impl Counting {
 
     /// The countings done so far (MES with add1; 0 for the other rules).
     pub fn done(&self) -> usize {
-        self.add1.as_ref().map_or(0, |a| a.step)
+        self.add1.as_ref().map_or(0, |a| a.counted)
     }
 
     /// Count on: the outcome when the counting is finished, `None` while there is more.
@@ -194,6 +214,7 @@ impl Counting {
                     left: Vec::new(),
                     paid: Vec::new(),
                     rounds: 0,
+                    counted: 0,
                     stopped_by: None,
                     funded,
                 }
@@ -216,22 +237,65 @@ fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
 }
 
 impl Add1 {
-    /// One counting: raise the share by one unit until the outcome would exceed the budget (keep
-    /// the last that did not) or no candidate still fits.
+    /// One counting; the outcome once the reference would have stopped: when the outcome of a
+    /// share (one unit above the last) exceeds the budget, the last that did not; when no
+    /// candidate still fits, that one.
     fn advance(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule) -> Option<Outcome> {
-        let out = mes(e, sup, rank, self.base + self.step as f64, rule);
-        self.step += 1;
-        let cost: f64 = out.funded.iter().map(|&p| e.projects[p].cost).sum();
-        let mut done = if cost > e.budget {
-            self.previous.take().unwrap_or(out)
-        } else if exhaustive(e, &out.funded, self.candidates.iter().copied()) {
-            out
-        } else {
-            self.previous = Some(out);
+        let Some((k, _)) = self.at else {
+            let first = self.count(e, sup, rank, 0, None);
+            if self.ends(e, &first) {
+                return Some(self.outcome(rule, 0, first, 1));
+            }
+            self.at = Some((0, first));
             return None;
         };
-        done.rounds = self.step;
-        Some(done)
+        // Count the block from its top down, each from the one above.
+        let next = k + self.size - self.block.len();
+        let above = self.block.last_mut().map(|c| std::mem::take(&mut c.trail));
+        let c = self.count(e, sup, rank, next, above.as_ref());
+        self.block.push(c);
+        if next > k + 1 {
+            return None;
+        }
+        // The block, read upward.
+        let mut block = std::mem::take(&mut self.block);
+        let mut step = k;
+        while let Some(c) = block.pop() {
+            step += 1;
+            let cost: f64 = c.funded.iter().map(|&p| e.projects[p].cost).sum();
+            if cost > e.budget {
+                let (k, last) = self.at.take()?;
+                return Some(self.outcome(rule, k, last, step + 1));
+            }
+            if self.ends(e, &c) {
+                return Some(self.outcome(rule, step, c, step + 1));
+            }
+            self.at = Some((step, c));
+        }
+        None
+    }
+
+    /// The counting at `step` units above the base share, from the trail of one above it.
+    fn count(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], step: usize, above: Option<&Trail>) -> Counted {
+        self.counted += 1;
+        let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
+        let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
+        super::equal_shares::count_below(&b, self.share(step), above)
+    }
+
+    fn share(&self, step: usize) -> f64 {
+        self.base + step as f64
+    }
+
+    /// Whether the counting ends here: over the budget, or no candidate left that fits.
+    fn ends(&self, e: &Election, c: &Counted) -> bool {
+        let cost: f64 = c.funded.iter().map(|&p| e.projects[p].cost).sum();
+        cost > e.budget || exhaustive(e, &c.funded, self.candidates.iter().copied())
+    }
+
+    /// The outcome of the counting at `step`, the reference having counted `rounds` times.
+    fn outcome(&self, rule: Rule, step: usize, c: Counted, rounds: usize) -> Outcome {
+        Outcome { rounds, counted: self.counted, ..outcome_of(rule, self.share(step), c) }
     }
 }
 
@@ -306,17 +370,21 @@ fn greedy(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<
 fn mes(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, rule: Rule) -> Outcome {
     let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
     let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
-    let out = super::equal_shares::count(&b, share);
-    let by_mes = out.funded.len();
+    outcome_of(rule, share, super::equal_shares::count(&b, share))
+}
+
+/// The outcome of one MES counting at `share`.
+fn outcome_of(rule: Rule, share: f64, out: Counted) -> Outcome {
     Outcome {
         rule,
+        by_mes: out.funded.len(),
         funded: out.funded,
-        by_mes,
         cost: 0.0,
         share,
         left: out.left,
         paid: out.paid,
         rounds: 1,
+        counted: 1,
         stopped_by: None,
     }
 }
@@ -380,6 +448,58 @@ fn phragmen(e: &Election, sup: &[Vec<u32>]) -> Outcome {
         left: Vec::new(),
         paid,
         rounds: 0,
+        counted: 0,
         stopped_by,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// MES with add1 as the reference counts it: one counting per share, upward.
+    fn add1_in_order(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Outcome {
+        let rank = ranks(e);
+        let candidates: Vec<usize> =
+            (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect();
+        let mut previous: Option<Outcome> = None;
+        for step in 0.. {
+            let out = mes(e, sup, &rank, base_share(e) + step as f64, rule);
+            let cost: f64 = out.funded.iter().map(|&p| e.projects[p].cost).sum();
+            let done = if cost > e.budget {
+                previous.take().unwrap_or(out)
+            } else if exhaustive(e, &out.funded, candidates.iter().copied()) {
+                out
+            } else {
+                previous = Some(out);
+                continue;
+            };
+            return complete(e, sup, Outcome { rounds: step + 1, ..done });
+        }
+        unreachable!()
+    }
+
+    #[test]
+    fn add1_by_blocks_from_the_top_is_add1_in_order() {
+        use super::super::example::generate;
+        let mut blocks_read = 0;
+        for (voters, pot, cost, seed) in [
+            (6_500, 6_400_000.0, 300_000.0, 7),
+            (800, 2_000_000.0, 150_000.0, 3),
+            (50, 900_000.0, 120_000.0, 9),
+            (3, 500_000.0, 90_000.0, 1),
+        ] {
+            let e = generate(voters, pot, cost, seed);
+            let sup = supporters(&e);
+            for rule in [Rule::MesAdd1, Rule::MesAdd1Greedy] {
+                let want = add1_in_order(&e, &sup, rule);
+                let got = count_with(&e, &sup, rule);
+                assert_eq!((&got.funded, got.share, got.rounds), (&want.funded, want.share, want.rounds), "{voters}");
+                assert_eq!((&got.paid, &got.left), (&want.paid, &want.left), "{voters}");
+                assert!(got.counted >= got.rounds, "{voters}: {} countings for {} shares", got.counted, got.rounds);
+                blocks_read += got.rounds / 16;
+            }
+        }
+        assert!(blocks_read > 20, "{blocks_read}");
     }
 }
