@@ -2,8 +2,8 @@
 //! kernel of the ballots page (MES with add1 counts hundreds of times). [`super::rules`] says what
 //! the rules mean; `tests/ballots.rs` compares them with the reference implementation (pabutools)
 //! on every fixture. Slices in, no clock: the same bits on every platform. A counting can start
-//! from what a counting at a higher share learnt ([`count_below`]): the same result, with a third
-//! of the work when the two choose alike.
+//! from what a counting at a higher share learnt ([`count_below`]): the same result, with less than
+//! half the work when the two choose alike.
 
 /// Relative tolerance within which two MES prices count as equal.
 pub const TIE: f64 = 1e-10;
