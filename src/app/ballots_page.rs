@@ -710,6 +710,11 @@ fn rules_section(t: &'static Texts, l: Lang, rules: UseStateHandle<(Rule, Rule)>
             { rule_select(0, a, t.rule_a) }
             { rule_select(1, b, t.rule_b) }
         </div>
+        <dl class="hint rule-notes">
+            { for [a, b].iter().enumerate().filter(|(k, r)| *k == 0 || **r != a).map(|(_, r)| html! {
+                <><dt>{ r.label(l) }</dt><dd>{ r.explain(l) }</dd></>
+            }) }
+        </dl>
         <p class="hint">{ t.rule_notes }</p>
     </section>
     }

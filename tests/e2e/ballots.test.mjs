@@ -61,10 +61,15 @@ test('open a .pb file, compare greedy with Equal Shares, ask why, switch rules, 
   const why = await page.locator('dl.why').textContent();
   assert.match(why, /Most votes first – no.*When its turn came 100 was left and it cost 400/s, why);
   assert.match(why, /Equal Shares \(MES\) – /);
+  // Each chosen rule is explained, and only those.
+  const notes = page.locator('dl.rule-notes');
+  assert.match(await notes.textContent(), /Most votes first.*skipped.*Equal Shares \(MES\)Every voter gets an equal part/s);
   // Switch rule B; the address keeps both rules and no ballots.
   await page.locator('#rule-b').selectOption('mes-add1-greedy');
   await page.waitForFunction(() => location.search.includes('b=mes-add1-greedy'));
   await page.locator('#summary-heading ~ div thead th', { hasText: 'Equal Shares with add1, the rest by most votes' }).waitFor();
+  assert.match(await notes.textContent(), /Equal Shares with add1 first; the money left over/);
+  assert.doesNotMatch(await notes.textContent(), /Every voter gets an equal part/);
   assert.doesNotMatch(page.url(), /Skatepark|vote=/);
   // The exports carry the same figures.
   const download = page.waitForEvent('download');
@@ -187,9 +192,10 @@ test('a file of tens of megabytes is read and counted in slices: the progress mo
 test('counting Equal Shares with add1 on 100,000 ballots shows the countings as they go', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
   await openBallots(page, 'lang=da&a=greedy&b=mes-add1');
+  assert.match(await page.locator('dl.rule-notes').textContent(), /Lige andele, udfyldt med add1.*hæves med én hel valutaenhed ad gangen/s);
   await watchProgress(page);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballots-')), 'hundred.pb');
-  fs.writeFileSync(file, election(100_000, 60));
+  fs.writeFileSync(file, election(100_000, 200));
   await page.locator('input[type=file][accept*=".pb"]').setInputFiles(file);
   await page.locator('.ballots-table').first().waitFor({ timeout: 180000 });
   const { seen, long } = await page.evaluate(() => ({ seen: window.__progress, long: window.__long }));

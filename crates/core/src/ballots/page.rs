@@ -139,7 +139,7 @@ static TEXTS: Both<Texts> = Both::new(
         money_axis: "Finansieret beløb pr. kategori",
         counts: ["budget", "projekter", "stemmesedler"],
         show_projects: "Vis alle projekter",
-        rule_notes: "Lige andele (MES): hver vælger får en lige stor del af budgettet, og et projekt finansieres, når dem, der stemte på det, kan betale det sammen. Phragmén: alle vælgere tjener lige hurtigt, og et projekt købes, så snart dets tilhængere tilsammen har råd; optællingen stopper ved det første, der ikke kan betales. Uafgjort afgøres af projekt-id'et (det mindste vinder), som i pabutools.",
+        rule_notes: "Uafgjort afgøres af projekt-id'et (det mindste vinder), som i pabutools.",
     },
     Texts {
         title: "Voting rules on real ballots",
@@ -202,7 +202,7 @@ static TEXTS: Both<Texts> = Both::new(
         money_axis: "Money funded by category",
         counts: ["budget", "projects", "ballots"],
         show_projects: "Show every project",
-        rule_notes: "Equal Shares (MES): every voter gets an equal part of the budget, and a project is funded when those who voted for it can pay for it together. Phragmén: every voter earns at the same rate, and a project is bought as soon as its supporters can afford it together; the count stops at the first that does not fit. Ties go by the project id (the smallest wins), as in pabutools.",
+        rule_notes: "Ties go by the project id (the smallest wins), as in pabutools.",
     },
 );
 

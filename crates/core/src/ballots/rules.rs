@@ -96,6 +96,28 @@ impl Rule {
         }
     }
 
+    /// What the rule does, in a sentence or two for a newcomer.
+    pub fn explain(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Rule::Greedy, Lang::Da) => "De projekter, der fik flest stemmer, finansieres først. Et projekt, der ikke længere kan betales, springes over, og optællingen fortsætter med det næste.",
+            (Rule::Greedy, Lang::En) => "The projects with the most votes are funded first. A project that no longer fits is skipped, and the count goes on with the next.",
+            (Rule::GreedyStop, Lang::Da) => "De projekter, der fik flest stemmer, finansieres først. Optællingen stopper ved det første projekt, der ikke kan betales, også selv om billigere projekter længere nede kunne.",
+            (Rule::GreedyStop, Lang::En) => "The projects with the most votes are funded first. The count stops at the first project that does not fit, even if cheaper ones further down would.",
+            (Rule::GreedyPerCost, Lang::Da) => "Projekterne tages i rækkefølge efter stemmer pr. krone, de koster. Et projekt, der ikke kan betales, springes over.",
+            (Rule::GreedyPerCost, Lang::En) => "Projects are taken in order of votes per unit of cost. One that does not fit is skipped.",
+            (Rule::Mes, Lang::Da) => "Hver vælger får en lige stor del af budgettet, og et projekt finansieres, når dem, der stemte på det, kan betale det sammen; det projekt, der koster hver tilhænger mindst, kommer først. Der kan blive penge tilbage.",
+            (Rule::Mes, Lang::En) => "Every voter gets an equal part of the budget, and a project is funded when those who voted for it can pay for it together, the one that costs each supporter least first. Money can be left over.",
+            (Rule::MesAdd1, Lang::Da) => "Som lige andele, men hver vælgers andel hæves med én hel valutaenhed ad gangen, og der tælles forfra, indtil resultatet ville koste mere end budgettet. Så gælder det sidste resultat, der kunne betales. Sådan bruger flere byer reglen.",
+            (Rule::MesAdd1, Lang::En) => "As Equal Shares, but every voter's share is raised by one whole currency unit at a time and the count is done again, until the outcome would cost more than the budget. Then the last outcome that fitted counts. This is how several cities use the rule.",
+            (Rule::MesGreedy, Lang::Da) => "Først lige andele; de penge, der bliver tilbage, går derefter til projekterne med flest stemmer.",
+            (Rule::MesGreedy, Lang::En) => "Equal Shares first; the money left over then goes to the projects with the most votes.",
+            (Rule::MesAdd1Greedy, Lang::Da) => "Først lige andele med add1; de penge, der bliver tilbage, går derefter til projekterne med flest stemmer.",
+            (Rule::MesAdd1Greedy, Lang::En) => "Equal Shares with add1 first; the money left over then goes to the projects with the most votes.",
+            (Rule::Phragmen, Lang::Da) => "Alle vælgere tjener lige hurtigt, og et projekt købes, så snart dets tilhængere tilsammen har råd. Optællingen stopper ved det første, der ikke kan betales.",
+            (Rule::Phragmen, Lang::En) => "Every voter earns at the same rate, and a project is bought as soon as its supporters can afford it together. The count stops at the first that does not fit.",
+        }
+    }
+
     /// Whether the rule counts with Equal Shares first.
     pub fn is_mes(self) -> bool {
         matches!(self, Rule::Mes | Rule::MesAdd1 | Rule::MesGreedy | Rule::MesAdd1Greedy)
