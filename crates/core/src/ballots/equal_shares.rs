@@ -421,25 +421,39 @@ mod tests {
         }
     }
 
+    /// A random election: 2 to `projects + 1` projects, 1 to `voters` voters, costs a multiple of
+    /// `step` below `levels * step` (often equal, some free), each voter for each project with
+    /// probability `p`. Costs, supporters and the number of voters.
+    pub(super) fn random_election(
+        rng: &mut crate::model::rng::SplitMix64,
+        projects: u64,
+        voters: u64,
+        (levels, step): (u64, u64),
+        p: f64,
+    ) -> (Vec<f64>, Vec<Vec<u32>>, usize) {
+        let projects = 2 + (rng.next_u64() % projects) as usize;
+        let voters = 1 + (rng.next_u64() % voters) as usize;
+        let cost: Vec<f64> = (0..projects).map(|_| ((rng.next_u64() % levels) * step) as f64).collect();
+        let mut supporters = vec![Vec::new(); projects];
+        for v in 0..voters as u32 {
+            for s in supporters.iter_mut() {
+                if rng.next_f64() < p {
+                    s.push(v);
+                }
+            }
+        }
+        (cost, supporters, voters)
+    }
+
     #[test]
     fn funds_what_the_plain_way_funds() {
         use crate::model::rng::SplitMix64;
         let mut rng = SplitMix64::new(11);
         let mut compared = 0;
         for case in 0..300 {
-            let projects = 2 + (rng.next_u64() % 12) as usize;
-            let voters = 1 + (rng.next_u64() % 60) as usize;
             // Whole costs, often equal (ties), a few free.
-            let cost: Vec<f64> = (0..projects).map(|_| ((rng.next_u64() % 6) * 50) as f64).collect();
-            let rank: Vec<u32> = (0..projects as u32).rev().collect();
-            let mut supporters = vec![Vec::new(); projects];
-            for v in 0..voters as u32 {
-                for s in supporters.iter_mut() {
-                    if rng.next_f64() < 0.35 {
-                        s.push(v);
-                    }
-                }
-            }
+            let (cost, supporters, voters) = random_election(&mut rng, 12, 60, (6, 50), 0.35);
+            let rank: Vec<u32> = (0..cost.len() as u32).rev().collect();
             let b = Ballots { cost: &cost, rank: &rank, supporters: &supporters, voters };
             let total: f64 = cost.iter().sum();
             for share in [total / voters as f64 / 3.0, total / voters as f64 / 1.5, 7.0] {
@@ -453,6 +467,7 @@ mod tests {
 
 #[cfg(test)]
 mod from_above {
+    use super::tests::random_election;
     use super::*;
     use crate::model::rng::SplitMix64;
 
@@ -461,18 +476,8 @@ mod from_above {
         let mut rng = SplitMix64::new(5);
         let mut diverged = 0;
         for case in 0..200 {
-            let projects = 2 + (rng.next_u64() % 20) as usize;
-            let voters = 1 + (rng.next_u64() % 300) as usize;
-            let cost: Vec<f64> = (0..projects).map(|_| ((rng.next_u64() % 8) * 25) as f64).collect();
-            let rank: Vec<u32> = (0..projects as u32).collect();
-            let mut supporters = vec![Vec::new(); projects];
-            for v in 0..voters as u32 {
-                for s in supporters.iter_mut() {
-                    if rng.next_f64() < 0.3 {
-                        s.push(v);
-                    }
-                }
-            }
+            let (cost, supporters, voters) = random_election(&mut rng, 20, 300, (8, 25), 0.3);
+            let rank: Vec<u32> = (0..cost.len() as u32).collect();
             let b = Ballots { cost: &cost, rank: &rank, supporters: &supporters, voters };
             let total: f64 = cost.iter().sum();
             let base = (total / voters as f64 / 3.0).floor();
