@@ -254,7 +254,7 @@ fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
         let more = greedy(e, sup, Rule::Greedy, &out.funded);
         out.funded.extend(more);
     }
-    out.cost = out.funded.iter().map(|&p| e.projects[p].cost).sum();
+    out.cost = spent(e, &out.funded);
     out
 }
 
@@ -284,12 +284,11 @@ impl Add1 {
         let mut step = k;
         while let Some(c) = block.pop() {
             step += 1;
-            let cost: f64 = c.funded.iter().map(|&p| e.projects[p].cost).sum();
-            if cost > e.budget {
+            if spent(e, &c.funded) > e.budget {
                 let (k, last) = self.at.take()?;
                 return Some(self.outcome(rule, k, last, step + 1));
             }
-            if self.ends(e, &c) {
+            if exhaustive(e, &c.funded, self.candidates.iter().copied()) {
                 return Some(self.outcome(rule, step, c, step + 1));
             }
             self.at = Some((step, c));
@@ -300,9 +299,7 @@ impl Add1 {
     /// The counting at `step` units above the base share, from the trail of one above it.
     fn count(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], step: usize, above: Option<&Trail>) -> Counted {
         self.counted += 1;
-        let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
-        let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
-        super::equal_shares::count_below(&b, self.share(step), above)
+        kernel(e, sup, rank, self.share(step), above)
     }
 
     fn share(&self, step: usize) -> f64 {
@@ -311,8 +308,7 @@ impl Add1 {
 
     /// Whether the counting ends here: over the budget, or no candidate left that fits.
     fn ends(&self, e: &Election, c: &Counted) -> bool {
-        let cost: f64 = c.funded.iter().map(|&p| e.projects[p].cost).sum();
-        cost > e.budget || exhaustive(e, &c.funded, self.candidates.iter().copied())
+        spent(e, &c.funded) > e.budget || exhaustive(e, &c.funded, self.candidates.iter().copied())
     }
 
     /// The outcome of the counting at `step`, the reference having counted `rounds` times.
@@ -329,9 +325,14 @@ fn base_share(e: &Election) -> f64 {
     }
 }
 
+/// What the projects `funded` cost together.
+fn spent(e: &Election, funded: &[usize]) -> f64 {
+    funded.iter().map(|&p| e.projects[p].cost).sum()
+}
+
 /// Whether no project of `among` outside `funded` still fits in the budget.
 fn exhaustive(e: &Election, funded: &[usize], among: impl Iterator<Item = usize>) -> bool {
-    let cost: f64 = funded.iter().map(|&p| e.projects[p].cost).sum();
+    let cost = spent(e, funded);
     let mut is_funded = vec![false; e.projects.len()];
     funded.iter().for_each(|&p| is_funded[p] = true);
     among.filter(|&p| !is_funded[p]).all(|p| e.projects[p].cost + cost > e.budget)
@@ -374,7 +375,7 @@ pub fn greedy_order(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize
 /// Greedy: each project in [`greedy_order`] funded if it fits (`greedy-stop`: until one does not).
 /// `initial`: already funded (a completion).
 fn greedy(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<usize> {
-    let mut left = e.budget - initial.iter().map(|&p| e.projects[p].cost).sum::<f64>();
+    let mut left = e.budget - spent(e, initial);
     let mut funded = Vec::new();
     for p in greedy_order(e, sup, rule, initial) {
         let cost = e.projects[p].cost;
@@ -390,9 +391,14 @@ fn greedy(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<
 
 /// One counting of MES with `share` per voter (the kernel: [`super::equal_shares::count`]).
 fn mes(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, rule: Rule) -> Outcome {
+    outcome_of(rule, share, kernel(e, sup, rank, share, None))
+}
+
+/// The kernel's counting at `share`, from the trail of a counting `above` when there is one.
+fn kernel(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, above: Option<&Trail>) -> Counted {
     let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
     let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
-    outcome_of(rule, share, super::equal_shares::count(&b, share))
+    super::equal_shares::count_below(&b, share, above)
 }
 
 /// The outcome of one MES counting at `share`.
