@@ -84,6 +84,7 @@ pub fn count_below(b: &Ballots, share: f64, above: Option<&Trail>) -> Counted {
     let mut follows = above;
     loop {
         if let Some(t) = follows {
+            // A round past the trail's end is one where nothing could be afforded above.
             let floor = t.rounds.get(trail.rounds.len()).map(|r| &r.1[..]);
             cand.retain_mut(|(p, price)| match floor.map_or(f64::INFINITY, |f| f[*p]) {
                 f if f == f64::INFINITY => false,
@@ -94,13 +95,11 @@ pub fn count_below(b: &Ballots, share: f64, above: Option<&Trail>) -> Counted {
             });
         }
         cand.sort_by(|x, y| x.1.total_cmp(&y.1).then_with(|| b.rank[x.0].cmp(&b.rank[y.0])));
-        let chosen = cheapest(b, &budget, &mut cand, &mut scratch);
-        let mut floor = vec![f64::INFINITY; b.cost.len()];
-        cand.iter().for_each(|&(p, price)| floor[p] = price);
-        let Some((chosen, price)) = chosen else {
-            trail.rounds.push((usize::MAX, floor));
+        let Some((chosen, price)) = cheapest(b, &budget, &mut cand, &mut scratch) else {
             break;
         };
+        let mut floor = vec![f64::INFINITY; b.cost.len()];
+        cand.iter().for_each(|&(p, price)| floor[p] = price);
         if follows.and_then(|t| t.rounds.get(trail.rounds.len())).map(|r| r.0) != Some(chosen) {
             follows = None;
         }
