@@ -447,11 +447,14 @@ fn start_mc_worker() -> Option<McWorker> {
 }
 
 /// The worker's side: the entry points `assets/mc-worker.js` calls, for the binaries of the pages
-/// that show bands (a macro, so the other pages' wasm does not carry them). `mc_start` takes a
-/// [`crate::model::montecarlo::wire::request`] (false if it is not one), `mc_step(n)` runs up to `n`
-/// more draws (true when all are done), `mc_answer` gives the
-/// [`crate::model::montecarlo::wire::answer`]. The draws are [`crate::model::montecarlo::Progress`]'s,
-/// so the bands are bit for bit those computed on the page or natively.
+/// that show bands (a macro, so the other pages' wasm does not carry them). `mc_start(request, from,
+/// until)` takes a [`crate::model::montecarlo::wire::request`] (false if it is not one) for its runs
+/// `from..until` (the lead: from 0, the first half where a second worker takes the rest; the second
+/// worker: the rest); `mc_step(n)` runs up to `n` more draws (true when all are done); `mc_merge`
+/// takes in the second worker's [`crate::model::montecarlo::wire::part`]; `mc_answer` gives the
+/// [`crate::model::montecarlo::wire::answer`] (or a share's part). The draws are
+/// [`crate::model::montecarlo::Progress`]'s, so the bands are bit for bit those computed on the page
+/// or natively.
 #[macro_export]
 macro_rules! monte_carlo_worker {
     () => {
@@ -460,10 +463,16 @@ macro_rules! monte_carlo_worker {
                 const { ::std::cell::RefCell::new(None) };
         }
 
+        /// A request's job: its runs from `from` on (0 for the lead; later for a second worker's
+        /// share), stopping before run `until` (the lead leaves the rest to a second worker, or
+        /// asks for more than all). False if it is not a request.
         #[wasm_bindgen::prelude::wasm_bindgen]
-        pub fn mc_start(request: &[f64]) -> bool {
-            let job = $crate::model::montecarlo::wire::read_request(request)
-                .map(|(id, s, runs)| (id, $crate::model::montecarlo::Progress::new(&s, runs, 1.0)));
+        pub fn mc_start(request: &[f64], from: usize, until: usize) -> bool {
+            let job = $crate::model::montecarlo::wire::read_request(request).map(|(id, s, runs)| {
+                let mut p = $crate::model::montecarlo::Progress::new(&s, runs, 1.0).share(from, runs);
+                p.until(until);
+                (id, p)
+            });
             let ok = job.is_some();
             MC_JOB.with(|j| *j.borrow_mut() = job);
             ok
@@ -474,11 +483,31 @@ macro_rules! monte_carlo_worker {
             MC_JOB.with(|j| j.borrow_mut().as_mut().is_none_or(|(_, p)| p.step(runs)))
         }
 
+        /// The lead takes in the second worker's part (false if it is not one that fits) and then
+        /// every run still left, to run itself.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mc_merge(part: &[f64]) -> bool {
+            MC_JOB.with(|j| {
+                j.borrow_mut().as_mut().is_some_and(|(id, p)| {
+                    let fitted = $crate::model::montecarlo::wire::merge_part(p, *id, part);
+                    p.until(p.runs());
+                    fitted
+                })
+            })
+        }
+
+        /// The answer: the bands (the lead), or what a second worker observed of its share.
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub fn mc_answer() -> Vec<f64> {
             MC_JOB
                 .with(|j| j.borrow_mut().take())
-                .map(|(id, p)| $crate::model::montecarlo::wire::answer(id, &p.finish()))
+                .map(|(id, mut p)| {
+                    if p.is_share() {
+                        $crate::model::montecarlo::wire::part(id, &p)
+                    } else {
+                        $crate::model::montecarlo::wire::answer(id, &p.finish())
+                    }
+                })
                 .unwrap_or_default()
         }
     };

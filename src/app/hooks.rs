@@ -77,7 +77,7 @@ pub fn use_bands(
                 *pending.borrow_mut() = crate::web::after(delay, move || {
                     let all_done = job.borrow_mut().as_mut().is_some_and(|p| p.step(SLICE));
                     if all_done {
-                        if let Some(p) = job.borrow_mut().take() {
+                        if let Some(mut p) = job.borrow_mut().take() {
                             crate::web::mark("onepercent:bands-on-page");
                             finish(p.finish());
                         }

@@ -445,13 +445,21 @@ pub fn monte_carlo_with(s: &Scenario, runs: usize, spread: f64) -> Bands {
 }
 
 /// A Monte Carlo computation done a slice at a time (so the browser can paint in between): the same
-/// runs in the same order as [`monte_carlo_with`], so the same bands.
+/// runs in the same order as [`monte_carlo_with`], so the same bands. A computation can hand the
+/// runs from some run on to another (a thread, or a second worker in the browser:
+/// [`Progress::until`], [`Progress::share`]) and take back what that one observed
+/// ([`Progress::merge`], [`wire::part`]): the same runs, so the same bands.
 pub struct Progress {
     scenario: Scenario,
     spread: f64,
     runs: usize,
+    /// The first run held (0 unless this computation is another's share), how many are held, the
+    /// next to run, and the end of this computation's share.
+    first: usize,
+    held: usize,
     done: usize,
-    /// Column-major observations: for each quantity, one value per run.
+    until: usize,
+    /// Column-major observations: for each quantity, one value per run held.
     obs: Vec<f64>,
     width: usize,
     lens: Vec<usize>,
@@ -498,29 +506,6 @@ impl Observer {
     }
 }
 
-/// Runs `range` observed apart from the others (a thread's share): `width` values per run,
-/// column-major, `range.len()` per column.
-#[cfg(not(target_arch = "wasm32"))]
-struct Part {
-    range: std::ops::Range<usize>,
-    obs: Vec<f64>,
-    paybacks: Paybacks,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn part(s: &Scenario, spread: f64, width: usize, range: std::ops::Range<usize>) -> Part {
-    let n = range.len();
-    let (mut obs, mut paybacks, mut observer) = (vec![0.0; width * n], Paybacks::default(), Observer::default());
-    for r in range.clone() {
-        observer.run(s, spread, r);
-        for (c, x) in observer.row.iter().enumerate().take(width) {
-            obs[c * n + r - range.start] = *x;
-        }
-        paybacks.count(&observer.outcome);
-    }
-    Part { range, obs, paybacks }
-}
-
 /// Threads to share `work` items between (at least `least` each), as many as the machine runs at
 /// once.
 #[cfg(not(target_arch = "wasm32"))]
@@ -536,7 +521,10 @@ impl Progress {
             scenario: s.clone(),
             spread,
             runs,
+            first: 0,
+            held: runs,
             done: 0,
+            until: runs,
             obs: Vec::new(),
             width: 0,
             lens: Vec::new(),
@@ -546,13 +534,38 @@ impl Progress {
         }
     }
 
-    /// Run up to `n` more draws; true when all are done.
+    /// A new computation as another's share: runs `first..end` only.
+    pub fn share(mut self, first: usize, end: usize) -> Progress {
+        self.first = first.min(self.runs);
+        self.until = end.min(self.runs).max(self.first);
+        (self.done, self.held) = (self.first, self.until - self.first);
+        self
+    }
+
+    /// Stop this computation's share before run `end` (the rest is another's, taken back with
+    /// [`Progress::merge`]); `until(runs)` takes every run back.
+    pub fn until(&mut self, end: usize) {
+        self.until = end.min(self.first + self.held).max(self.done);
+    }
+
+    /// Whether this computation is another's share (made by [`Progress::share`] from a run past
+    /// the first).
+    pub fn is_share(&self) -> bool {
+        self.first > 0
+    }
+
+    /// All the runs.
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    /// Run up to `n` more draws of this computation's share; true when they are done.
     pub fn step(&mut self, n: usize) -> bool {
-        let end = self.done.saturating_add(n).min(self.runs);
+        let (end, held) = (self.done.saturating_add(n).min(self.until), self.held);
         for r in self.done..end {
             self.observer.run(&self.scenario, self.spread, r);
             let (o, row) = (&self.observer.outcome, &self.observer.row);
-            if r == 0 {
+            if self.obs.is_empty() {
                 let mut v = Vec::new();
                 self.lens = Series::ALL
                     .iter()
@@ -563,15 +576,51 @@ impl Progress {
                     })
                     .collect();
                 self.width = row.len();
-                self.obs = vec![0.0; self.width * self.runs];
+                self.obs = vec![0.0; self.width * held];
             }
             for (c, x) in row.iter().enumerate().take(self.width) {
-                self.obs[c * self.runs + r] = *x;
+                self.obs[c * held + r - self.first] = *x;
             }
             self.paybacks.count(o);
         }
         self.done = end;
-        self.done == self.runs
+        self.done == self.until
+    }
+
+    /// Take in what another computation observed of the `n` runs right after this one's share:
+    /// `width` values per run (column-major, `n` per column), the payback numbers per tier and the
+    /// payback bins. False, and nothing changed, if they do not fit.
+    fn take_in(&mut self, n: usize, width: usize, obs: &[f64], numbers: [&[f64]; 3], bins: &[usize]) -> bool {
+        let (start, held) = (self.done, self.held);
+        let off = start - self.first;
+        // (The width first: once it is this one's, `n * width` cannot overflow.)
+        if start != self.until || n > held - off || n > 0 && width != self.width || obs.len() != n * width {
+            return false;
+        }
+        if n > 0 {
+            for (to, from) in self.obs.chunks_exact_mut(held).zip(obs.chunks_exact(n)) {
+                to[off..off + n].copy_from_slice(from);
+            }
+        }
+        for (to, from) in self.paybacks.numbers.iter_mut().zip(numbers) {
+            to.extend_from_slice(from);
+        }
+        for (to, from) in self.paybacks.bins.as_flattened_mut().iter_mut().zip(bins) {
+            *to += from;
+        }
+        self.done += n;
+        self.until = self.done;
+        true
+    }
+
+    /// Take in another computation's share ([`Progress::share`], all of it run; see
+    /// [`Progress::take_in`]); true when it fitted.
+    pub fn merge(&mut self, other: &Progress) -> bool {
+        let p = &other.paybacks;
+        let numbers = [&p.numbers[0][..], &p.numbers[1], &p.numbers[2]];
+        other.done == other.first + other.held
+            && other.first == self.done
+            && self.take_in(other.held, other.width, &other.obs, numbers, p.bins.as_flattened())
     }
 
     /// Run every draw left, shared between threads (native builds; the browser shares them between
@@ -593,33 +642,31 @@ impl Progress {
             return;
         }
         let per = left.div_ceil(threads);
-        let (s, spread, width) = (&self.scenario, self.spread, self.width);
-        let parts: Vec<Part> = std::thread::scope(|scope| {
+        let this = &*self;
+        let parts: Vec<Progress> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
-                .map(|t| (start + t * per)..(start + (t + 1) * per).min(self.runs))
-                .filter(|r| !r.is_empty())
-                .map(|r| scope.spawn(move || part(s, spread, width, r)))
+                .map(|t| start + t * per)
+                .filter(|from| *from < this.runs)
+                .map(|from| {
+                    scope.spawn(move || {
+                        let mut p = Progress::new(&this.scenario, this.runs, this.spread).share(from, from + per);
+                        p.step(usize::MAX);
+                        p
+                    })
+                })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
         });
         for p in parts {
-            let n = p.range.len();
-            for c in 0..width {
-                let at = c * self.runs + p.range.start;
-                self.obs[at..at + n].copy_from_slice(&p.obs[c * n..(c + 1) * n]);
-            }
-            for k in 0..3 {
-                self.paybacks.numbers[k].extend_from_slice(&p.paybacks.numbers[k]);
-                for (a, b) in self.paybacks.bins[k].iter_mut().zip(p.paybacks.bins[k]) {
-                    *a += b;
-                }
-            }
+            self.until = p.first;
+            let merged = self.merge(&p);
+            debug_assert!(merged, "a thread's share follows the one before it");
         }
-        self.done = self.runs;
+        self.until = self.runs;
     }
 
     /// The bands of all runs (call when [`Progress::step`] has returned true).
-    pub fn finish(mut self) -> Bands {
+    pub fn finish(&mut self) -> Bands {
         let runs = self.runs;
         // A column equal to the one before it in every run (the baseline's months, months before
         // the first vote) has the same band: computed once. Decided before any column is reordered.
@@ -693,7 +740,7 @@ fn bands_of_columns(obs: &mut [f64], runs: usize, same: &[bool], threads: usize)
 /// of numbers that crosses the thread boundary as one `Float64Array`, so the wasm carries no
 /// serializer. Both read back bit for bit; a list that is not one of ours reads as `None`.
 pub mod wire {
-    use super::{Band, Bands, Figure, PaybackDist, Series, MAX_RUNS};
+    use super::{Band, Bands, Figure, PaybackDist, Progress, Series, MAX_RUNS};
     use crate::model::casework::{Tier, Tiers};
     use crate::model::params::{N_PARAMS, PARAMS};
     use crate::model::Scenario;
@@ -755,6 +802,48 @@ pub mod wire {
             }
         }
         v
+    }
+
+    /// What a computation that is another's share ([`Progress::share`]) has observed, for request
+    /// `id`: the id, its first run, the runs done, the values per run, the count of payback numbers
+    /// per tier, the payback bins (6 per tier), the payback numbers, then every value column by
+    /// column (none until the share has run to its end).
+    pub fn part(id: u32, p: &Progress) -> Vec<f64> {
+        let b = &p.paybacks;
+        let mut v = vec![id as f64, p.first as f64, p.done as f64, p.width as f64];
+        for k in 0..3 {
+            v.push(b.numbers[k].len() as f64);
+        }
+        for k in 0..18 {
+            v.push(b.bins[k / 6][k % 6] as f64);
+        }
+        for k in 0..3 {
+            v.extend_from_slice(&b.numbers[k]);
+        }
+        // A share run to its end holds its runs' values column by column.
+        if p.done == p.first + p.held {
+            v.extend_from_slice(&p.obs);
+        }
+        v
+    }
+
+    /// Take a [`part`] of request `id` into `p` (see [`Progress::merge`]); false, and nothing
+    /// changed, if it is not one that follows `p`'s share.
+    pub fn merge_part(p: &mut Progress, id: u32, v: &[f64]) -> bool {
+        let Some((head, rest)) = v.split_first_chunk::<25>() else { return false };
+        let mut h = [0; 25];
+        for (n, x) in h.iter_mut().zip(head) {
+            let Some(w) = whole(*x, 1e9) else { return false };
+            *n = w as usize;
+        }
+        let [of, first, done, width, c0, c1, c2, ..] = h;
+        let Some((n0, rest)) = rest.split_at_checked(c0) else { return false };
+        let Some((n1, rest)) = rest.split_at_checked(c1) else { return false };
+        let Some((n2, obs)) = rest.split_at_checked(c2) else { return false };
+        of == id as usize
+            && first == p.done
+            && done >= first
+            && p.take_in(done - first, width, obs, [n0, n1, n2], &h[7..])
     }
 
     /// Numbers read one at a time; `None` once they run out.
@@ -1089,6 +1178,42 @@ mod tests {
             let mut obs = one.obs.clone();
             assert_eq!(bands_of_columns(&mut obs, runs, &same, threads), bands, "{threads} threads");
         }
+    }
+
+    #[test]
+    fn a_share_handed_to_another_worker_gives_the_same_bands() {
+        let mut s = Scenario::default();
+        s.set(P::Horizon, 30.0).unwrap();
+        let whole = monte_carlo(&s, 301);
+        for half in [1, 150, 300, 301] {
+            let mut lead = Progress::new(&s, 301, 1.0);
+            lead.until(half);
+            while !lead.step(50) {}
+            let mut helper = Progress::new(&s, 301, 1.0).share(half, 301);
+            helper.step(usize::MAX);
+            let part = wire::part(9, &helper);
+            // Another request's part, or one that does not follow the lead's share, is refused.
+            assert!(!wire::merge_part(&mut lead, 8, &part), "{half}");
+            let mut cut = part.clone();
+            cut.pop();
+            assert!(!wire::merge_part(&mut lead, 9, &cut), "{half}");
+            assert!(wire::merge_part(&mut lead, 9, &part), "{half}");
+            assert!(half == 301 || !wire::merge_part(&mut lead, 9, &part), "{half}: taken twice");
+            lead.until(lead.runs());
+            assert!(lead.step(usize::MAX));
+            assert_eq!(lead.finish(), whole, "{half}");
+        }
+    }
+
+    #[test]
+    fn a_lead_whose_helper_never_answers_runs_the_rest_itself() {
+        let s = Scenario::default();
+        let mut lead = Progress::new(&s, 120, 1.0);
+        lead.until(60);
+        assert!(lead.step(usize::MAX));
+        lead.until(lead.runs());
+        assert!(lead.step(usize::MAX));
+        assert_eq!(lead.finish(), monte_carlo(&s, 120));
     }
 
     #[test]
