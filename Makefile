@@ -49,11 +49,11 @@ size: dist
 
 size-check:
 	python3 tools/size.py dist --check
-	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-web.wasm
-	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-compare.wasm
-	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-workshop.wasm
-	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-ballots.wasm
-	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/release/onepercent-embed.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/wasm/onepercent-web.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/wasm/onepercent-compare.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/wasm/onepercent-workshop.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/wasm/onepercent-ballots.wasm
+	python3 tools/no_float_printing.py target/wasm32-unknown-unknown/wasm/onepercent-embed.wasm
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -106,7 +106,7 @@ bench-pabutools:
 bench: tools-test dist
 	cargo bench --locked --bench model
 	cargo bench --locked --bench ballots
-	cargo test --locked --release --target wasm32-unknown-unknown --test web_bench -- --nocapture
+	cargo test --locked --profile wasm --target wasm32-unknown-unknown --test web_bench -- --nocapture
 	node tools/bench-repaint.mjs
 
 test-e2e:

@@ -1,5 +1,5 @@
 //! Benchmarks in the browser (wasm-bindgen-test in headless Chromium), not tests of speed: they
-//! print figures and never fail on time. Run with `make bench` (release build); `make test` does
+//! print figures and never fail on time. Run with `make bench` (the pages' `wasm` profile); `make test` does
 //! not run them.
 #![cfg(target_arch = "wasm32")]
 

@@ -7,7 +7,7 @@ ARCHITECTURE.md ("No float printing in the browser build") for what to use inste
 """
 import sys
 
-path = sys.argv[1] if len(sys.argv) > 1 else "target/wasm32-unknown-unknown/release/onepercent-web.wasm"
+path = sys.argv[1] if len(sys.argv) > 1 else "target/wasm32-unknown-unknown/wasm/onepercent-web.wasm"
 try:
     data = open(path, "rb").read()
 except OSError as e:

@@ -120,7 +120,7 @@ fn order_key(bits: u64) -> u64 {
 /// first, middle and last key. Written out instead of `select_nth_unstable_by`, whose introselect
 /// with its fallbacks costs about 3 KB (gzip) in the browser build; the values at each rank are the
 /// same whichever algorithm finds them. (Swapped by hand: `slice::swap` is not inlined at the
-/// release profile's opt-level z and doubled the time.)
+/// wasm profile's opt-level z and doubled the time.)
 #[allow(clippy::manual_swap)]
 fn select(xs: &mut [f64], k: usize) {
     let key = |x: f64| x.to_bits() as i64;

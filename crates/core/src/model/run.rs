@@ -149,7 +149,7 @@ pub fn run_summary_into(i: &Inputs, o: &mut Outcome) {
 ///
 /// Every sum runs in month order from `-0.0`, as `Iterator::sum` adds (the last year's figures from
 /// the last month back), so the figures are those of summing each one separately, bit for bit;
-/// written out as one pass because the Monte Carlo does this for every draw (at the release
+/// written out as one pass because the Monte Carlo does this for every draw (at the wasm
 /// profile's opt-level z a closure per figure and month cost as much as the simulation).
 fn tally(i: &Inputs, o: &mut Outcome, keep: bool) {
     // The baseline starts at today's steady state and stays there: one month, taken by the same
@@ -241,7 +241,7 @@ struct Tally<'a> {
 }
 
 impl Sink for Tally<'_> {
-    // Index loops: at the release profile's opt-level z, zipped iterators here are not inlined and
+    // Index loops: at the wasm profile's opt-level z, zipped iterators here are not inlined and
     // cost a fifth of the Monte Carlo (measured with `make bench`).
     #[allow(clippy::needless_range_loop)]
     fn month(&mut self, s: &Month) {
