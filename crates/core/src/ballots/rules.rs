@@ -266,7 +266,7 @@ impl Add1 {
         let Some((k, _)) = self.at else {
             let first = self.count(e, sup, rank, 0, None);
             if self.ends(e, &first) {
-                return Some(self.outcome(rule, 0, first, 1));
+                return Some(self.outcome(e, sup, rank, rule, 0, first, 1));
             }
             self.at = Some((0, first));
             return None;
@@ -286,10 +286,10 @@ impl Add1 {
             step += 1;
             if spent(e, &c.funded) > e.budget {
                 let (k, last) = self.at.take()?;
-                return Some(self.outcome(rule, k, last, step + 1));
+                return Some(self.outcome(e, sup, rank, rule, k, last, step + 1));
             }
             if exhaustive(e, &c.funded, self.candidates.iter().copied()) {
-                return Some(self.outcome(rule, step, c, step + 1));
+                return Some(self.outcome(e, sup, rank, rule, step, c, step + 1));
             }
             self.at = Some((step, c));
         }
@@ -312,8 +312,18 @@ impl Add1 {
     }
 
     /// The outcome of the counting at `step`, the reference having counted `rounds` times.
-    fn outcome(&self, rule: Rule, step: usize, c: Counted, rounds: usize) -> Outcome {
-        Outcome { rounds, counted: self.counted, ..outcome_of(rule, self.share(step), c) }
+    #[allow(clippy::too_many_arguments)]
+    fn outcome(
+        &self,
+        e: &Election,
+        sup: &[Vec<u32>],
+        rank: &[u32],
+        rule: Rule,
+        step: usize,
+        c: Counted,
+        rounds: usize,
+    ) -> Outcome {
+        Outcome { rounds, counted: self.counted, ..outcome_of(e, sup, rank, rule, self.share(step), c) }
     }
 }
 
@@ -391,7 +401,7 @@ fn greedy(e: &Election, sup: &[Vec<u32>], rule: Rule, initial: &[usize]) -> Vec<
 
 /// One counting of MES with `share` per voter (the kernel: [`super::equal_shares::count`]).
 fn mes(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, rule: Rule) -> Outcome {
-    outcome_of(rule, share, kernel(e, sup, rank, share, None))
+    outcome_of(e, sup, rank, rule, share, kernel(e, sup, rank, share, None))
 }
 
 /// The kernel's counting at `share`, from the trail of a counting `above` when there is one.
@@ -401,8 +411,11 @@ fn kernel(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, above: Optio
     super::equal_shares::count_below(&b, share, above)
 }
 
-/// The outcome of one MES counting at `share`.
-fn outcome_of(rule: Rule, share: f64, out: Counted) -> Outcome {
+/// The outcome of one MES counting at `share`, with who paid what.
+fn outcome_of(e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule, share: f64, out: Counted) -> Outcome {
+    let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
+    let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
+    let paid = out.paid(&b, share);
     Outcome {
         rule,
         by_mes: out.funded.len(),
@@ -410,7 +423,7 @@ fn outcome_of(rule: Rule, share: f64, out: Counted) -> Outcome {
         cost: 0.0,
         share,
         left: out.left,
-        paid: out.paid,
+        paid,
         rounds: 1,
         counted: 1,
         stopped_by: None,
