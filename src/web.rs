@@ -340,9 +340,23 @@ impl Drop for Timeout {
 /// Call `f` once after `ms` milliseconds, unless the returned [`Timeout`] is dropped first. The
 /// closure belongs to JavaScript (freed after it runs), so a callback may schedule the next one.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timeout> {
+    after_boxed(ms, Box::new(f))
+}
+
+/// [`after`] for one closure type: each type handed to `once_into_js` brings its own glue into
+/// the wasm (about 200 B gzip), a box's type is the same for every caller.
+fn after_boxed(ms: i32, f: Box<dyn FnOnce()>) -> Option<Timeout> {
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     let id = window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).ok()?;
     Some(Timeout { id })
+}
+
+/// Start a page's app (`start`) in a task of its own, after the one that instantiates the module:
+/// the end of the wasm's streamed compilation and the first render (where each function the
+/// render calls is compiled on its first call) were one long task on a slow phone (Lighthouse's
+/// total blocking time). Kept pending for good (`forget`): dropped, it would be cancelled.
+pub fn start(start: fn()) {
+    std::mem::forget(after(0, start));
 }
 
 /// Work run in slices between paints ([`in_slices`]); dropping it stops the work.

@@ -7,7 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    onepercent::app::start::ballots();
+    onepercent::web::start(onepercent::app::start::ballots);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

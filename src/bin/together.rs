@@ -13,7 +13,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 fn main() {
     // In the Monte Carlo worker the same module starts with no page to mount.
     if onepercent::web::in_page() {
-        onepercent::app::start::together();
+        onepercent::web::start(onepercent::app::start::together);
     }
 }
 

@@ -10,7 +10,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    onepercent::app::start::workshop();
+    onepercent::web::start(onepercent::app::start::workshop);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
