@@ -81,10 +81,7 @@ pub fn count(b: &Ballots, share: f64) -> Counted {
 /// sought upward from there. From the first round that chooses otherwise, the counting goes on
 /// alone.
 pub fn count_below(b: &Ballots, share: f64, above: Option<&Trail>) -> Counted {
-    // No share below +0 ([`tally`] counts on money never negative; with none, nothing is funded
-    // either way).
-    let share = if share > 0.0 { share } else { 0.0 };
-    let mut budget = vec![share; b.voters];
+    let mut budget = start_money(b, share);
     let (mut funded, mut due, mut trail) = (Vec::new(), Vec::new(), Trail::default());
     // Candidates with a price per unit of cost they cannot go below: at first an equal split;
     // later the last price found (prices only rise as money is spent) or the one above.
@@ -131,8 +128,7 @@ impl Counted {
     /// (the same payments in the same order, so the same money, bit for bit). Only the counting a
     /// page shows needs it; MES with add1 counts hundreds of times and replays once.
     pub fn paid(&self, b: &Ballots, share: f64) -> Vec<Paid> {
-        let share = if share > 0.0 { share } else { 0.0 };
-        let mut budget = vec![share; b.voters];
+        let mut budget = start_money(b, share);
         let mut paid = Vec::with_capacity(self.funded.len());
         for (&p, &due) in self.funded.iter().zip(&self.due) {
             let (mut payers, mut most, mut paid_all) = (0, 0.0_f64, 0);
@@ -148,6 +144,12 @@ impl Counted {
         }
         paid
     }
+}
+
+/// Every voter's money at the start of a counting at `share`: no share below +0 ([`tally`] counts
+/// on money never negative; with none, nothing is funded either way).
+fn start_money(b: &Ballots, share: f64) -> Vec<f64> {
+    vec![if share > 0.0 { share } else { 0.0 }; b.voters]
 }
 
 /// Sorts the candidates by price, ties by rank (no two projects share a rank, so this order is

@@ -406,16 +406,23 @@ fn mes(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, rule: Rule) -> 
 
 /// The kernel's counting at `share`, from the trail of a counting `above` when there is one.
 fn kernel(e: &Election, sup: &[Vec<u32>], rank: &[u32], share: f64, above: Option<&Trail>) -> Counted {
+    with_ballots(e, sup, rank, |b| super::equal_shares::count_below(b, share, above))
+}
+
+/// `f` of the election as the kernel reads it.
+fn with_ballots<R>(
+    e: &Election,
+    sup: &[Vec<u32>],
+    rank: &[u32],
+    f: impl FnOnce(&super::equal_shares::Ballots) -> R,
+) -> R {
     let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
-    let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
-    super::equal_shares::count_below(&b, share, above)
+    f(&super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() })
 }
 
 /// The outcome of one MES counting at `share`, with who paid what.
 fn outcome_of(e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule, share: f64, out: Counted) -> Outcome {
-    let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
-    let b = super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() };
-    let paid = out.paid(&b, share);
+    let paid = with_ballots(e, sup, rank, |b| out.paid(b, share));
     Outcome {
         rule,
         by_mes: out.funded.len(),
