@@ -7,6 +7,7 @@
 //! Citizens without the right help cost the help itself (owed or not owed), escalation and failure
 //! demand; complaints raise sick leave, which cuts capacity.
 
+use super::num;
 use super::params::P;
 use super::pb::PbInputs;
 use super::scenario::{propensities, Scenario};
@@ -92,7 +93,7 @@ impl Inputs {
         let (e0, a, o, d) = (g(P::ErrorRate), g(P::AppealRate), g(P::OverturnShare), g(P::BoardDetection));
         let prop = propensities(e0, a, o.min(d), d).unwrap_or_else(|_| {
             let wrong = (o.min(d) * a / (e0 * d)).min(1.0);
-            let right = super::num::clamp((a - e0 * wrong) / (1.0 - e0), 0.0, 1.0);
+            let right = num::clamp((a - e0 * wrong) / (1.0 - e0), 0.0, 1.0);
             super::scenario::Propensities { wrong, right }
         });
         Inputs {
@@ -143,7 +144,7 @@ impl Inputs {
     /// fixable share `f` can be removed. (`libm` rather than the platform's maths library: the same
     /// bits natively and in wasm.)
     pub fn error_share(&self, x: f64) -> f64 {
-        super::num::clamp(
+        num::clamp(
             self.error_rate * ((1.0 - self.fixable) + self.fixable * libm::exp(-self.time_effect * x)),
             0.0,
             0.95,
@@ -163,8 +164,11 @@ impl Inputs {
             return (0.0, 0.0);
         }
         // `since` is in (0, 1] in the first month after a fractional lag.
-        let effect =
-            if self.onboarding <= 0.0 { 1.0 } else { (0.5 + 0.5 * (since - 1.0).max(0.0) / self.onboarding).min(1.0) };
+        let effect = if self.onboarding <= 0.0 {
+            1.0
+        } else {
+            num::min(0.5 + 0.5 * num::max(since - 1.0, 0.0) / self.onboarding, 1.0)
+        };
         (x * effect, x)
     }
 }

@@ -4,6 +4,7 @@
 //! these moves trust. Turnout depends on the pot's share, community size, trust, outreach and
 //! maturity (which grows with kept promises and falls with broken ones).
 
+use super::num;
 use super::params::P;
 use super::scenario::Scenario;
 
@@ -133,8 +134,8 @@ impl PbInputs {
             return 0.0;
         }
         let trust = libm::pow(trust / self.trust0, self.trust_sensitivity);
-        let outreach = (1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF)).max(0.0);
-        super::num::clamp(fixed * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
+        let outreach = num::max(1.0 + self.outreach_turnout * (self.outreach - OUTREACH_REF), 0.0);
+        num::clamp(fixed * maturity * trust * outreach * online, 0.0, TURNOUT_CAP)
     }
 
     /// Representation index of rarely-heard groups (their share among voters / among adults).
@@ -142,7 +143,7 @@ impl PbInputs {
         let index = self.representation_base
             + self.outreach_representation * self.outreach
             + self.in_person_representation * self.in_person;
-        super::num::clamp(index, 0.05, 1.0 / self.rarely_heard_share)
+        num::clamp(index, 0.05, 1.0 / self.rarely_heard_share)
     }
 
     /// Volunteer hours a cycle's project money brings, with diminishing returns as it grows:
@@ -288,11 +289,11 @@ impl PbState {
             // process that does not deliver is seen by everyone who took part.
             let heard = *voters * p.trust_reach / p.adults;
             flows.delivered +=
-                p.trust_delivered * heard * p.voters_with_winner * (d / winners.max(1e-12)) * (1.0 - trust);
+                p.trust_delivered * heard * p.voters_with_winner * (d / num::max(*winners, 1e-12)) * (1.0 - trust);
             if age >= 12 {
-                let left = (*winners - *done - d).max(0.0);
+                let left = num::max(*winners - *done - d, 0.0);
                 overdue += left;
-                flows.broken_promises -= p.trust_broken * heard * (left / winners.max(1e-12)) * trust;
+                flows.broken_promises -= p.trust_broken * heard * (left / num::max(*winners, 1e-12)) * trust;
                 false
             } else {
                 *done += d;
@@ -313,7 +314,7 @@ impl PbState {
             // Earlier participants are more likely to vote again; the rest are newly reached.
             let r = self.reach;
             let new_share = (1.0 - r) / ((1.0 - r) + p.repeat_factor * r);
-            self.reach = (r + turnout * new_share).min(1.0);
+            self.reach = num::min(r + turnout * new_share, 1.0);
             let pot = p.pot();
             let project_money = pot * (1.0 - p.process_cost_share);
             let chosen = project_money / p.project_cost;
@@ -336,7 +337,7 @@ impl PbState {
             out.process_cost = pot * p.process_cost_share;
             // The information effect (Ardanaz et al. 2023): on the residents who hear of the vote
             // from a voter, not on the voters themselves, whose trust follows what is delivered.
-            let hearers = super::num::clamp((p.trust_reach - 1.0) * voters / p.adults, 0.0, 1.0);
+            let hearers = num::clamp((p.trust_reach - 1.0) * voters / p.adults, 0.0, 1.0);
             flows.information += p.trust_information * hearers * (1.0 - trust);
             flows.overruled -= p.trust_overruled * voters * p.trust_reach / p.adults * p.override_share * trust;
             // Maturity for the next cycle: grows towards 1 with kept promises, falls with broken ones
@@ -344,7 +345,7 @@ impl PbState {
             let kept = (1.0 - p.override_share) * p.delivery_rate;
             let next = self.maturity + p.maturity_growth * kept * (1.0 - self.maturity)
                 - p.maturity_loss * (1.0 - kept) * self.maturity;
-            self.maturity = super::num::clamp(next, 0.05, 1.0);
+            self.maturity = num::clamp(next, 0.05, 1.0);
             self.last_vote = Some(month);
             self.votes_left -= 1;
             self.next_cycle += 1;
@@ -392,7 +393,7 @@ pub fn cycle_of(index: usize, len: usize, m: &PbMonth, p: &PbInputs, hours: &mut
         }
     };
     let winners = m.funded;
-    let delivered_in_year = (winners * p.delivery_rate).min(winners);
+    let delivered_in_year = num::min(winners * p.delivery_rate, winners);
     let year_done = index + 12 < len;
     Some(Cycle {
         cycle: m.cycle,

@@ -4,6 +4,7 @@
 //! [`super::pb`], trust's in [`super::trust`]; this file only drives them.
 
 use super::casework::{Costs, Funding, Inputs, SQUEEZE_FLOOR};
+use super::num;
 use super::pb::{PbMonth, PbState};
 use super::trust::{self, TrustFlows};
 
@@ -69,7 +70,7 @@ struct Steady {
 
 /// The fraction of a first-order delay stock with mean `months` that leaves each month.
 fn outflow_rate(months: f64) -> f64 {
-    (1.0 / months).min(1.0)
+    num::min(1.0 / months, 1.0)
 }
 
 fn steady_state(i: &Inputs) -> Steady {
@@ -99,7 +100,7 @@ fn steady_state(i: &Inputs) -> Steady {
     let waiting = s.recon_w + s.board_w + s.remand_queue + s.unappealed;
     let failure_hours = waiting * i.contacts * i.contact_hours;
     let hours = i.decisions * i.hours + redecisions * i.rework_hours + s.recon_hours + failure_hours;
-    let load = (aw + ar + overturns + waiting * i.contacts) / hours.max(1e-9);
+    let load = (aw + ar + overturns + waiting * i.contacts) / num::max(hours, 1e-9);
     Steady { staff_hours: hours / (1.0 - i.sick0), load, failure_hours, ..s }
 }
 
@@ -198,9 +199,9 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
         let base_hours = new_due * i.hours + redecisions * i.rework_hours;
         let (x, paid_x, made_share) = time_this_month(i, &st, extra_time, m, base_hours, sick, reactive_hours);
         // Remanded cases go first; what is not made waits in the backlog.
-        let redo_made = (redecisions * made_share).min(redecisions);
-        let capacity_for_new = (made_share * base_hours - redo_made * i.rework_hours).max(0.0);
-        let new_made = if i.hours > 0.0 { (capacity_for_new / i.hours).min(new_due) } else { new_due };
+        let redo_made = num::min(redecisions * made_share, redecisions);
+        let capacity_for_new = num::max(made_share * base_hours - redo_made * i.rework_hours, 0.0);
+        let new_made = if i.hours > 0.0 { num::min(capacity_for_new / i.hours, new_due) } else { new_due };
         backlog = new_due - new_made;
         remand_queue += redo_made - redecisions; // unmade redecisions stay queued
         let decisions = new_made + redo_made;
@@ -211,9 +212,9 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
         }
         let wrong = decisions * e;
         let right = decisions - wrong;
-        let distrust = (1.0 + i.distrust * (trust0 - trust) / trust0).max(0.0);
-        let aw = wrong * (i.appeal_wrong * distrust).min(1.0);
-        let ar = right * (i.appeal_right * distrust).min(1.0);
+        let distrust = num::max(1.0 + i.distrust * (trust0 - trust) / trust0, 0.0);
+        let aw = wrong * num::min(i.appeal_wrong * distrust, 1.0);
+        let ar = right * num::min(i.appeal_right * distrust, 1.0);
 
         recon_w += aw - recon_out_w;
         recon_r += ar - recon_out_r;
@@ -242,19 +243,19 @@ pub fn simulate_months(i: &Inputs, horizon: usize, extra_time: f64, with_pb: boo
         reactive_hours = h.recon + h.failure;
 
         // Sick leave follows complaint load per worked hour, with a lag of about three months.
-        let load = (aw + ar + overturns + waiting * i.contacts) / worked.max(1e-9);
-        let target = super::num::clamp(i.sick0 * (1.0 + i.sick_conflict * (load / st.load.max(1e-12) - 1.0)), 0.0, 0.5);
+        let load = (aw + ar + overturns + waiting * i.contacts) / num::max(worked, 1e-9);
+        let target = num::clamp(i.sick0 * (1.0 + i.sick_conflict * (load / num::max(st.load, 1e-12) - 1.0)), 0.0, 0.5);
         sick += (target - sick) / 3.0;
 
         let paid = i.hourly_cost / (1.0 - sick);
-        let help = i.help_cost * (entitled - owed_help + not_owed).max(0.0);
+        let help = i.help_cost * num::max(entitled - owed_help + not_owed, 0.0);
         let escalation = waiting * i.escalation;
         let costs = month_costs(i, &st, &h, paid_x, paid, help, escalation);
 
         let pb_month = if with_pb { pb.step(&i.pb, m, trust) } else { PbMonth::default() };
         let flows =
             trust::flows(&i.trust, trust, wrong - st.wrong, new_made * (1.0 - e) - st.right_new, &pb_month.flows);
-        trust = super::num::clamp(trust + flows.total(), 0.0, 1.0);
+        trust = num::clamp(trust + flows.total(), 0.0, 1.0);
         let new_wrong = new_made * e + redo_made * e;
         sink.month(&Month {
             month: m as u32,
@@ -311,7 +312,7 @@ fn time_this_month(
             (x, paid, 1.0)
         }
         Funding::Absorb => {
-            let available = (st.staff_hours * (1.0 - sick) - reactive_hours).max(0.0);
+            let available = num::max(st.staff_hours * (1.0 - sick) - reactive_hours, 0.0);
             let wanted = base_hours * (1.0 + extra_time);
             if available >= wanted || base_hours <= 0.0 {
                 (extra_time, 0.0, 1.0)
@@ -332,7 +333,7 @@ fn month_costs(i: &Inputs, st: &Steady, h: &Hours, paid_x: f64, paid: f64, help:
     match i.funding {
         Funding::Hire => Costs {
             // Less time (x < 0) means fewer hours paid; more time is paid as extra staff.
-            time: (h.new + h.extra.min(0.0)) * paid,
+            time: (h.new + num::min(h.extra, 0.0)) * paid,
             extra_staff: h.new * paid_x * paid,
             reconsideration: h.recon * paid,
             rework: h.rework * paid,
@@ -346,7 +347,7 @@ fn month_costs(i: &Inputs, st: &Steady, h: &Hours, paid_x: f64, paid: f64, help:
             let staff_cost = st.staff_hours * i.hourly_cost;
             let other = (h.recon + h.rework + h.failure) * paid;
             Costs {
-                time: (staff_cost - other).max(0.0),
+                time: num::max(staff_cost - other, 0.0),
                 extra_staff: 0.0,
                 reconsideration: h.recon * paid,
                 rework: h.rework * paid,

@@ -4,6 +4,7 @@
 //! low-trust person to high; without news trust drifts back to today's level. The ledger says how
 //! much each mechanism moved it.
 
+use super::num;
 use super::pb::PbFlows;
 
 /// What the trust stock needs, taken from a scenario.
@@ -108,10 +109,10 @@ impl TrustFlows {
 // Inlined into the monthly loop, its one caller (opt-level z would not: 1% of a Monte Carlo).
 #[inline(always)]
 pub fn flows(t: &TrustInputs, trust: f64, more_wrong: f64, more_right: f64, pb: &PbFlows) -> TrustFlows {
-    let adults = t.adults.max(1.0);
+    let adults = num::max(t.adults, 1.0);
     // People reached, as a share of adults, by the change in bad and good experiences.
-    let d_wrong = super::num::clamp(more_wrong * t.reach / adults, -1.0, 1.0);
-    let d_right = super::num::clamp(more_right * t.reach / adults, -1.0, 1.0);
+    let d_wrong = num::clamp(more_wrong * t.reach / adults, -1.0, 1.0);
+    let d_right = num::clamp(more_right * t.reach / adults, -1.0, 1.0);
     // More bad experiences move high-trust people to low; fewer spare them (bounded by 1 - trust).
     let wrong_flow = if d_wrong > 0.0 { -t.negative * d_wrong * trust } else { -t.negative * d_wrong * (1.0 - trust) };
     let right_flow = if d_right > 0.0 { t.positive * d_right * (1.0 - trust) } else { t.positive * d_right * trust };
