@@ -9,6 +9,7 @@
 //! scoring ballots approve every project given a positive number of points; ordinal ballots approve
 //! every project ranked. Every rule here counts approvals.
 
+pub mod add1;
 pub mod equal_shares;
 pub mod example;
 pub mod pabulib;

@@ -30,6 +30,8 @@
 use super::Election;
 use crate::i18n::Lang;
 
+use super::add1::{base_share, Add1};
+pub use super::add1::{Add1Job, Verdict};
 use super::equal_shares::{Counted, Trail};
 pub use super::equal_shares::{Paid, TIE};
 
@@ -183,37 +185,39 @@ pub struct Counting {
     rank: Vec<u32>,
 }
 
-/// Where MES with add1 has come. It finds what the reference finds counting one unit of share at
-/// a time upward, but counts a block of shares from the top down: each counting starts from the
-/// one a unit above ([`count_below`]), which saves most of its work; then it reads the block
-/// upward as the reference would.
-struct Add1 {
-    base: f64,
-    /// The last share read in order (its step) and its counting: every step up to it funded
-    /// less than the budget and left a candidate that still fits.
-    at: Option<(usize, Counted)>,
-    /// The block above it being counted, from the top down (the lowest last).
-    block: Vec<Counted>,
-    /// Shares in a block.
-    size: usize,
-    /// The countings made.
-    counted: usize,
-    candidates: Vec<usize>,
-}
-
 impl Counting {
     pub fn new(e: &Election, sup: &[Vec<u32>], rule: Rule) -> Counting {
-        let add1 = matches!(rule, Rule::MesAdd1 | Rule::MesAdd1Greedy).then(|| Add1 {
-            base: base_share(e),
-            at: None,
-            block: Vec::new(),
-            // Blocks of 16 shares, fewer on a large election (each counting in a block is held
-            // until the block is read: at most about a million voters' money).
-            size: (1_000_000 / e.voters.len().max(1)).clamp(2, 16),
-            counted: 0,
-            candidates: (0..e.projects.len()).filter(|&p| !sup[p].is_empty() && e.projects[p].cost > 0.0).collect(),
-        });
+        let add1 = matches!(rule, Rule::MesAdd1 | Rule::MesAdd1Greedy).then(|| Add1::new(e, sup));
         Counting { rule, add1, rank: ranks(e) }
+    }
+
+    /// MES with add1: from now on helpers count the blocks of shares ([`Add1Job`], shared between
+    /// them with [`Add1Job::share`]) and this counting reads their verdicts
+    /// ([`Counting::take_block`]). `None` for the other rules.
+    pub fn help(&mut self, e: &Election, sup: &[Vec<u32>]) -> Option<Add1Job> {
+        let rank = &self.rank;
+        self.add1.as_mut().map(|a| a.help(e, sup, rank))
+    }
+
+    /// Count here again: the helpers failed (the blocks they gave are still read).
+    pub fn unhelp(&mut self) {
+        self.add1.as_mut().into_iter().for_each(Add1::unhelp);
+    }
+
+    /// Whether helpers count this counting's blocks.
+    pub fn helped(&self) -> bool {
+        self.add1.as_ref().is_some_and(Add1::helped)
+    }
+
+    /// A helper's block `block` of the shares: its countings and its verdicts, upward. False, and
+    /// nothing taken, if it does not fit (not add1, a wrong length, or a block already had).
+    pub fn take_block(&mut self, block: usize, counted: usize, verdicts: Vec<Verdict>) -> bool {
+        self.add1.as_mut().is_some_and(|a| a.take_block(block, counted, verdicts))
+    }
+
+    /// Helped, and waiting for the block it reads next: [`Counting::advance`] would do nothing.
+    pub fn waiting(&self) -> bool {
+        self.add1.as_ref().is_some_and(Add1::waiting)
     }
 
     /// The countings done so far (MES with add1; 0 for the other rules).
@@ -256,83 +260,6 @@ fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
     }
     out.cost = spent(e, &out.funded);
     out
-}
-
-impl Add1 {
-    /// One counting; the outcome once the reference would have stopped: when the outcome of a
-    /// share (one unit above the last) exceeds the budget, the last that did not; when no
-    /// candidate still fits, that one.
-    fn advance(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule) -> Option<Outcome> {
-        let Some((k, _)) = self.at else {
-            let first = self.count(e, sup, rank, 0, None);
-            if self.ends(e, &first) {
-                return Some(self.outcome(e, sup, rank, rule, 0, first, 1));
-            }
-            self.at = Some((0, first));
-            return None;
-        };
-        // Count the block from its top down, each from the one above.
-        let next = k + self.size - self.block.len();
-        let above = self.block.last_mut().map(|c| std::mem::take(&mut c.trail));
-        let c = self.count(e, sup, rank, next, above.as_ref());
-        self.block.push(c);
-        if next > k + 1 {
-            return None;
-        }
-        // The block, read upward.
-        let mut block = std::mem::take(&mut self.block);
-        let mut step = k;
-        while let Some(c) = block.pop() {
-            step += 1;
-            if spent(e, &c.funded) > e.budget {
-                let (k, last) = self.at.take()?;
-                return Some(self.outcome(e, sup, rank, rule, k, last, step + 1));
-            }
-            if exhaustive(e, &c.funded, self.candidates.iter().copied()) {
-                return Some(self.outcome(e, sup, rank, rule, step, c, step + 1));
-            }
-            self.at = Some((step, c));
-        }
-        None
-    }
-
-    /// The counting at `step` units above the base share, from the trail of one above it.
-    fn count(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], step: usize, above: Option<&Trail>) -> Counted {
-        self.counted += 1;
-        kernel(e, sup, rank, self.share(step), above)
-    }
-
-    fn share(&self, step: usize) -> f64 {
-        self.base + step as f64
-    }
-
-    /// Whether the counting ends here: over the budget, or no candidate left that fits.
-    fn ends(&self, e: &Election, c: &Counted) -> bool {
-        spent(e, &c.funded) > e.budget || exhaustive(e, &c.funded, self.candidates.iter().copied())
-    }
-
-    /// The outcome of the counting at `step`, the reference having counted `rounds` times.
-    #[allow(clippy::too_many_arguments)]
-    fn outcome(
-        &self,
-        e: &Election,
-        sup: &[Vec<u32>],
-        rank: &[u32],
-        rule: Rule,
-        step: usize,
-        c: Counted,
-        rounds: usize,
-    ) -> Outcome {
-        Outcome { rounds, counted: self.counted, ..outcome_of(e, sup, rank, rule, self.share(step), c) }
-    }
-}
-
-fn base_share(e: &Election) -> f64 {
-    if e.voters.is_empty() {
-        0.0
-    } else {
-        e.budget / e.voters.len() as f64
-    }
 }
 
 /// What the projects `funded` cost together.
@@ -421,7 +348,14 @@ fn with_ballots<R>(
 }
 
 /// The outcome of one MES counting at `share`, with who paid what.
-fn outcome_of(e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule, share: f64, out: Counted) -> Outcome {
+pub(super) fn outcome_of(
+    e: &Election,
+    sup: &[Vec<u32>],
+    rank: &[u32],
+    rule: Rule,
+    share: f64,
+    out: Counted,
+) -> Outcome {
     let paid = with_ballots(e, sup, rank, |b| out.paid(b, share));
     Outcome {
         rule,
