@@ -108,6 +108,7 @@ bench: tools-test dist
 	cargo bench --locked --bench ballots
 	cargo test --locked --profile wasm --target wasm32-unknown-unknown --test web_bench -- --nocapture
 	node tools/bench-repaint.mjs
+	node tools/bench-ballots.mjs
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

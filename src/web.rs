@@ -359,6 +359,11 @@ pub fn start(start: fn()) {
     std::mem::forget(after(0, start));
 }
 
+/// The page's clock (milliseconds since it opened; 0 without one).
+pub fn now() -> f64 {
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// Work run in slices between paints ([`in_slices`]); dropping it stops the work.
 pub struct Slices {
     stop: std::rc::Rc<std::cell::Cell<bool>>,
@@ -421,7 +426,7 @@ thread_local! {
 extern "C" {
     /// The address of this page's JavaScript glue (the worker imports the same file).
     #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
-    static GLUE_URL: String;
+    pub(crate) static GLUE_URL: String;
 }
 
 /// The worker gave up (could not start, load the module or read a request): forget it and let

@@ -58,12 +58,14 @@ def minify(staging: str, html: str) -> str:
         data = open(path, "rb").read()
         html = update_integrity(html, name, data)
         print(f"post_build: minified {name} {before:,} -> {len(data):,} bytes")
-    # The Monte Carlo worker (a module worker, loaded by the page's wasm, so no integrity hash).
-    worker = os.path.join(staging, "mc-worker.js")
-    if os.path.exists(worker):
-        before = os.path.getsize(worker)
-        subprocess.run(["node", terser, worker, "--module", "-c", "-m", "-o", worker], check=True)
-        print(f"post_build: minified mc-worker.js {before:,} -> {os.path.getsize(worker):,} bytes")
+    # The workers (module workers, loaded by the page's wasm, so no integrity hash): the Monte Carlo's
+    # and the ballots page's add1 helper.
+    for name in ["mc-worker.js", "add1-worker.js"]:
+        worker = os.path.join(staging, name)
+        if os.path.exists(worker):
+            before = os.path.getsize(worker)
+            subprocess.run(["node", terser, worker, "--module", "-c", "-m", "-o", worker], check=True)
+            print(f"post_build: minified {name} {before:,} -> {os.path.getsize(worker):,} bytes")
     return html
 
 

@@ -3,13 +3,14 @@
 //! something and why. Everything is computed by [`crate::ballots`]; this file only shows it. The
 //! address holds the language, the two rules and the scenario, never the ballots.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::ballots::page::{self, Side, Texts};
 use crate::ballots::report::why;
-use crate::ballots::rules::Rule;
+use crate::ballots::rules::{Rule, Verdict};
 use crate::ballots::Election;
 use crate::format;
 use crate::i18n::Lang;
@@ -42,6 +43,8 @@ type Counted = Rc<(Vec<Vec<u32>>, Side, Side)>;
 const MAX_FILE: f64 = 512.0 * 1024.0 * 1024.0;
 /// Reading and counting run in slices of this many milliseconds, the page painting in between.
 const SLICE_MS: f64 = 25.0;
+/// The countings done are shown at most this often (milliseconds).
+const PROGRESS_MS: f64 = 50.0;
 /// Bytes of a file read between looks at the clock.
 const CHUNK: usize = 32 * 1024;
 
@@ -500,34 +503,132 @@ type CountingHandles =
     (UseStateHandle<Option<(u32, Rule, Rule, Counted)>>, UseStateHandle<String>, UseStateHandle<Option<Progress>>);
 
 /// Count after the page has painted "Counting …", in slices so that the page stays responsive;
-/// a newer election or rule stops the counting under way.
+/// MES with add1's blocks of shares are counted by helpers (web workers, [`super::ballots_helpers`])
+/// where the browser runs them. A newer election or rule stops the counting under way.
 #[hook]
 fn use_counting(loaded: Option<Loaded>, a: Rule, b: Rule, l: Lang, handles: CountingHandles) {
-    let (counted, status, progress) = handles;
     use_effect_with((loaded, a, b), move |(loaded, a, b)| {
-        let pending = loaded.clone().map(|ld| {
-            let (a, b) = (*a, *b);
-            status.set(page::texts(l).counting.to_string());
-            let mut job = page::CountJob::new(&ld.election, a, b);
-            let mut shown = 0;
-            crate::web::in_slices(SLICE_MS, move || match job.advance(&ld.election) {
-                Some(done) => {
-                    counted.set(Some((ld.generation, a, b, Rc::new(done))));
-                    status.set(String::new());
-                    progress.set(None);
-                    true
-                }
-                None => {
-                    if job.done() != shown {
-                        shown = job.done();
-                        progress.set(Some(Progress::Counting(shown)));
-                    }
-                    false
-                }
-            })
+        let driver = loaded.clone().map(|ld| {
+            handles.1.set(page::texts(l).counting.to_string());
+            crate::web::mark("onepercent:counting");
+            let job = page::CountJob::new(&ld.election, *a, *b);
+            let d = Rc::new(Driver {
+                ld,
+                rules: (*a, *b),
+                handles,
+                job: RefCell::new(Some(job)),
+                slices: RefCell::new(None),
+                helping: RefCell::new(None),
+                alone: Cell::new(false),
+                shown: Cell::new((0, f64::NEG_INFINITY)),
+            });
+            d.go();
+            d
         });
-        move || drop(pending)
+        move || driver.into_iter().for_each(|d| d.stop())
     });
+}
+
+/// A counting under way: here in slices, or by helpers whose blocks drive it on.
+struct Driver {
+    ld: Loaded,
+    rules: (Rule, Rule),
+    handles: CountingHandles,
+    job: RefCell<Option<page::CountJob>>,
+    slices: RefCell<Option<crate::web::Slices>>,
+    helping: RefCell<Option<super::ballots_helpers::Helping>>,
+    /// The helpers failed this counting: no more asking.
+    alone: Cell<bool>,
+    /// The countings last shown, and when (ms).
+    shown: Cell<(usize, f64)>,
+}
+
+impl Driver {
+    /// Count on here, in slices.
+    fn go(self: &Rc<Self>) {
+        let me = self.clone();
+        let slices = crate::web::in_slices(SLICE_MS, move || me.piece());
+        *self.slices.borrow_mut() = Some(slices);
+    }
+
+    /// Stop: the page shows another election or other rules.
+    fn stop(&self) {
+        self.job.borrow_mut().take();
+        self.slices.borrow_mut().take();
+        self.helping.borrow_mut().take();
+    }
+
+    /// One piece of counting; true when there is nothing more to do here for now (counted, or
+    /// waiting for the helpers' blocks).
+    fn piece(self: &Rc<Self>) -> bool {
+        let mut job = self.job.borrow_mut();
+        let Some(j) = job.as_mut() else { return true };
+        let e = &self.ld.election;
+        if let Some(done) = j.advance(e) {
+            job.take();
+            drop(job);
+            self.helping.borrow_mut().take();
+            let (counted, status, progress) = &self.handles;
+            counted.set(Some((self.ld.generation, self.rules.0, self.rules.1, Rc::new(done))));
+            status.set(String::new());
+            progress.set(None);
+            crate::web::mark("onepercent:counted");
+            return true;
+        }
+        if !j.helped() {
+            // The helpers' rule is counted (or they failed): they stop.
+            self.helping.borrow_mut().take();
+            let helped = !self.alone.get() && super::ballots_helpers::available();
+            if let Some(add1) = helped.then(|| j.help(e)).flatten() {
+                let me = Rc::downgrade(self);
+                let read = move |block: Option<Vec<f64>>| {
+                    if let Some(me) = me.upgrade() {
+                        me.block(block)
+                    }
+                };
+                match super::ballots_helpers::help(&add1, read) {
+                    Some(h) => *self.helping.borrow_mut() = Some(h),
+                    None => j.unhelp(),
+                }
+            }
+        }
+        // The countings so far, at most every PROGRESS_MS: each is a render of the page, which
+        // would otherwise take a core from the helpers at every block they send.
+        let now = crate::web::now();
+        if j.done() != self.shown.get().0 && now - self.shown.get().1 >= PROGRESS_MS {
+            self.shown.set((j.done(), now));
+            self.handles.2.set(Some(Progress::Counting(j.done())));
+        }
+        j.waiting()
+    }
+
+    /// A helper's block (`[request, block, countings, verdicts…]`), or `None`: they failed.
+    fn block(self: &Rc<Self>, block: Option<Vec<f64>>) {
+        {
+            let mut job = self.job.borrow_mut();
+            let Some(j) = job.as_mut() else { return };
+            let taken = block.as_deref().and_then(|b| {
+                let whole = |x: f64| (x >= 0.0 && x.fract() == 0.0).then_some(x as usize);
+                let verdicts = b.get(3..)?.iter().map(|&v| Verdict::from_code(v)).collect::<Option<Vec<_>>>()?;
+                Some(j.take_block(whole(*b.get(1)?)?, whole(*b.get(2)?)?, verdicts))
+            });
+            if taken != Some(true) {
+                // Failed, or a block that does not fit: count here from where it is.
+                j.unhelp();
+                self.alone.set(true);
+                drop(job);
+                self.helping.borrow_mut().take();
+            }
+        }
+        // Read on now, for one slice at most; then in slices if there is more to count here.
+        let start = crate::web::now();
+        while !self.piece() {
+            if crate::web::now() - start >= SLICE_MS {
+                self.go();
+                return;
+            }
+        }
+    }
 }
 
 /// Where the ballots come from: a pabulib file, a CSV pair with its budget, or an example made

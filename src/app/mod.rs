@@ -1,6 +1,7 @@
 //! The Yew interface: one root reducer ([`state`]), small components that receive values and
 //! callbacks, and effects in custom hooks ([`hooks`]). Nothing here computes a model result.
 
+mod ballots_helpers;
 pub mod ballots_page;
 mod casework;
 mod chart;

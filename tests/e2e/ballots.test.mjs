@@ -249,3 +249,42 @@ test('a large file picked and at once a small one: the small one is shown and st
   clean(problems);
   await context.close();
 });
+
+/** Open `file` with add1 on both sides; the result tables' text, and the add1 helpers started. */
+async function countedWithAdd1(page, file) {
+  const helpers = [];
+  page.on('worker', (w) => { if (w.url().endsWith('/add1-worker.js')) helpers.push(w.url()); });
+  await openBallots(page, 'lang=en&a=mes-add1&b=mes-add1-greedy');
+  await page.locator('input[type=file][accept*=".pb"]').setInputFiles(file);
+  await page.locator('.ballots-table').first().waitFor({ timeout: 60000 });
+  const tables = await page.locator('.ballots-table').allTextContents();
+  const spent = await summary(page, 'Spent');
+  return { tables, spent, helpers: helpers.length };
+}
+
+test('MES with add1 is counted by helpers (web workers); with them forbidden by the page\'s CSP, the page counts the same itself', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ballots-')), 'district.pb');
+  fs.writeFileSync(file, election(3_000, 40, 11));
+  const helped = await openPage(browser, server.origin);
+  const withHelpers = await countedWithAdd1(helped.page, file);
+  assert.ok(withHelpers.helpers >= 1, 'the add1 helpers started');
+  assert.ok(withHelpers.tables.join('').length > 100, withHelpers.tables.join('\n'));
+  clean(helped.problems);
+  await helped.context.close();
+
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.route((url) => url.pathname === '/ballots.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("worker-src 'self'", "worker-src 'none'");
+    assert.match(body, /worker-src 'none'/);
+    await route.fulfill({ response, body });
+  });
+  const alone = await countedWithAdd1(page, file);
+  assert.equal(alone.helpers, 0);
+  assert.deepEqual(alone.tables, withHelpers.tables);
+  assert.deepEqual(alone.spent, withHelpers.spent);
+  // The browser's own report of the refused worker is the only message.
+  assert.ok(problems.console.every((m) => /worker-src|Content Security Policy/.test(m)), problems.console.join('\n'));
+  assert.deepEqual(problems.page, []);
+  await context.close();
+});

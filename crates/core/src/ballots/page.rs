@@ -3,7 +3,7 @@
 //! the exports. The page (`app::ballots_page`) only shows what this module and its siblings compute.
 
 use super::report::{summarise, why, Summary};
-use super::rules::{supporters, Counting, Outcome, Rule};
+use super::rules::{supporters, Add1Job, Counting, Outcome, Rule, Verdict};
 use super::Election;
 use crate::i18n::{Both, Lang};
 use crate::model::{run, Scenario, P};
@@ -353,6 +353,32 @@ impl CountJob {
     /// The countings done so far, both rules together (MES with add1 counts many times).
     pub fn done(&self) -> usize {
         self.before + self.counting.done()
+    }
+
+    /// The rule being counted: helpers may count its blocks from now on ([`Counting::help`];
+    /// `None` if it is not MES with add1).
+    pub fn help(&mut self, e: &Election) -> Option<Add1Job> {
+        self.counting.help(e, &self.sup)
+    }
+
+    /// Whether helpers count the blocks of the rule being counted ([`Counting::helped`]).
+    pub fn helped(&self) -> bool {
+        self.counting.helped()
+    }
+
+    /// The helpers failed: count here again ([`Counting::unhelp`]).
+    pub fn unhelp(&mut self) {
+        self.counting.unhelp()
+    }
+
+    /// A helper's block ([`Counting::take_block`]).
+    pub fn take_block(&mut self, block: usize, counted: usize, verdicts: Vec<Verdict>) -> bool {
+        self.counting.take_block(block, counted, verdicts)
+    }
+
+    /// Waiting for a helper's block ([`Counting::waiting`]): [`CountJob::advance`] would do nothing.
+    pub fn waiting(&self) -> bool {
+        self.counting.waiting()
     }
 
     /// Count on: both rules' results when finished, `None` while there is more.
