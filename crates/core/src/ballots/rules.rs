@@ -30,9 +30,9 @@
 use super::Election;
 use crate::i18n::Lang;
 
-use super::add1::{base_share, Add1};
+use super::add1::{block_size, count_down, verdict};
 pub use super::add1::{Add1Job, Verdict};
-use super::equal_shares::{Counted, Trail};
+use super::equal_shares::{count_below, Ballots, Counted, Trail};
 pub use super::equal_shares::{Paid, TIE};
 
 /// A counting rule.
@@ -252,6 +252,142 @@ impl Counting {
     }
 }
 
+/// Where an add1 counting has come here ([`super::rules::Counting`]). It finds what the
+/// reference finds counting one unit of share at a time upward.
+struct Add1 {
+    base: f64,
+    size: usize,
+    cost: Vec<f64>,
+    candidates: Vec<usize>,
+    /// The last share read in order (its step) and its counting, when it was counted here: every
+    /// step up to it funded less than the budget and left a candidate that still fits.
+    at: Option<(usize, Option<Counted>)>,
+    /// The block above it being counted here, from the top down (the lowest last).
+    block: Vec<Counted>,
+    /// Blocks whose verdicts helpers gave, by number, not read yet.
+    given: Vec<(usize, Vec<Verdict>)>,
+    /// Helpers count the blocks: wait for them rather than count here.
+    helped: bool,
+    /// The countings made, here and by helpers.
+    counted: usize,
+}
+
+impl Add1 {
+    fn new(e: &Election, sup: &[Vec<u32>]) -> Add1 {
+        let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
+        Add1 {
+            base: base_share(e),
+            size: block_size(e.voters.len()),
+            candidates: (0..cost.len()).filter(|&p| !sup[p].is_empty() && cost[p] > 0.0).collect(),
+            cost,
+            at: None,
+            block: Vec::new(),
+            given: Vec::new(),
+            helped: false,
+            counted: 0,
+        }
+    }
+
+    /// The job helpers count from now on; this counting waits for their blocks.
+    fn help(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32]) -> Add1Job {
+        self.helped = true;
+        let (cost, candidates) = (self.cost.clone(), self.candidates.clone());
+        Add1Job::new(cost, rank.to_vec(), sup.to_vec(), e.voters.len(), e.budget, self.base, self.size, candidates)
+    }
+
+    /// Count here again (the helpers failed); blocks they gave are still read.
+    fn unhelp(&mut self) {
+        self.helped = false;
+    }
+
+    fn helped(&self) -> bool {
+        self.helped
+    }
+
+    /// A helper's block `j` (false, and nothing taken, if it is not one: wrong length, or a block
+    /// already read or given).
+    fn take_block(&mut self, j: usize, counted: usize, verdicts: Vec<Verdict>) -> bool {
+        let read = self.at.as_ref().map_or(0, |(k, _)| k / self.size);
+        let fits = verdicts.len() == self.size && j >= read && self.given.iter().all(|(g, _)| *g != j);
+        if fits {
+            self.given.push((j, verdicts));
+            self.counted += counted;
+        }
+        fits
+    }
+
+    /// Waiting for a helper's block: helped, the first share counted, the next block not given.
+    fn waiting(&self) -> bool {
+        self.helped && self.at.as_ref().is_some_and(|(k, _)| self.given.iter().all(|(j, _)| *j != k / self.size))
+    }
+
+    /// One counting here, or a block read; the outcome once the reference would have stopped:
+    /// when the outcome of a share (one unit above the last) exceeds the budget, the last that
+    /// did not; when no candidate still fits, that one.
+    fn advance(&mut self, e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule) -> Option<Outcome> {
+        let b = Ballots { cost: &self.cost, rank, supporters: sup, voters: e.voters.len() };
+        let Some((k, _)) = self.at else {
+            self.counted += 1;
+            let first = count_below(&b, self.base, None);
+            if verdict(&self.cost, e.budget, &self.candidates, &first.funded) != Verdict::On {
+                return Some(self.outcome(e, sup, rank, rule, 0, Some(first), 1));
+            }
+            self.at = Some((0, Some(first)));
+            return None;
+        };
+        let j = k / self.size;
+        // The block above, read upward: as a helper gave it, or counted here (one share a call).
+        let block: Vec<(Verdict, Option<Counted>)> = if let Some(i) = self.given.iter().position(|(g, _)| *g == j) {
+            self.block.clear();
+            self.given.swap_remove(i).1.into_iter().map(|v| (v, None)).collect()
+        } else if self.helped {
+            return None;
+        } else {
+            self.counted += 1;
+            if !count_down(&b, self.base, k + self.size, self.size, &mut self.block) {
+                return None;
+            }
+            let cost = &self.cost;
+            let v = |c: &Counted| verdict(cost, e.budget, &self.candidates, &c.funded);
+            std::mem::take(&mut self.block).into_iter().rev().map(|c| (v(&c), Some(c))).collect()
+        };
+        let mut step = k;
+        for (v, c) in block {
+            step += 1;
+            match v {
+                Verdict::Over => {
+                    let (k, last) = self.at.take()?;
+                    return Some(self.outcome(e, sup, rank, rule, k, last, step + 1));
+                }
+                Verdict::Exhausted => return Some(self.outcome(e, sup, rank, rule, step, c, step + 1)),
+                Verdict::On => self.at = Some((step, c)),
+            }
+        }
+        None
+    }
+
+    /// The outcome of the counting at `step` (counted again if a helper counted it), the
+    /// reference having counted `rounds` times.
+    #[allow(clippy::too_many_arguments)]
+    fn outcome(
+        &mut self,
+        e: &Election,
+        sup: &[Vec<u32>],
+        rank: &[u32],
+        rule: Rule,
+        step: usize,
+        c: Option<Counted>,
+        rounds: usize,
+    ) -> Outcome {
+        let share = self.base + step as f64;
+        let c = c.unwrap_or_else(|| {
+            self.counted += 1;
+            count_below(&Ballots { cost: &self.cost, rank, supporters: sup, voters: e.voters.len() }, share, None)
+        });
+        Outcome { rounds, counted: self.counted, ..outcome_of(e, sup, rank, rule, share, c) }
+    }
+}
+
 /// The greedy completion where the rule asks for it, and the cost.
 fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
     if matches!(out.rule, Rule::MesGreedy | Rule::MesAdd1Greedy) && !exhaustive(e, &out.funded, 0..e.projects.len()) {
@@ -260,6 +396,15 @@ fn complete(e: &Election, sup: &[Vec<u32>], mut out: Outcome) -> Outcome {
     }
     out.cost = spent(e, &out.funded);
     out
+}
+
+/// Each voter's share of the budget before add1 raises it.
+fn base_share(e: &Election) -> f64 {
+    if e.voters.is_empty() {
+        0.0
+    } else {
+        e.budget / e.voters.len() as f64
+    }
 }
 
 /// What the projects `funded` cost together.
@@ -348,14 +493,7 @@ fn with_ballots<R>(
 }
 
 /// The outcome of one MES counting at `share`, with who paid what.
-pub(super) fn outcome_of(
-    e: &Election,
-    sup: &[Vec<u32>],
-    rank: &[u32],
-    rule: Rule,
-    share: f64,
-    out: Counted,
-) -> Outcome {
+fn outcome_of(e: &Election, sup: &[Vec<u32>], rank: &[u32], rule: Rule, share: f64, out: Counted) -> Outcome {
     let paid = with_ballots(e, sup, rank, |b| out.paid(b, share));
     Outcome {
         rule,
@@ -437,6 +575,8 @@ fn phragmen(e: &Election, sup: &[Vec<u32>]) -> Outcome {
 
 #[cfg(test)]
 mod tests {
+    use super::super::add1::Add1Job;
+    use super::super::example::generate;
     use super::*;
 
     /// MES with add1 as the reference counts it: one counting per share, upward.
@@ -483,5 +623,85 @@ mod tests {
             }
         }
         assert!(blocks_read > 20, "{blocks_read}");
+    }
+
+    /// Helpers count the blocks and the counting reads their verdicts: the same outcome as
+    /// counting every block here, for both add1 rules, with one, two and three helpers whose
+    /// blocks arrive in any order, the jobs sent through the wire and back.
+    #[test]
+    fn helpers_blocks_give_the_outcome_counted_here() {
+        let mut helped = 0;
+        for (voters, pot, cost, seed) in
+            [(6_500, 6_400_000.0, 300_000.0, 7), (800, 2_000_000.0, 150_000.0, 3), (50, 900_000.0, 120_000.0, 9)]
+        {
+            let e = generate(voters, pot, cost, seed);
+            let sup = supporters(&e);
+            for rule in [Rule::MesAdd1, Rule::MesAdd1Greedy] {
+                let want = count_with(&e, &sup, rule);
+                for helpers in 1..=3 {
+                    let mut c = Counting::new(&e, &sup, rule);
+                    let job = c.help(&e, &sup).expect("add1 can be helped");
+                    let mut jobs: Vec<Add1Job> = (0..helpers)
+                        .map(|h| {
+                            let (n, i) = job.wire(h, helpers);
+                            Add1Job::from_wire(&n, &i).expect("the wire reads back")
+                        })
+                        .collect();
+                    // The helpers' blocks, the last helper's first (out of order).
+                    let mut got = None;
+                    'counting: for round in 0.. {
+                        for job in jobs.iter_mut().rev() {
+                            if let Some((j, v)) = job.next_block() {
+                                assert!(c.take_block(j, job.size, v), "block {j}");
+                            }
+                        }
+                        while !c.waiting() {
+                            if let Some(out) = c.advance(&e, &sup) {
+                                got = Some(out);
+                                break 'counting;
+                            }
+                        }
+                        assert!(round < 1_000_000, "no outcome");
+                    }
+                    let got = got.expect("an outcome");
+                    assert_eq!(
+                        (&got.funded, got.share, got.rounds),
+                        (&want.funded, want.share, want.rounds),
+                        "{voters}"
+                    );
+                    assert_eq!((&got.paid, &got.left, got.cost), (&want.paid, &want.left, want.cost), "{voters}");
+                    helped += usize::from(got.rounds > 2 * job.size);
+                }
+            }
+        }
+        assert!(helped >= 6, "{helped}");
+    }
+
+    /// A job sent as numbers reads back as itself; numbers that are not a job read as none.
+    #[test]
+    fn the_wire_reads_back_and_refuses_what_is_not_a_job() {
+        let e = generate(300, 900_000.0, 120_000.0, 4);
+        let sup = supporters(&e);
+        let job = Counting::new(&e, &sup, Rule::MesAdd1).help(&e, &sup).expect("add1 can be helped");
+        let (n, i) = job.wire(1, 2);
+        assert_eq!(Add1Job::from_wire(&n, &i), Some(job.clone().share(1, 2)));
+        // The first supporter of the first project that has any: a voter out of range.
+        let mut at = 2 + e.projects.len() + i[1 + e.projects.len()] as usize;
+        while i[at] == 0 {
+            at += 1;
+        }
+        let bad_voter = {
+            let mut i = i.clone();
+            i[at + 1] = 300;
+            i
+        };
+        assert_eq!(Add1Job::from_wire(&n, &bad_voter), None);
+        assert_eq!(Add1Job::from_wire(&n, &i[..i.len() - 1]), None);
+        assert_eq!(Add1Job::from_wire(&n[..4], &i), None);
+        let mut nan = n.clone();
+        nan[5] = f64::NAN;
+        assert_eq!(Add1Job::from_wire(&nan, &i), None);
+        assert_eq!(Add1Job::from_wire(&n, &[i.clone(), vec![0]].concat()), None);
+        assert!(Counting::new(&e, &sup, Rule::Mes).help(&e, &sup).is_none());
     }
 }
