@@ -8,22 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch } from '../tests/e2e/helpers.mjs';
-
-function election(voters, projects, seed = 7) {
-  let x = seed >>> 0;
-  const rand = () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 4294967296; };
-  const lines = ['META', 'key;value', 'description;benchmark election', `budget;${projects * 100000}`, 'vote_type;approval', 'PROJECTS', 'project_id;cost;name'];
-  for (let p = 1; p <= projects; p++) lines.push(`${p};${1000 * Math.round(100 + 400 * rand())};Project ${p}`);
-  lines.push('VOTES', 'voter_id;vote');
-  for (let v = 1; v <= voters; v++) {
-    const n = 1 + Math.floor(rand() * 8);
-    const picked = new Set();
-    while (picked.size < n) picked.add(1 + Math.floor(projects * rand() * rand()));
-    lines.push(`${v};${[...picked].join(',')}`);
-  }
-  return lines.join('\n') + '\n';
-}
+import { serve, launch, election } from '../tests/e2e/helpers.mjs';
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ballots-')), 'district.pb');
 fs.writeFileSync(file, election(6_500, 64));

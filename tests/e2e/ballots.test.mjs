@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, openPage, appReady } from './helpers.mjs';
+import { serve, launch, openPage, appReady, election, forbidWorkers } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TEN = path.resolve(here, '../fixtures/ballots/ten-voters.pb');
@@ -137,21 +137,6 @@ test('axe-core: no violations in Danish and English, desktop and phone, with res
 
 /** A pabulib approval election as text: `voters` ballots over `projects` projects, from a seeded
  * generator (popular and unpopular projects, one to eight approvals each). */
-function election(voters, projects, seed = 7) {
-  let x = seed >>> 0;
-  const rand = () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 4294967296; };
-  const lines = ['META', 'key;value', 'description;large test election', `budget;${projects * 100000}`, 'vote_type;approval', 'PROJECTS', 'project_id;cost;name'];
-  for (let p = 1; p <= projects; p++) lines.push(`${p};${1000 * Math.round(100 + 400 * rand())};Project ${p}`);
-  lines.push('VOTES', 'voter_id;vote');
-  for (let v = 1; v <= voters; v++) {
-    const n = 1 + Math.floor(rand() * 8);
-    const picked = new Set();
-    while (picked.size < n) picked.add(1 + Math.floor(projects * rand() * rand()));
-    lines.push(`${v};${[...picked].join(',')}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
 /** Record the progress line's texts and the page's long tasks from now on. */
 async function watchProgress(page) {
   await page.evaluate(() => {
@@ -273,12 +258,7 @@ test('MES with add1 is counted by helpers (web workers); with them forbidden by 
   await helped.context.close();
 
   const { page, context, problems } = await openPage(browser, server.origin);
-  await page.route((url) => url.pathname === '/ballots.html', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace("worker-src 'self'", "worker-src 'none'");
-    assert.match(body, /worker-src 'none'/);
-    await route.fulfill({ response, body });
-  });
+  await forbidWorkers(page, '/ballots.html');
   const alone = await countedWithAdd1(page, file);
   assert.equal(alone.helpers, 0);
   assert.deepEqual(alone.tables, withHelpers.tables);

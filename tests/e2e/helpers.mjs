@@ -85,3 +85,36 @@ export async function openPage(browser, origin, { locale = 'en-GB', viewport = {
 export async function appReady(page) {
   await page.waitForSelector('header.site-header', { timeout: 15000 });
 }
+
+/**
+ * Serve the page at `pathname` with a Content-Security-Policy that forbids workers
+ * (`worker-src 'none'`), to see the page do the work itself.
+ */
+export async function forbidWorkers(page, pathname) {
+  await page.route((url) => url.pathname === pathname, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("worker-src 'self'", "worker-src 'none'");
+    if (!/worker-src 'none'/.test(body)) throw new Error(`no worker-src 'self' to forbid in ${pathname}`);
+    await route.fulfill({ response, body });
+  });
+}
+
+/**
+ * A seeded approval election in pabulib's `.pb` format: `voters` ballots of 1-8 projects (the
+ * first projects more popular), `projects` projects of 100,000-500,000, a budget of 100,000 per
+ * project.
+ */
+export function election(voters, projects, seed = 7) {
+  let x = seed >>> 0;
+  const rand = () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 4294967296; };
+  const lines = ['META', 'key;value', 'description;large test election', `budget;${projects * 100000}`, 'vote_type;approval', 'PROJECTS', 'project_id;cost;name'];
+  for (let p = 1; p <= projects; p++) lines.push(`${p};${1000 * Math.round(100 + 400 * rand())};Project ${p}`);
+  lines.push('VOTES', 'voter_id;vote');
+  for (let v = 1; v <= voters; v++) {
+    const n = 1 + Math.floor(rand() * 8);
+    const picked = new Set();
+    while (picked.size < n) picked.add(1 + Math.floor(projects * rand() * rand()));
+    lines.push(`${v};${[...picked].join(',')}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, appReady } from './helpers.mjs';
+import { serve, launch, openPage, appReady, forbidWorkers } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let server;
@@ -98,12 +98,7 @@ test('with the second worker forbidden (the worker\'s own CSP), the worker runs 
 test('with the worker forbidden by the page\'s CSP, the page computes the same bands itself', async () => {
   assert.ok(fromWorker, 'runs after the worker test');
   const { page, context, problems } = await openPage(browser, server.origin);
-  await page.route((url) => url.pathname === '/', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace("worker-src 'self'", "worker-src 'none'");
-    assert.match(body, /worker-src 'none'/);
-    await route.fulfill({ response, body });
-  });
+  await forbidWorkers(page, '/');
   await page.goto(server.origin + ADDRESS);
   await appReady(page);
   await page.locator('.ranges').waitFor({ timeout: 20000 });

@@ -274,7 +274,7 @@ struct Add1 {
 
 impl Add1 {
     fn new(e: &Election, sup: &[Vec<u32>]) -> Add1 {
-        let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
+        let cost = costs(e);
         Add1 {
             base: base_share(e),
             size: block_size(e.voters.len()),
@@ -407,17 +407,20 @@ fn base_share(e: &Election) -> f64 {
     }
 }
 
-/// What the projects `funded` cost together.
-fn spent(e: &Election, funded: &[usize]) -> f64 {
-    funded.iter().map(|&p| e.projects[p].cost).sum()
+/// Each project's cost, as the kernel and add1's verdicts read them.
+fn costs(e: &Election) -> Vec<f64> {
+    e.projects.iter().map(|p| p.cost).collect()
 }
 
-/// Whether no project of `among` outside `funded` still fits in the budget.
+/// What the projects `funded` cost together ([`super::add1::spent`]).
+fn spent(e: &Election, funded: &[usize]) -> f64 {
+    super::add1::spent(&costs(e), funded)
+}
+
+/// Whether no project of `among` outside `funded` still fits in the budget
+/// ([`super::add1::exhaustive`]).
 fn exhaustive(e: &Election, funded: &[usize], among: impl Iterator<Item = usize>) -> bool {
-    let cost = spent(e, funded);
-    let mut is_funded = vec![false; e.projects.len()];
-    funded.iter().for_each(|&p| is_funded[p] = true);
-    among.filter(|&p| !is_funded[p]).all(|p| e.projects[p].cost + cost > e.budget)
+    super::add1::exhaustive(&costs(e), e.budget, funded, among)
 }
 
 /// Greedy's order: the score (most first; ties by id), without the projects in `initial`.
@@ -488,8 +491,7 @@ fn with_ballots<R>(
     rank: &[u32],
     f: impl FnOnce(&super::equal_shares::Ballots) -> R,
 ) -> R {
-    let cost: Vec<f64> = e.projects.iter().map(|p| p.cost).collect();
-    f(&super::equal_shares::Ballots { cost: &cost, rank, supporters: sup, voters: e.voters.len() })
+    f(&super::equal_shares::Ballots { cost: &costs(e), rank, supporters: sup, voters: e.voters.len() })
 }
 
 /// The outcome of one MES counting at `share`, with who paid what.
