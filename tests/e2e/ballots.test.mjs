@@ -201,8 +201,18 @@ test('a CSV pair is read (in pieces, like a .pb file), with the budget typed in 
   const votes = ['voter,approved'];
   for (let v = 1; v <= 3000; v++) votes.push(`${v},"${['1,2', '3', '2,3', '1'][v % 4]}"`);
   fs.writeFileSync(path.join(dir, 'stemmer.csv'), votes.join('\n') + '\n');
+  // The file fields speak the page's language (the browser's own says "Choose File" in its own):
+  // its file inputs are hidden, a button and the file picked are shown in Danish.
+  const picked = page.locator('.csv-picked');
+  assert.deepEqual(await picked.allTextContents(), ['Ingen fil valgt', 'Ingen fil valgt']);
+  assert.equal(await page.locator('.csv-file .button-secondary', { hasText: 'Vælg fil' }).count(), 2);
+  for (const box of await Promise.all((await page.locator('.csv-file input[type=file]').all()).map((i) => i.boundingBox()))) {
+    assert.ok(box.width <= 1 && box.height <= 1, `a browser file field shows: ${JSON.stringify(box)}`);
+  }
   await page.getByLabel('Projekter (id, name, cost)').setInputFiles(path.join(dir, 'projekter.csv'));
   await page.getByLabel("Stemmer (vælger-id, projekt-id'er)").setInputFiles(path.join(dir, 'stemmer.csv'));
+  await picked.filter({ hasText: 'stemmer.csv' }).waitFor();
+  assert.deepEqual(await picked.allTextContents(), ['projekter.csv', 'stemmer.csv']);
   await page.getByLabel('Budget', { exact: true }).fill('1.000');
   await page.getByRole('button', { name: 'Læs CSV-filerne' }).click();
   await page.locator('.ballots-table').first().waitFor({ timeout: 30000 });
