@@ -2,9 +2,11 @@
 // throttling (Lighthouse's mobile slowdown), dist/ served gzipped, a `longtask` observer in the
 // page, and One Percent's performance marks (charts drawn, bands from the worker or the page).
 //   node tools/longtasks.mjs '/?view=casework&lang=da,/?view=pb&lang=da'
+//   DIST=path node tools/longtasks.mjs ...   another build (say, the one before a change)
+import path from 'node:path';
 import { serve, launch } from '../tests/e2e/helpers.mjs';
 
-const server = await serve(undefined, { gzip: true });
+const server = await serve(process.env.DIST ? path.resolve(process.env.DIST) : undefined, { gzip: true });
 const browser = await launch();
 for (const address of (process.argv[2] ?? '/?view=casework&lang=da').split(',')) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
