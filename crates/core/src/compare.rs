@@ -104,7 +104,7 @@ const FIGURES: [(Figure, Shown); 8] = [
     (Figure::PbSpent, Shown::Money),
 ];
 
-/// The table: payback first, then [`FIGURES`]. `bands[i]` belongs to `cols[i]` (missing or `None`:
+/// The table: payback first, then `FIGURES`. `bands[i]` belongs to `cols[i]` (missing or `None`:
 /// not computed yet, so no range).
 pub fn rows(cols: &[Column], bands: &[Option<Rc<Bands>>], lang: Lang) -> Vec<Row> {
     let t = texts(lang);

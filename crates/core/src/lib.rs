@@ -1,6 +1,6 @@
 //! One Percent's core: plain Rust, testable with a native `cargo test`, no browser crate among its
 //! dependencies (see ARCHITECTURE.md). The simulation is in [`model`], the app's state machine in
-//! [`state`]; around them the texts ([`i18n`]), formats ([`format`]), codecs ([`share`],
+//! [`state`]; around them the texts ([`i18n`]), formats ([`format`](mod@format)), codecs ([`share`],
 //! [`saved`], [`export`]), chart drawing ([`charts`]), what each view and page shows ([`report`],
 //! [`compare`], [`embed`], [`workshop`], [`story`], [`validation`], [`pages`]), the workshop page's
 //! state machine ([`workshop_state`]) and the voting rules on ballots ([`ballots`]).

@@ -1,5 +1,5 @@
 //! The simulation model: pure Rust, no browser, no clock, no ambient randomness. It takes a
-//! checked [`Scenario`](scenario::Scenario) and returns plain data; the same scenario and seed give
+//! checked [`Scenario`] and returns plain data; the same scenario and seed give
 //! the same numbers natively and in the browser. Equations: docs/MODEL.md.
 
 pub mod casework;

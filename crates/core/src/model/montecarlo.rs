@@ -614,7 +614,7 @@ impl Progress {
     }
 
     /// Take in another computation's share ([`Progress::share`], all of it run; see
-    /// [`Progress::take_in`]); true when it fitted.
+    /// `Progress::take_in`); true when it fitted.
     pub fn merge(&mut self, other: &Progress) -> bool {
         let p = &other.paybacks;
         let numbers = [&p.numbers[0][..], &p.numbers[1], &p.numbers[2]];

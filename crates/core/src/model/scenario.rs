@@ -156,7 +156,7 @@ fn spec(key: &str) -> &'static ParamSpec {
 
 impl Problem {
     /// The message a councillor reads, in their language. Whatever it echoes of the input is
-    /// shortened here, the one place, to [`ECHO`] characters.
+    /// shortened here, the one place, to `ECHO` characters.
     pub fn message(&self, lang: Lang) -> String {
         let cut = |s: &str| shorten(s, ECHO);
         match self {
