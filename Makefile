@@ -61,6 +61,7 @@ fmt-check:
 lint:
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --workspace --quiet
 
 ## make vendor-check: the vendored crates differ from their releases only in marked lines that
 ## vendor/README.md documents (tools/vendor_drift.py; fetches the releases once).
