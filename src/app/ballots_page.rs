@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::ballots::page::{self, Side, Texts};
 use crate::ballots::report::why;
-use crate::ballots::rules::{Rule, Verdict};
+use crate::ballots::rules::{read_block, Rule};
 use crate::ballots::Election;
 use crate::format;
 use crate::i18n::Lang;
@@ -607,11 +607,8 @@ impl Driver {
         {
             let mut job = self.job.borrow_mut();
             let Some(j) = job.as_mut() else { return };
-            let taken = block.as_deref().and_then(|b| {
-                let whole = |x: f64| (x >= 0.0 && x.fract() == 0.0).then_some(x as usize);
-                let verdicts = b.get(3..)?.iter().map(|&v| Verdict::from_code(v)).collect::<Option<Vec<_>>>()?;
-                Some(j.take_block(whole(*b.get(1)?)?, whole(*b.get(2)?)?, verdicts))
-            });
+            let taken =
+                block.as_deref().and_then(read_block).map(|(b, counted, verdicts)| j.take_block(b, counted, verdicts));
             if taken != Some(true) {
                 // Failed, or a block that does not fit: count here from where it is.
                 j.unhelp();

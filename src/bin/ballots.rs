@@ -23,7 +23,7 @@ fn main() {
 /// share is done.
 #[cfg(target_arch = "wasm32")]
 mod helper {
-    use onepercent::ballots::rules::Add1Job;
+    use onepercent::ballots::rules::{block_wire, Add1Job};
     use std::cell::RefCell;
 
     thread_local! {
@@ -45,10 +45,7 @@ mod helper {
             let Some((id, job)) = j.as_mut() else { return Vec::new() };
             let before = job.counted();
             match job.next_block() {
-                Some((block, verdicts)) => [*id, block as f64, (job.counted() - before) as f64]
-                    .into_iter()
-                    .chain(verdicts.iter().map(|v| v.code()))
-                    .collect(),
+                Some((block, verdicts)) => block_wire(*id, block, job.counted() - before, &verdicts),
                 None => {
                     *j = None;
                     Vec::new()

@@ -63,6 +63,20 @@ pub(super) fn verdict(cost: &[f64], budget: f64, candidates: &[usize], funded: &
     }
 }
 
+/// A helper's answer for one block, as numbers: `[request, block, countings, verdict codes…]`
+/// (read back by [`read_block`]).
+pub fn block_wire(request: f64, block: usize, counted: usize, verdicts: &[Verdict]) -> Vec<f64> {
+    [request, block as f64, counted as f64].into_iter().chain(verdicts.iter().map(|v| v.code())).collect()
+}
+
+/// A [`block_wire`] read back, without its request: the block, its countings and its verdicts;
+/// `None` if the numbers are not one.
+pub fn read_block(v: &[f64]) -> Option<(usize, usize, Vec<Verdict>)> {
+    let whole = |x: f64| (x >= 0.0 && x.fract() == 0.0).then_some(x as usize);
+    let [_, block, counted, verdicts @ ..] = v else { return None };
+    Some((whole(*block)?, whole(*counted)?, verdicts.iter().map(|&c| Verdict::from_code(c)).collect::<Option<_>>()?))
+}
+
 /// Count the next share of the block whose top step is `top` (from the top down, each from the
 /// trail of the one above) into `block`; true when its lowest step (`top + 1 - size`) is counted.
 pub(super) fn count_down(b: &Ballots, base: f64, top: usize, size: usize, block: &mut Vec<Counted>) -> bool {

@@ -31,7 +31,7 @@ use super::Election;
 use crate::i18n::Lang;
 
 use super::add1::{block_size, count_down, verdict};
-pub use super::add1::{Add1Job, Verdict};
+pub use super::add1::{block_wire, read_block, Add1Job, Verdict};
 use super::equal_shares::{count_below, Ballots, Counted, Trail};
 pub use super::equal_shares::{Paid, TIE};
 
@@ -653,8 +653,11 @@ mod tests {
                     let mut got = None;
                     'counting: for round in 0.. {
                         for job in jobs.iter_mut().rev() {
+                            let before = job.counted();
                             if let Some((j, v)) = job.next_block() {
-                                assert!(c.take_block(j, job.size, v), "block {j}");
+                                let numbers = block_wire(7.0, j, job.counted() - before, &v);
+                                let (j, counted, v) = read_block(&numbers).expect("a block reads back");
+                                assert!(c.take_block(j, counted, v), "block {j}");
                             }
                         }
                         while !c.waiting() {
@@ -705,5 +708,13 @@ mod tests {
         assert_eq!(Add1Job::from_wire(&nan, &i), None);
         assert_eq!(Add1Job::from_wire(&n, &[i.clone(), vec![0]].concat()), None);
         assert!(Counting::new(&e, &sup, Rule::Mes).help(&e, &sup).is_none());
+        // A helper's block: read back without its request, and refused when it is not one.
+        let verdicts = [Verdict::On, Verdict::Over, Verdict::Exhausted];
+        let block = block_wire(3.0, 5, 16, &verdicts);
+        assert_eq!(read_block(&block), Some((5, 16, verdicts.to_vec())));
+        assert_eq!(read_block(&block[..2]), None);
+        assert_eq!(read_block(&[3.0, 5.5, 16.0, 0.0]), None);
+        assert_eq!(read_block(&[3.0, 5.0, -1.0, 0.0]), None);
+        assert_eq!(read_block(&[3.0, 5.0, 16.0, 3.0]), None);
     }
 }
