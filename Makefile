@@ -104,9 +104,17 @@ bench-pabutools:
 	$(PABUTOOLS_VENV)/bin/python tools/pabutools_bench.py 600
 
 ## make bench: model benchmarks (figures, not pass/fail)
+## Each benchmark starts with how busy the machine was the second before (tools/machine.mjs): its
+## figures hold for a quiet machine, and a build beside it doubles them.
 bench: tools-test dist
+	cargo bench --locked --bench model --no-run
+	node tools/machine.mjs
 	cargo bench --locked --bench model
+	cargo bench --locked --bench ballots --no-run
+	node tools/machine.mjs
 	cargo bench --locked --bench ballots
+	cargo test --locked --profile wasm --target wasm32-unknown-unknown --test web_bench --no-run
+	node tools/machine.mjs
 	cargo test --locked --profile wasm --target wasm32-unknown-unknown --test web_bench -- --nocapture
 	node tools/bench-repaint.mjs
 	node tools/bench-ballots.mjs

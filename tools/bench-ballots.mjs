@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, election } from '../tests/e2e/helpers.mjs';
+import { busy } from './machine.mjs';
+
+console.log(await busy());
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ballots-')), 'district.pb');
 fs.writeFileSync(file, election(6_500, 64));

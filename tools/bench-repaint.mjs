@@ -6,6 +6,9 @@
 //   charts redrawn
 //   Monte Carlo: input event -> bands computed, 1,000 runs x 120 months
 import { serve, launch } from '../tests/e2e/helpers.mjs';
+import { busy } from './machine.mjs';
+
+console.log(await busy());
 
 // DIST=dir measures another build (e.g. a clean clone's dist/), for before and after in one run.
 const server = await serve(process.env.DIST || undefined);

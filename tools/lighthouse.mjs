@@ -10,6 +10,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/helpers.mjs';
+import { busy, share } from './machine.mjs';
+
+console.log(await busy());
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LH = path.resolve(here, '../target/lighthouse/node_modules/.bin/lighthouse');
@@ -44,9 +47,12 @@ const run = (url) => new Promise((resolve, reject) => {
 });
 const ms = (a) => (a?.numericValue == null ? '-' : `${Math.round(a.numericValue).toLocaleString('en')} ms`);
 const s = (a) => (a?.numericValue == null ? '-' : `${(a.numericValue / 1000).toFixed(1)} s`);
-console.log('| page | performance | accessibility | FCP | LCP | time to interactive | total blocking time |');
-console.log('|---|---|---|---|---|---|---|');
+// The last column: how busy the machine was in the second before the page's runs
+// (tools/machine.mjs); Lighthouse times the page's tasks on this machine's CPU.
+console.log('| page | performance | accessibility | FCP | LCP | time to interactive | total blocking time | machine busy before |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const page of PAGES.filter((p) => p.includes(filter))) {
+  const before = await share();
   const runs = [];
   for (let i = 0; i < Number(process.env.RUNS ?? 1); i++) runs.push(await run(server.origin + page));
   const tbt = (x) => x.audits['total-blocking-time'].numericValue;
@@ -54,6 +60,6 @@ for (const page of PAGES.filter((p) => p.includes(filter))) {
   const a = r.audits;
   const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
   const shown = page.length > 60 ? page.slice(0, 57) + '...' : page;
-  console.log(`| \`${shown}\` | ${score('performance')} | ${score('accessibility')} | ${s(a['first-contentful-paint'])} | ${s(a['largest-contentful-paint'])} | ${s(a.interactive)} | ${ms(a['total-blocking-time'])} |`);
+  console.log(`| \`${shown}\` | ${score('performance')} | ${score('accessibility')} | ${s(a['first-contentful-paint'])} | ${s(a['largest-contentful-paint'])} | ${s(a.interactive)} | ${ms(a['total-blocking-time'])} | ${Math.round(before * 100)}% |`);
 }
 await server.close();

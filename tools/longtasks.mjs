@@ -12,6 +12,9 @@
 //                                            main thread at its first call (V8's default)
 import path from 'node:path';
 import { serve, launch } from '../tests/e2e/helpers.mjs';
+import { busy } from './machine.mjs';
+
+console.log(await busy());
 
 const server = await serve(process.env.DIST ? path.resolve(process.env.DIST) : undefined, { gzip: true });
 const browser = await launch(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []);
