@@ -15,8 +15,14 @@ fn monte_carlo_benchmark_in_the_browser() {
     let mut s = Scenario::default();
     s.set(P::Horizon, 120.0).unwrap();
     let perf = web_sys::window().unwrap().performance().unwrap();
+    // Two runs first, untimed, while V8 compiles the module's functions again with its optimising
+    // tier; then eleven, the median and the fastest printed (this machine's neighbours make
+    // single runs vary by a third, and one process's median by half from the next one's).
+    for _ in 0..2 {
+        assert_eq!(monte_carlo(&s, 1_000).runs, 1_000);
+    }
     let mut times = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..11 {
         let t0 = perf.now();
         let b = monte_carlo(&s, 1_000);
         times.push(perf.now() - t0);
@@ -24,8 +30,9 @@ fn monte_carlo_benchmark_in_the_browser() {
     }
     times.sort_by(f64::total_cmp);
     wasm_bindgen_test::console_log!(
-        "BENCH monte carlo 1,000 runs x 120 months in the browser: median {:.1} ms (target <= 30 ms)",
-        times[2]
+        "BENCH monte carlo 1,000 runs x 120 months in the browser: median {:.1} ms, fastest {:.1} ms (target <= 30 ms)",
+        times[5],
+        times[0]
     );
 }
 

@@ -4,6 +4,9 @@
 // running beside it on this 2-core machine, the Monte Carlo's 1,000 x 120 took 16.0 ms natively
 // instead of 8.0 and 44.9 ms in Chromium instead of 23.2, and Lighthouse's blocking time on the
 // casework view was 103 ms instead of 56 (2026-12-04). The line shows when a figure was taken so.
+// It cannot show the host's other guests: at 0-1% busy by this count, the native Monte Carlo's
+// median still went from 8.6 to 13.1 ms between one process and the next (its fastest 8.3 to 12.4)
+// for minutes at a time, so the Monte Carlo benchmarks print the fastest beside the median.
 //   node tools/machine.mjs           print the line (`make bench` does before each benchmark)
 //   import { busy } from './machine.mjs'; console.log(await busy());
 import os from 'node:os';
