@@ -57,21 +57,7 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
             <details class="chart-table">
                 <summary>{ ct.show_table }</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} {}", props.title, ct.table_caption_suffix)}>
-                    <table>
-                        <caption class="visually-hidden">{ format!("{} {}", props.title, ct.table_caption_suffix) }</caption>
-                        <thead><tr>{ for table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                        <tbody>
-                            { for table.rows.iter().map(|row| html! {
-                                <tr>
-                                    { for row.iter().enumerate().map(|(i, c)| if i == 0 {
-                                        html! { <th scope="row">{ c }</th> }
-                                    } else {
-                                        html! { <td>{ c }</td> }
-                                    }) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    { Html::from_html_unchecked(table.html(&format!("{} {}", props.title, ct.table_caption_suffix)).into()) }
                 </div>
             </details>
             <p class="png">

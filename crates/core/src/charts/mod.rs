@@ -38,6 +38,20 @@ mod tests {
     }
 
     #[test]
+    fn a_table_as_html_has_its_caption_headers_and_escaped_cells() {
+        let t = Table {
+            head: vec!["Month".into(), "A & B".into()],
+            rows: vec![vec!["1".into(), "<2".into()], vec!["2".into(), "3\"".into()]],
+        };
+        assert_eq!(
+            t.html("Saving <table>"),
+            "<table><caption class=\"visually-hidden\">Saving &lt;table&gt;</caption>\
+             <thead><tr><th scope=\"col\">Month</th><th scope=\"col\">A &amp; B</th></tr></thead>\
+             <tbody><tr><th scope=\"row\">1</th><td>&lt;2</td></tr><tr><th scope=\"row\">2</th><td>3&quot;</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
     fn wrap_keeps_words_whole_and_lines_short() {
         let lines = wrap("one two three four five six seven", 9);
         assert_eq!(lines, ["one two", "three", "four five", "six seven"]);
