@@ -35,6 +35,7 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
     );
     let ct = &props.lang.texts().case;
     let table = props.chart.table(props.lang);
+    let table_name = format!("{} {}", props.title, ct.table_caption_suffix);
     let caption_id = format!("{}-caption", props.id);
     let on_png = |width: u32| {
         let title =
@@ -56,8 +57,8 @@ pub fn ChartFigure(props: &ChartProps) -> Html {
             </ul>
             <details class="chart-table">
                 <summary>{ ct.show_table }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} {}", props.title, ct.table_caption_suffix)}>
-                    { Html::from_html_unchecked(table.html(&format!("{} {}", props.title, ct.table_caption_suffix)).into()) }
+                <div class="table-scroll" tabindex="0" role="region" aria-label={table_name.clone()}>
+                    { Html::from_html_unchecked(table.html(&table_name).into()) }
                 </div>
             </details>
             <p class="png">
